@@ -1,0 +1,13 @@
+/** Who is calling: a signed-in user (JWT) or a service with an API key. */
+export type Principal =
+  | { kind: 'user'; userId: string; orgId: string }
+  | { kind: 'api_key'; keyId: string; orgId: string; name: string; prefix: string; scopes: string[] };
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    /** Shorthand for principal.orgId, set by the auth middleware. */
+    orgId: string;
+  };
+}

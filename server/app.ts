@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './app-env';
+import { authRoutes } from './auth/routes';
+import type { Deps } from './deps';
+import { healthRoutes } from './health/routes';
+import { HttpError } from './http/errors';
+import { onError, onNotFound } from './http/on-error';
+import { requestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
+import { serveSpa } from './spa/serve-spa';
+
+export interface AppOptions {
+  /** The built SPA to serve beside the API; tests of the API alone leave it out. */
+  spaDir?: string;
+  /** Origins the page may connect to besides its own (the storage endpoint). */
+  connectOrigins?: string[];
+}
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const api = new Hono<AppEnv>()
+    .use(
+      cors({
+        origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
+        credentials: true,
+        allowHeaders: ['Authorization', 'Content-Type', 'X-API-Key', 'X-Request-Id', 'Last-Event-ID'],
+        exposeHeaders: ['X-Request-Id', 'Retry-After'],
+        maxAge: 600,
+      }),
+    )
+    .use(
+      bodyLimit({
+        maxSize: JSON_BODY_LIMIT,
+        onError: () => {
+          throw new HttpError('payload_too_large', 'The request body is larger than 1 MiB. Send less data.');
+        },
+      }),
+    )
+    // Mounted with a trailing slash so each router's '/' answers at '/api/v1/<domain>/', as the contract writes it.
+    .route('/health/', healthRoutes(deps))
+    .route('/auth/', authRoutes(deps));
+
+  const app = new Hono<AppEnv>()
+    .use(requestId())
+    .use(securityHeaders(options.connectOrigins ?? []))
+    .route('/api/v1', api);
+
+  app.onError(onError(deps.log));
+  app.notFound(onNotFound);
+  if (options.spaDir) {
+    const spa = serveSpa(options.spaDir);
+    app.use('*', compress());
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? onNotFound(c) : spa(c)));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,189 @@
+import { SignJWT } from 'jose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addOrgWithUser,
+  makeTestApp,
+  refreshCookieOf,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../test/make-app';
+
+let t: TestApp;
+let email: string;
+
+beforeEach(async () => {
+  t = makeTestApp();
+  ({ email } = await addOrgWithUser(t, 'Mercy'));
+});
+afterEach(() => t.close());
+
+const post = (path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
+  t.app.request(`/api/v1/auth/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+
+const me = (headers: Record<string, string>) => t.app.request('/api/v1/auth/me/', { headers });
+
+describe('login', () => {
+  it('returns a bearer session and an HttpOnly strict refresh cookie', async () => {
+    const response = await post('login/', { body: { email: email.toUpperCase(), password: TEST_PASSWORD } });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 900,
+      user: { email, organization: { name: 'Mercy' } },
+    });
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/v1\/auth\//);
+    const claims = JSON.parse(Buffer.from(body.access_token.split('.')[1], 'base64url').toString());
+    expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'iss', 'jti', 'org', 'sub']);
+    expect(claims.exp - claims.iat).toBe(900);
+  });
+
+  it('gives one message for an unknown email and a wrong password', async () => {
+    const unknown = await post('login/', { body: { email: 'nobody@example.com', password: TEST_PASSWORD } });
+    const wrong = await post('login/', { body: { email, password: 'wrong' } });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect((await unknown.json()).message).toBe((await wrong.json()).message);
+  });
+
+  it('rejects malformed JSON, a wrong media type and missing fields with the contract body', async () => {
+    const malformed = await post('login/', { body: '{"email":' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({
+      error: 'validation_error',
+      message: expect.stringMatching(/JSON/),
+    });
+    const text = await post('login/', { body: 'x', headers: { 'Content-Type': 'text/plain' } });
+    expect(text.status).toBe(415);
+    const missing = await post('login/', { body: { email: 'not-an-email' } });
+    const body = await missing.json();
+    expect(missing.status).toBe(400);
+    expect(Object.keys(body.fields).sort()).toEqual(['email', 'password']);
+    expect(body.request_id).toBe(missing.headers.get('x-request-id'));
+  });
+
+  it('throttles repeated failures per email with Retry-After, then recovers', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await post('login/', { body: { email, password: 'nope' } })).status).toBe(401);
+    const blocked = await post('login/', { body: { email, password: TEST_PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await blocked.json()).error).toBe('rate_limited');
+    t.clock.advance(16 * 60_000);
+    expect((await post('login/', { body: { email, password: TEST_PASSWORD } })).status).toBe(200);
+  });
+
+  it('throttles many failures from one client address across emails', async () => {
+    for (let i = 0; i < 30; i++)
+      await post('login/', { body: { email: `guess${i}@example.com`, password: 'x' } });
+    expect((await post('login/', { body: { email, password: TEST_PASSWORD } })).status).toBe(429);
+  });
+});
+
+describe('refresh', () => {
+  it('rotates the token and keeps the user signed in', async () => {
+    const session = await signIn(t, email);
+    const first = await post('refresh/', { headers: { Cookie: session.cookie } });
+    expect(first.status).toBe(200);
+    const rotated = refreshCookieOf(first);
+    expect(rotated).not.toBe(session.cookie);
+    expect((await post('refresh/', { headers: { Cookie: rotated } })).status).toBe(200);
+  });
+
+  it('revokes the whole family when a rotated token is presented again', async () => {
+    const session = await signIn(t, email);
+    const rotated = refreshCookieOf(await post('refresh/', { headers: { Cookie: session.cookie } }));
+    const replay = await post('refresh/', { headers: { Cookie: session.cookie } });
+    expect(replay.status).toBe(401);
+    expect((await replay.json()).message).toMatch(/signed out everywhere/);
+    expect((await post('refresh/', { headers: { Cookie: rotated } })).status).toBe(401);
+    expect(t.logs).toContainEqual(expect.objectContaining({ event: 'refresh_token_reuse' }));
+  });
+
+  it('refuses without a cookie and after the family expires', async () => {
+    expect((await post('refresh/')).status).toBe(401);
+    const session = await signIn(t, email);
+    t.clock.advance(8 * 86_400_000);
+    expect((await post('refresh/', { headers: { Cookie: session.cookie } })).status).toBe(401);
+  });
+});
+
+describe('logout and me', () => {
+  it('revokes the family and clears the cookie', async () => {
+    const session = await signIn(t, email);
+    const response = await post('logout/', { headers: { Cookie: session.cookie } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('set-cookie')).toMatch(/hp_refresh=;/);
+    expect((await post('refresh/', { headers: { Cookie: session.cookie } })).status).toBe(401);
+  });
+
+  it('answers me for a valid token and 401 for missing, expired and tampered ones', async () => {
+    const session = await signIn(t, email);
+    expect((await me({ Authorization: session.authorization })).status).toBe(200);
+    expect((await me({})).status).toBe(401);
+    const [header, payload] = session.body.access_token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, org: 'org_other' })).toString('base64url');
+    const tampered = await me({
+      Authorization: `Bearer ${header}.${forged}.${session.body.access_token.split('.')[2]}`,
+    });
+    expect(tampered.status).toBe(401);
+    const otherKey = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('x'.repeat(40)));
+    expect((await me({ Authorization: `Bearer ${otherKey}` })).status).toBe(401);
+    t.clock.advance(16 * 60_000);
+    const expired = await me({ Authorization: session.authorization });
+    expect(expired.status).toBe(401);
+    expect((await expired.json()).message).toMatch(/expired/);
+  });
+});
+
+describe('conventions', () => {
+  it('echoes a valid client request id and replaces an invalid one', async () => {
+    const echoed = await t.app.request('/api/v1/health/', { headers: { 'X-Request-Id': 'client-abc-123' } });
+    expect(echoed.headers.get('x-request-id')).toBe('client-abc-123');
+    const replaced = await t.app.request('/api/v1/health/', { headers: { 'X-Request-Id': 'bad id!' } });
+    expect(replaced.headers.get('x-request-id')).not.toBe('bad id!');
+  });
+
+  it('answers unknown routes with the contract error body', async () => {
+    const response = await t.app.request('/api/v1/nope/');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'not_found', request_id: expect.any(String) });
+  });
+
+  it('reports health with real checks', async () => {
+    const response = await t.app.request('/api/v1/health/');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', checks: { database: 'ok' } });
+    t.deps.healthChecks.storage = async () => {
+      throw new Error('unreachable');
+    };
+    const degraded = await t.app.request('/api/v1/health/');
+    expect(degraded.status).toBe(503);
+    expect(await degraded.json()).toMatchObject({
+      status: 'degraded',
+      checks: { storage: expect.stringMatching(/failing/) },
+    });
+  });
+
+  it('refuses bodies over the limit', async () => {
+    const response = await post('login/', { body: { email, password: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toBe('payload_too_large');
+  });
+});

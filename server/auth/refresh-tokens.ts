@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/open-database';
+import { newId } from '../lib/ids';
+
+export const REFRESH_TOKEN_DAYS = 7;
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+interface TokenRow {
+  family_id: string;
+  rotated_at: string | null;
+  user_id: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export type RefreshOutcome =
+  | { ok: true; userId: string; token: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
+
+/** Only hashes are stored, so a copy of the database cannot be replayed as sessions. */
+export function createRefreshTokens(db: Db, now: () => Date) {
+  const insertToken = (familyId: string) => {
+    const token = randomBytes(32).toString('base64url');
+    db.prepare('INSERT INTO refresh_tokens (token_hash, family_id, created_at) VALUES (?, ?, ?)').run(
+      hashOf(token),
+      familyId,
+      now().toISOString(),
+    );
+    return token;
+  };
+
+  const revokeFamily = (familyId: string, reason: string) =>
+    db
+      .prepare(
+        'UPDATE refresh_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL',
+      )
+      .run(now().toISOString(), reason, familyId);
+
+  return {
+    start(userId: string): string {
+      const familyId = newId('fam');
+      const expires = new Date(now().getTime() + REFRESH_TOKEN_DAYS * 86_400_000);
+      return db.transaction(() => {
+        db.prepare(
+          'INSERT INTO refresh_families (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+        ).run(familyId, userId, now().toISOString(), expires.toISOString());
+        return insertToken(familyId);
+      })();
+    },
+
+    rotate(token: string): RefreshOutcome {
+      return db.transaction((): RefreshOutcome => {
+        const row = db
+          .prepare(
+            `SELECT t.family_id, t.rotated_at, f.user_id, f.expires_at, f.revoked_at
+             FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
+          )
+          .get(hashOf(token)) as TokenRow | undefined;
+        if (!row) return { ok: false, reason: 'unknown' };
+        if (row.revoked_at) return { ok: false, reason: 'revoked' };
+        // A token that was already exchanged is being replayed: someone else holds this family. End it.
+        if (row.rotated_at) {
+          revokeFamily(row.family_id, 'reuse_detected');
+          return { ok: false, reason: 'reused' };
+        }
+        if (new Date(row.expires_at) <= now()) return { ok: false, reason: 'expired' };
+        db.prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?').run(
+          now().toISOString(),
+          hashOf(token),
+        );
+        return { ok: true, userId: row.user_id, token: insertToken(row.family_id) };
+      })();
+    },
+
+    revoke(token: string): void {
+      const row = db
+        .prepare('SELECT family_id FROM refresh_tokens WHERE token_hash = ?')
+        .get(hashOf(token)) as { family_id: string } | undefined;
+      if (row) revokeFamily(row.family_id, 'logout');
+    },
+  };
+}
+
+export type RefreshTokens = ReturnType<typeof createRefreshTokens>;

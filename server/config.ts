@@ -1,0 +1,136 @@
+import path from 'node:path';
+
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface Config {
+  port: number;
+  storagePort: number;
+  dataDir: string;
+  /** Null means: generate one and keep it in the data folder. */
+  jwtSecret: string | null;
+  allowedOrigins: string[];
+  /** Null means the embedded store, reachable on `storagePort`. */
+  s3: S3Settings | null;
+  maxUploadBytes: number;
+  seedDemo: boolean;
+  idleLogoutMinutes: number;
+  /** Host the embedded servers bind to; loopback unless asked otherwise. */
+  host: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(name, `"${raw}" is not a port number (0–65535).`);
+  }
+  return value;
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigError(name, `"${raw}" is not a positive whole number.`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === '1' || raw === 'true') return true;
+  if (raw === '0' || raw === 'false') return false;
+  throw new ConfigError(name, `"${raw}" must be 1 or 0.`);
+}
+
+function origins(raw: string, name: string): string[] {
+  return raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        const url = new URL(origin);
+        if (url.origin !== origin.replace(/\/$/, '')) throw new Error('not an origin');
+        return url.origin;
+      } catch {
+        throw new ConfigError(name, `"${origin}" is not an origin such as https://dashboard.example.com.`);
+      }
+    });
+}
+
+function s3Settings(env: Env): S3Settings | null {
+  const names = [
+    'HP_S3_ENDPOINT',
+    'HP_S3_BUCKET',
+    'HP_S3_REGION',
+    'HP_S3_ACCESS_KEY_ID',
+    'HP_S3_SECRET_ACCESS_KEY',
+  ] as const;
+  const given = names.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing[0]!,
+      `is required when any HP_S3_* variable is set (missing: ${missing.join(', ')}).`,
+    );
+  }
+  try {
+    new URL(env.HP_S3_ENDPOINT!);
+  } catch {
+    throw new ConfigError('HP_S3_ENDPOINT', `"${env.HP_S3_ENDPOINT}" is not a URL.`);
+  }
+  return {
+    endpoint: env.HP_S3_ENDPOINT!,
+    bucket: env.HP_S3_BUCKET!,
+    region: env.HP_S3_REGION!,
+    accessKeyId: env.HP_S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.HP_S3_SECRET_ACCESS_KEY!,
+  };
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const host = env.HP_HOST || '127.0.0.1';
+  const listenPort = port(env, 'HP_PORT', 8787);
+  const jwtSecret = env.HP_JWT_SECRET || null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    throw new ConfigError('HP_JWT_SECRET', 'must be at least 32 characters long.');
+  }
+  const ownOrigins = [`http://localhost:${listenPort}`, `http://127.0.0.1:${listenPort}`];
+  return {
+    port: listenPort,
+    storagePort: port(env, 'HP_STORAGE_PORT', 8788),
+    dataDir: path.resolve(cwd, env.HP_DATA_DIR || '.data'),
+    jwtSecret,
+    allowedOrigins: env.HP_ALLOWED_ORIGINS
+      ? origins(env.HP_ALLOWED_ORIGINS, 'HP_ALLOWED_ORIGINS')
+      : ownOrigins,
+    s3: s3Settings(env),
+    maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', 20 * 1024 ** 3),
+    seedDemo: flag(env, 'HP_SEED_DEMO', true),
+    idleLogoutMinutes: positiveInteger(env, 'HP_IDLE_LOGOUT_MINUTES', 15),
+    host,
+  };
+}

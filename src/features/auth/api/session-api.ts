@@ -1,0 +1,44 @@
+import { type LoginRequest, Session } from '../../../contract/auth';
+import { ApiError, api, connectAuth } from '../../../lib/api-client';
+import { useSession } from '../session-store';
+
+export const signInRequest = (body: LoginRequest) =>
+  api.post('/auth/login/', body, { schema: Session, withSession: false });
+
+export const signOutRequest = () => api.post('/auth/logout/', undefined, { withSession: false });
+
+let inFlight: Promise<string | null> | null = null;
+
+/**
+ * Exchanges the refresh cookie for a new access token. Single-flight: the rotated cookie may be used only
+ * once, so two parallel refreshes would look like token theft to the server and end the session.
+ */
+export function refreshSession(): Promise<string | null> {
+  inFlight ??= api
+    .post('/auth/refresh/', undefined, { schema: Session, withSession: false })
+    .then((session) => {
+      useSession.getState().start(session);
+      return session.access_token;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) {
+        const wasSignedIn = useSession.getState().status === 'signed_in';
+        useSession.getState().end(wasSignedIn ? 'expired' : 'signed_out');
+        return null;
+      }
+      // A network failure while restoring must not look like a sign-out; it is reported and retried by the caller.
+      if (useSession.getState().status === 'restoring') useSession.getState().end('signed_out');
+      throw error;
+    })
+    .finally(() => {
+      inFlight = null;
+    });
+  return inFlight;
+}
+
+connectAuth({
+  accessToken: () => useSession.getState().accessToken,
+  refresh: () => refreshSession().catch(() => null),
+});
+
+export const restoreSession = () => refreshSession().catch(() => null);
