@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium where it is installed (CI and these machines block Playwright's own download);
 // Playwright's bundled browser elsewhere, e.g. on a laptop after `npx playwright install chromium`.
-const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'e2e',

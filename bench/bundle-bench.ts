@@ -35,9 +35,12 @@ export async function benchBundle(log: (line: string) => void, distDir = path.re
   const gz = (file: string) => gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length;
   const initial = staticGraph(manifest, entry).reduce((sum, file) => sum + gz(file), 0);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-  log(`bundle: JS before sign-in ${kb(initial)} gzipped vs budget ${kb(BUDGET_BEFORE_SIGN_IN)}: ${(initial / BUDGET_BEFORE_SIGN_IN).toFixed(2)}× (goal ≤ 1.00×)`);
+  log(
+    `bundle: JS before sign-in ${kb(initial)} gzipped vs budget ${kb(BUDGET_BEFORE_SIGN_IN)}: ${(initial / BUDGET_BEFORE_SIGN_IN).toFixed(2)}× (goal ≤ 1.00×)`,
+  );
   for (const [key, chunk] of Object.entries(manifest)) {
-    if (key.includes('routes/')) log(`bundle:   lazy ${path.basename(key)} → ${kb(gz(chunk.file))} (+ its imports)`);
+    if (key.includes('routes/'))
+      log(`bundle:   lazy ${path.basename(key)} → ${kb(gz(chunk.file))} (+ its imports)`);
   }
   return { initialBytes: initial, budgetBytes: BUDGET_BEFORE_SIGN_IN };
 }

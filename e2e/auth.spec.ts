@@ -1,4 +1,12 @@
-import { axeViolations, createAccount, DEMO, DEMO_PASSWORD, expect, signInAs, test } from './support/fixtures';
+import {
+  axeViolations,
+  createAccount,
+  DEMO,
+  DEMO_PASSWORD,
+  expect,
+  signInAs,
+  test,
+} from './support/fixtures';
 
 test('a protected URL sends you to sign-in, then lands you on the page you asked for', async ({ page }) => {
   await page.goto('/settings');
@@ -18,10 +26,15 @@ test('a reload keeps you signed in without any token in web storage', async ({ p
   await page.reload();
   await expect(page).toHaveURL(/\/upload$/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
   expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
   const cookies = await page.context().cookies();
-  expect(cookies.find((cookie) => cookie.name === 'hp_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(cookies.find((cookie) => cookie.name === 'hp_refresh')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Strict',
+  });
 });
 
 test('sign out ends the session; protected URLs then lead to sign-in', async ({ page }) => {

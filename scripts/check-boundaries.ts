@@ -37,9 +37,12 @@ function problemWith(from: Area, to: Area): string | null {
   }
   if ((from.kind === 'feature' || from.kind === 'shared') && to.kind === 'app') return 'imports src/app';
   if (from.kind === 'shared' && to.kind === 'feature') return `shared code imports feature "${to.name}"`;
-  if (from.kind === 'contract' && to.kind !== 'contract') return 'the contract imports something outside src/contract';
-  if (from.kind === 'server' && to.kind !== 'server' && to.kind !== 'contract') return 'the server imports SPA code other than src/contract';
-  if (from.kind !== 'server' && from.kind !== 'other' && to.kind === 'server') return 'SPA code imports the server';
+  if (from.kind === 'contract' && to.kind !== 'contract')
+    return 'the contract imports something outside src/contract';
+  if (from.kind === 'server' && to.kind !== 'server' && to.kind !== 'contract')
+    return 'the server imports SPA code other than src/contract';
+  if (from.kind !== 'server' && from.kind !== 'other' && to.kind === 'server')
+    return 'SPA code imports the server';
   return null;
 }
 
@@ -62,7 +65,9 @@ for (const top of ['src', 'server']) {
 }
 
 if (problems.length) {
-  console.error(`Architecture boundaries broken (${problems.length}):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  console.error(
+    `Architecture boundaries broken (${problems.length}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log('Architecture boundaries: ok');

@@ -19,6 +19,8 @@ export interface Config {
   s3: S3Settings | null;
   maxUploadBytes: number;
   seedDemo: boolean;
+  /** Demo cases generated per seeded organization. */
+  demoCases: number;
   idleLogoutMinutes: number;
   /** Host the embedded servers bind to; loopback unless asked otherwise. */
   host: string;
@@ -130,6 +132,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     s3: s3Settings(env),
     maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', 20 * 1024 ** 3),
     seedDemo: flag(env, 'HP_SEED_DEMO', true),
+    demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
     idleLogoutMinutes: positiveInteger(env, 'HP_IDLE_LOGOUT_MINUTES', 15),
     host,
   };

@@ -31,9 +31,14 @@ export interface Account {
 export function createAccount(type: 'hospital' | 'provider' | 'payor' = 'hospital'): Account {
   const suffix = randomUUID().slice(0, 8);
   const orgName = `E2E ${type} ${suffix}`;
-  const org = JSON.parse(admin(['org:create', '--name', orgName, '--type', type, '--json'])) as { id: string };
+  const org = JSON.parse(admin(['org:create', '--name', orgName, '--type', type, '--json'])) as {
+    id: string;
+  };
   const email = `analyst-${suffix}@e2e.example`;
   const password = `e2e-password-${suffix}`;
-  admin(['user:create', '--org', org.id, '--email', email, '--name', `Analyst ${suffix}`, '--json'], password);
+  admin(
+    ['user:create', '--org', org.id, '--email', email, '--name', `Analyst ${suffix}`, '--json'],
+    password,
+  );
   return { orgId: org.id, orgName, email, password };
 }

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './accounts';
 
-export { expect };
 export { type Account, admin, createAccount, DEMO, DEMO_PASSWORD } from './accounts';
+export { expect };
 
 /** Signs in through the real form, as a person would, and waits for the shell. */
 export async function signInAs(page: Page, email: string, password: string, path = '/analysis') {
@@ -16,9 +16,12 @@ export async function signInAs(page: Page, email: string, password: string, path
 
 /** Axe violations as readable lines, so a failure says what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
 }
 

@@ -25,7 +25,10 @@ export default async function globalSetup() {
   });
   const output: string[] = [];
   const urls = await new Promise<{ url: string; storageUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in time:\n${output.join('')}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start in time:\n${output.join('')}`)),
+      180_000,
+    );
     const read = (chunk: Buffer) => {
       output.push(chunk.toString());
       const text = output.join('');
