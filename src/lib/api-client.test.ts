@@ -32,7 +32,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const authOf = (call: Parameters<typeof fetch>) => (call[1]?.headers as Record<string, string>).Authorization;
+const authOf = (call: Parameters<typeof fetch>) => ((call[1]?.headers ?? {}) as Record<string, string>).Authorization;
 
 describe('api client', () => {
   it('sends the bearer token and validates the response shape', async () => {
@@ -46,7 +46,7 @@ describe('api client', () => {
 
   it('renews an expired token once for parallel 401s and retries each request', async () => {
     fetchMock.mockImplementation(async (_url, init) => {
-      const auth = (init?.headers as Record<string, string>).Authorization;
+      const auth = ((init?.headers ?? {}) as Record<string, string>).Authorization;
       return auth === 'Bearer new'
         ? json(200, { ok: true })
         : json(401, { error: 'unauthorized', message: 'expired' });
