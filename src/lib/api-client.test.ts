@@ -32,7 +32,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const authOf = (call: Parameters<typeof fetch>) => ((call[1]?.headers ?? {}) as Record<string, string>).Authorization;
+const authOf = (call: Parameters<typeof fetch>) =>
+  ((call[1]?.headers ?? {}) as Record<string, string>).Authorization;
 
 describe('api client', () => {
   it('sends the bearer token and validates the response shape', async () => {
