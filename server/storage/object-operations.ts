@@ -1,0 +1,94 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { resolveByteRange } from './byte-range';
+import { queryValue } from './request-target';
+import { noSuchKey, S3Error } from './s3-error';
+import {
+  httpDate,
+  MAX_SINGLE_UPLOAD_BYTES,
+  quoteEtag,
+  readBody,
+  type S3Request,
+  type StorageDeps,
+} from './s3-request';
+
+const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
+
+/** Signed GETs may override these response headers, e.g. a download URL naming the file for the browser. */
+const RESPONSE_OVERRIDES: Record<string, string> = {
+  'response-content-type': 'Content-Type',
+  'response-content-disposition': 'Content-Disposition',
+  'response-content-language': 'Content-Language',
+  'response-content-encoding': 'Content-Encoding',
+  'response-cache-control': 'Cache-Control',
+  'response-expires': 'Expires',
+};
+
+export async function putObject(deps: StorageDeps, request: S3Request): Promise<Response> {
+  if (request.headers['x-amz-copy-source'] !== undefined) {
+    throw new S3Error('NotImplemented', 501, 'CopyObject is not supported by this store.');
+  }
+  const { stream, expectations } = readBody(request, MAX_SINGLE_UPLOAD_BYTES);
+  const written = await deps.blobs.writeBody(stream, expectations);
+  const blob = await deps.blobs.commit(written.tempPath);
+  const etag = quoteEtag(written.md5.toString('hex'));
+  let replacedBlob: string | undefined;
+  try {
+    replacedBlob = deps.metadata.transaction(() => {
+      request.spendSignature();
+      return deps.metadata.putObject({
+        key: request.target.key,
+        blob,
+        size: written.size,
+        etag,
+        contentType: request.headers['content-type'] || DEFAULT_CONTENT_TYPE,
+        lastModified: deps.now().getTime(),
+      });
+    });
+  } catch (error) {
+    await deps.blobs.remove([blob]);
+    throw error;
+  }
+  await deps.blobs.remove([replacedBlob]);
+  return new Response(null, { status: 200, headers: { ETag: etag } });
+}
+
+/** GetObject and HeadObject: the same headers, a body only for GET. */
+export async function getObject(deps: StorageDeps, request: S3Request): Promise<Response> {
+  const object = deps.metadata.getObject(request.target.key);
+  if (!object) throw noSuchKey();
+  const range = resolveByteRange(request.headers.range, object.size);
+  const headers: Record<string, string> = {
+    'Content-Type': object.contentType,
+    ETag: object.etag,
+    'Last-Modified': httpDate(object.lastModified),
+    'Accept-Ranges': 'bytes',
+    'Content-Length': String(range ? range.end - range.start + 1 : object.size),
+  };
+  if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${object.size}`;
+  for (const [parameter, header] of Object.entries(RESPONSE_OVERRIDES)) {
+    const value = queryValue(request.target.query, parameter);
+    if (value !== undefined) headers[header] = value;
+  }
+  const status = range ? 206 : 200;
+  if (request.method === 'HEAD' || object.size === 0) return new Response(null, { status, headers });
+
+  const file = createReadStream(deps.blobs.blobPath(object.blob), range ?? {});
+  // An overwrite or delete may remove the blob between the lookup and the open.
+  await new Promise<void>((resolve, reject) => {
+    file.once('open', () => resolve());
+    file.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? noSuchKey() : error),
+    );
+  });
+  return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, { status, headers });
+}
+
+export async function deleteObject(deps: StorageDeps, request: S3Request): Promise<Response> {
+  const removedBlob = deps.metadata.transaction(() => {
+    request.spendSignature();
+    return deps.metadata.deleteObject(request.target.key);
+  });
+  await deps.blobs.remove([removedBlob]);
+  return new Response(null, { status: 204 });
+}
