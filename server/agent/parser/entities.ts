@@ -1,0 +1,163 @@
+import type { EntityKind, MatchCandidate, Pivot, Resolution } from '../../cases/types';
+import { stripFiller } from './filler';
+import { namesEveryWord, type Piece, splitJoined, splitPieces, trimJoiners } from './pieces';
+import { clarify } from './problem';
+import type { Resolve } from './types';
+
+export const CLINICAL_KINDS: EntityKind[] = ['procedure', 'condition', 'drg'];
+export const DIMENSION_KINDS: Pivot[] = ['surgeon', 'payor', 'provider', 'client'];
+
+export interface Resolved {
+  piece: Piece;
+  resolution: Resolution;
+  match: MatchCandidate;
+}
+
+export interface ResolvedPieces {
+  matches: Resolved[];
+  /** Pieces no kind recognised, in the question's words. */
+  unknown: string[];
+  resolutions: Resolution[];
+}
+
+// Adjectives people use for a condition, mapped to the noun a catalog names it by.
+const CONDITION_ADJECTIVES: Record<string, string> = {
+  diabetic: 'diabetes',
+  hypertensive: 'hypertension',
+  obese: 'obesity',
+  asthmatic: 'asthma',
+  arthritic: 'arthritis',
+  anemic: 'anemia',
+  anaemic: 'anaemia',
+};
+
+const KEYWORD_KINDS: [RegExp, EntityKind[]][] = [
+  [/^(?:dr\.?|doctor|surgeon|physician)\s+/i, ['surgeon']],
+  [/^(?:payor|payer|insurer|plan)\s+/i, ['payor']],
+  [/^(?:client|customer)\s+/i, ['client']],
+  [/^(?:provider|facility|hospital|site)\s+/i, ['provider']],
+  [/^(?:drg|ms-drg)\s*#?\s*/i, ['drg']],
+  [/^(?:cpt|hcpcs|icd-10-pcs|pcs)\s*#?\s*/i, ['procedure']],
+  [/^(?:icd-10-cm|icd-10|icd10|icd|diagnosis)\s*#?\s*/i, ['condition']],
+];
+
+/**
+ * Like splitPieces, but keeps a segment whole when its full text resolves to a name holding every one of
+ * its words, so names with prepositions ("Replacement of right knee joint") are not cut apart.
+ */
+export function piecesOf(segments: string[], choice: KindChoice, resolve: Resolve): Piece[] {
+  return segments.flatMap((segment) => {
+    const pieces = splitPieces([segment]);
+    if (pieces.length < 2) return pieces;
+    const whole: Piece = { lead: '', text: trimJoiners(stripFiller(segment)) };
+    const { resolution } = resolvePiece(whole, choice, resolve);
+    const best = resolution.best;
+    return best && !resolution.ambiguous && namesEveryWord(best.name, whole.text) ? [whole] : pieces;
+  });
+}
+
+export interface KindChoice {
+  clinical: EntityKind[];
+  dimensions: EntityKind[];
+  /** Kinds for a piece led by "with" (predictions read it as a secondary condition). */
+  withKinds?: EntityKind[];
+}
+
+/**
+ * Resolves each piece against clinical and dimension kinds and keeps whichever fits better. A piece
+ * joined by "and"/"or" stays whole only when the match names every word of it (as "Major hip and knee
+ * joint replacement" does); otherwise each side is resolved alone, so no name is silently dropped.
+ */
+export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Resolve): ResolvedPieces {
+  const result: ResolvedPieces = { matches: [], unknown: [], resolutions: [] };
+  for (const piece of pieces) {
+    const whole = resolvePiece(piece, choice, resolve);
+    const parts = splitJoined(piece);
+    const best = whole.resolution.best;
+    if (parts.length > 1 && !(best && !whole.resolution.ambiguous && namesEveryWord(best.name, piece.text))) {
+      for (const part of parts) {
+        for (const side of splitTwoNames(resolvePiece(part, choice, resolve), choice, resolve))
+          record(result, side);
+      }
+    } else {
+      for (const side of splitTwoNames(whole, choice, resolve)) record(result, side);
+    }
+  }
+  return result;
+}
+
+/** Longest piece worth trying every two-way split of (each split costs a few resolver calls). */
+const MAX_SPLIT_WORDS = 8;
+
+/**
+ * A piece such as "Aetna knee replacement" holds two names with nothing between them. When its match
+ * leaves some of its words unnamed, the best two-way split whose sides each match at least as well
+ * (and clearly) replaces it.
+ */
+function splitTwoNames(
+  outcome: { piece: Piece; resolution: Resolution },
+  choice: KindChoice,
+  resolve: Resolve,
+): { piece: Piece; resolution: Resolution }[] {
+  const { piece, resolution } = outcome;
+  const words = piece.text.split(' ');
+  const best = resolution.best;
+  if (!best || words.length < 2 || words.length > MAX_SPLIT_WORDS || namesEveryWord(best.name, piece.text)) {
+    return [outcome];
+  }
+  let chosen: { piece: Piece; resolution: Resolution }[] = [outcome];
+  let chosenScore = best.score;
+  for (let cut = 1; cut < words.length; cut++) {
+    const sides = [words.slice(0, cut), words.slice(cut)].map((side) =>
+      resolvePiece({ lead: piece.lead, text: side.join(' ') }, choice, resolve),
+    );
+    const scores = sides.map((side) =>
+      side.resolution.ambiguous ? -1 : (side.resolution.best?.score ?? -1),
+    );
+    const weakest = Math.min(...scores);
+    if (weakest >= chosenScore && weakest > 0) {
+      chosen = sides;
+      chosenScore = weakest + Number.EPSILON;
+    }
+  }
+  return chosen;
+}
+
+function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Resolution }): void {
+  const { piece, resolution } = outcome;
+  if (!resolution.best) {
+    result.unknown.push(piece.text);
+    return;
+  }
+  if (resolution.ambiguous) {
+    const options = [resolution.best, ...resolution.alternatives].slice(0, 5);
+    clarify(`"${piece.text}" could mean several things. Which one did you mean?`, piece.text, options);
+  }
+  result.matches.push({ piece, resolution, match: resolution.best });
+  result.resolutions.push(resolution);
+}
+
+function resolvePiece(
+  piece: Piece,
+  choice: KindChoice,
+  resolve: Resolve,
+): { piece: Piece; resolution: Resolution } {
+  const text = CONDITION_ADJECTIVES[piece.text.toLowerCase()] ?? piece.text;
+  for (const [keyword, kinds] of KEYWORD_KINDS) {
+    if (keyword.test(text)) {
+      const name = text.replace(keyword, '');
+      return { piece: { lead: piece.lead, text: name }, resolution: resolve(name, kinds) };
+    }
+  }
+  if (piece.lead === 'with' && choice.withKinds) {
+    return { piece, resolution: resolve(text, choice.withKinds) };
+  }
+  const tries = [choice.clinical, choice.dimensions]
+    .filter((kinds) => kinds.length > 0)
+    .map((kinds) => resolve(text, kinds));
+  const best = tries.reduce<Resolution | undefined>(
+    (winner, next) => (winner && (next.best?.score ?? -1) <= (winner.best?.score ?? -1) ? winner : next),
+    undefined,
+  );
+  return { piece, resolution: best ?? resolve(text) };
+}

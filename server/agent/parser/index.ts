@@ -1,0 +1,3 @@
+export { describeQuery } from './describe';
+export { parseQuestion } from './parse-question';
+export type { ParseContext, ParsedQuery, ParseOutcome, Resolve } from './types';

@@ -1,0 +1,108 @@
+// Test support: a small catalog and an honest word-overlap matcher standing in for the real resolver
+// (server/cases), so the parser's tests exercise real resolution results, ambiguity included.
+import type { EntityKind, MatchCandidate, Resolution } from '../../cases/types';
+import type { ParseContext, ParsedQuery } from './types';
+
+interface Entry {
+  kind: EntityKind;
+  id: string;
+  name: string;
+  aliases?: string[];
+}
+
+const CATALOG: Entry[] = [
+  { kind: 'procedure', id: '27447', name: 'Total knee arthroplasty', aliases: ['knee replacement', 'tka'] },
+  { kind: 'procedure', id: '27130', name: 'Total hip arthroplasty', aliases: ['hip replacement', 'tha'] },
+  { kind: 'procedure', id: '29881', name: 'Knee arthroscopy with meniscectomy', aliases: ['knee scope'] },
+  {
+    kind: 'procedure',
+    id: '0SRC0J9',
+    name: 'Replacement of right knee joint with synthetic substitute, open approach',
+  },
+  { kind: 'procedure', id: '33533', name: 'Coronary artery bypass', aliases: ['cabg', 'heart bypass'] },
+  { kind: 'procedure', id: '47562', name: 'Laparoscopic cholecystectomy', aliases: ['gallbladder removal'] },
+  {
+    kind: 'condition',
+    id: 'E11.9',
+    name: 'Type 2 diabetes mellitus without complications',
+    aliases: ['diabetes'],
+  },
+  {
+    kind: 'condition',
+    id: 'I10',
+    name: 'Essential hypertension',
+    aliases: ['hypertension', 'high blood pressure'],
+  },
+  { kind: 'condition', id: 'E66.9', name: 'Obesity', aliases: ['obese'] },
+  {
+    kind: 'condition',
+    id: 'M17.11',
+    name: 'Unilateral primary osteoarthritis, right knee',
+    aliases: ['knee osteoarthritis'],
+  },
+  { kind: 'condition', id: 'I50.9', name: 'Heart failure', aliases: ['chf'] },
+  { kind: 'drg', id: '470', name: 'Major hip and knee joint replacement without MCC' },
+  { kind: 'drg', id: '469', name: 'Major hip and knee joint replacement with MCC' },
+  { kind: 'surgeon', id: 'Wei Chen', name: 'Wei Chen' },
+  { kind: 'surgeon', id: 'Linda Chen', name: 'Linda Chen' },
+  { kind: 'surgeon', id: 'Anil Patel', name: 'Anil Patel' },
+  { kind: 'payor', id: 'Aetna', name: 'Aetna' },
+  { kind: 'payor', id: 'Cigna', name: 'Cigna' },
+  { kind: 'payor', id: 'Medicare', name: 'Medicare' },
+  { kind: 'payor', id: 'Blue Cross Blue Shield', name: 'Blue Cross Blue Shield', aliases: ['bcbs'] },
+  { kind: 'provider', id: 'Mercy North', name: 'Mercy North' },
+  { kind: 'provider', id: 'Mercy South', name: 'Mercy South' },
+  { kind: 'provider', id: "St. Luke's", name: "St. Luke's", aliases: ['st lukes', 'saint lukes'] },
+  { kind: 'client', id: 'Acme Health', name: 'Acme Health' },
+  { kind: 'client', id: 'Northwind', name: 'Northwind' },
+];
+
+const IGNORED = new Set(['of', 'with', 'and', 'the', 'a']);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9.\s]/g, ' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/\.$/, ''))
+    .filter((word) => word.length > 0 && !IGNORED.has(word))
+    .map((word) =>
+      word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word,
+    );
+}
+
+function overlap(query: string[], name: string[]): number {
+  if (query.length === 0 || name.length === 0) return 0;
+  const shared = query.filter((word) => name.includes(word)).length;
+  return 0.7 * (shared / query.length) + 0.3 * (shared / name.length);
+}
+
+function score(text: string, entry: Entry): number {
+  if (text.trim().toUpperCase() === entry.id.toUpperCase()) return 1;
+  const query = words(text);
+  return Math.max(...[entry.name, ...(entry.aliases ?? [])].map((name) => overlap(query, words(name))));
+}
+
+export function fakeResolve(text: string, kinds?: EntityKind[]): Resolution {
+  const ranked: MatchCandidate[] = CATALOG.filter((entry) => !kinds || kinds.includes(entry.kind))
+    .map((entry) => ({ kind: entry.kind, id: entry.id, name: entry.name, score: score(text, entry) }))
+    .filter((candidate) => candidate.score >= 0.5)
+    .sort((left, right) => right.score - left.score);
+  const [best = null, ...alternatives] = ranked;
+  const runnerUp = alternatives[0];
+  return { text, best, alternatives, ambiguous: !!best && !!runnerUp && best.score - runnerUp.score < 0.05 };
+}
+
+export const TODAY = '2026-11-28';
+
+export function contextWith(overrides: Partial<ParseContext> = {}): ParseContext {
+  return { today: TODAY, orgType: 'hospital', resolve: fakeResolve, ...overrides };
+}
+
+export const KNEE = { domain: 'procedure', code: '27447', name: 'Total knee arthroplasty' } as const;
+export const HIP = { domain: 'procedure', code: '27130', name: 'Total hip arthroplasty' } as const;
+export const LAST_365_DAYS = { from: '2025-11-29', to: '2026-11-28' };
+
+export function analytics(params: Extract<ParsedQuery, { workflow: 'analytics' }>['params']): ParsedQuery {
+  return { workflow: 'analytics', params };
+}
