@@ -23,7 +23,8 @@ function required(values: Record<string, unknown>, name: string): string {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of: ${allowed.join(', ')}.`);
   return value as T;
 }
 
@@ -49,15 +50,20 @@ async function run(argv: string[]) {
   try {
     switch (command) {
       case 'org:create': {
-        const org = accounts.createOrg(required(values, 'name'), oneOf(required(values, 'type'), ORG_TYPES, 'type'));
+        const org = accounts.createOrg(
+          required(values, 'name'),
+          oneOf(required(values, 'type'), ORG_TYPES, 'type'),
+        );
         print(org, `Created organization ${org.name} (${org.type}): ${org.id}`);
         return;
       }
       case 'user:create': {
         const orgId = required(values, 'org');
-        if (!accounts.getOrg(orgId)) throw new UsageError(`There is no organization ${orgId}. See "npm run admin -- list".`);
+        if (!accounts.getOrg(orgId))
+          throw new UsageError(`There is no organization ${orgId}. See "npm run admin -- list".`);
         const email = required(values, 'email');
-        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new UsageError(`"${email}" is not an email address.`);
+        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+          throw new UsageError(`"${email}" is not an email address.`);
         if (accounts.findLogin(email)) throw new UsageError(`A user with the email ${email} already exists.`);
         const password = await readPassword();
         if (password.length < 12) throw new UsageError('The password must be at least 12 characters long.');
@@ -108,7 +114,11 @@ async function run(argv: string[]) {
 run(process.argv.slice(2)).catch((error) => {
   if (error instanceof UsageError || error instanceof ConfigError) {
     console.error(`${error.message}\n\n${USAGE}`);
-  } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  } else if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`${error.message}\n\n${USAGE}`);
   } else {
     console.error(error instanceof Error ? error.message : error);

@@ -1,16 +1,12 @@
-import { PageHeader } from '../../components/page-header';
+import { useSession } from '../../features/auth';
+import { SettingsPage } from '../../features/settings';
 
-// Placeholder until the feature lands; the route module stays lazy so its code loads only when opened.
 export default function SettingsRoute() {
+  const user = useSession((state) => state.user);
   return (
-    <section>
-      <PageHeader title="Settings">
-        <p>
-          How integrations authenticate with the Healthproximate API, with examples that work against this
-          server, and your organization's API keys.
-        </p>
-      </PageHeader>
-      <p className="info">This page is being built and will be available soon.</p>
-    </section>
+    <SettingsPage
+      organization={user?.organization ?? null}
+      requester={user ? { name: user.name, email: user.email } : null}
+    />
   );
 }
