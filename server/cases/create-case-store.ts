@@ -1,0 +1,84 @@
+import { runAnalytics } from './analytics-engine';
+import { CatalogCache, loadCatalog } from './catalog';
+import { runDashboard } from './dashboard-engine';
+import { seedDemoRows } from './demo-seed';
+import { ingestFile, removeFileRows } from './ingest';
+import { OrgDatabases } from './org-database';
+import { runPrediction } from './prediction-engine';
+import { resolveText } from './resolver';
+import { runSimulation } from './simulation-engine';
+import type { CaseStore } from './types';
+
+// The organization's case data behind one interface: ingestion, the demo generator, the catalog and resolver,
+// and the engines. Choices worth knowing:
+// - one DuckDB file per organization (<dataDir>/analytics/<orgId>.duckdb), opened once per process, writes queued;
+// - a case_id repeated within one file: the last valid row wins (later rows read as corrections);
+// - an empty file has no header, so it is reported as not case data rather than as zero rows;
+// - a file DuckDB cannot parse at all throws UnreadableFileError (the file is then marked failed).
+
+export interface CaseStoreOptions {
+  dataDir: string;
+  /** Today's date, `YYYY-MM-DD`; default windows end here. */
+  today?: () => string;
+}
+
+export function createCaseStore({
+  dataDir,
+  today = () => new Date().toISOString().slice(0, 10),
+}: CaseStoreOptions): CaseStore {
+  const databases = new OrgDatabases(dataDir);
+  const catalogs = new CatalogCache();
+
+  async function catalog(orgId: string) {
+    const database = await databases.get(orgId);
+    return catalogs.get(orgId, () => loadCatalog(database));
+  }
+
+  async function changed<T>(orgId: string, work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      catalogs.invalidate(orgId);
+    }
+  }
+
+  return {
+    async ingest(orgId, fileId, source, onProgress) {
+      return changed(orgId, ingestFile(await databases.get(orgId), fileId, source, onProgress));
+    },
+    async removeFile(orgId, fileId) {
+      return changed(orgId, removeFileRows(await databases.get(orgId), fileId));
+    },
+    async seedDemo(orgId, orgType, options) {
+      const database = await databases.get(orgId);
+      return changed(
+        orgId,
+        database.write((connection) => seedDemoRows(connection, orgType, options)),
+      );
+    },
+    async countCases(orgId) {
+      const [row] = await (await databases.get(orgId)).query(
+        'SELECT CAST(count(*) AS INTEGER) AS cases FROM cases',
+      );
+      return Number(row?.cases ?? 0);
+    },
+    catalog,
+    async resolve(orgId, text, options = {}) {
+      return resolveText(await catalog(orgId), text, options.kinds);
+    },
+    async dashboard(orgId, orgType, params, options) {
+      return runDashboard(await databases.get(orgId), orgType, params, today(), options);
+    },
+    async analytics(orgId, orgType, params, options) {
+      return runAnalytics(await databases.get(orgId), orgType, params, options);
+    },
+    async predictions(orgId, orgType, params, options) {
+      return runPrediction(await databases.get(orgId), orgType, params, today(), options);
+    },
+    async simulation(orgId, orgType, params, options) {
+      return runSimulation(await databases.get(orgId), orgType, params, today(), options);
+    },
+    check: () => databases.check(),
+    close: () => databases.closeAll(),
+  };
+}

@@ -1,0 +1,140 @@
+import { CASE_COLUMNS, type CaseColumn, NUMBER_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS } from './schema';
+import { quoteIdentifier, quoteString } from './sql-text';
+
+/** Header names match in any case, and spaces or hyphens stand for underscores. */
+export function normalizeHeader(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+export type HeaderMap = Partial<Record<CaseColumn, string>>;
+
+/** Which source column feeds each case column (first one wins), and which required columns are absent. */
+export function mapHeader(sourceColumns: string[]): { map: HeaderMap; missing: string[] } {
+  const map: HeaderMap = {};
+  const wanted = new Set<string>(CASE_COLUMNS);
+  for (const source of sourceColumns) {
+    const normalized = normalizeHeader(source);
+    if (wanted.has(normalized) && !(normalized in map)) map[normalized as CaseColumn] = source;
+  }
+  const missing = REQUIRED_COLUMNS.filter((column) => !(column in map));
+  return { map, missing };
+}
+
+export function readerCall(format: 'csv' | 'tsv' | 'parquet', file: string): string {
+  if (format === 'parquet') return `read_parquet(${quoteString(file)})`;
+  const delimiter = format === 'tsv' ? '\t' : ',';
+  // Every column as text so validation sees what the file says; null_padding keeps short rows
+  // (they fail validation with a reason) and strict_mode=false tolerates extra trailing fields.
+  return `read_csv(${quoteString(file)}, header = true, all_varchar = true, delim = ${quoteString(delimiter)},
+    quote = '"', escape = '"', null_padding = true, strict_mode = false)`;
+}
+
+function raw(column: CaseColumn, map: HeaderMap): string {
+  const source = map[column];
+  return source ? `NULLIF(trim(CAST(${quoteIdentifier(source)} AS VARCHAR)), '')` : 'CAST(NULL AS VARCHAR)';
+}
+
+function issue(condition: string, column: string, message: string): { condition: string; entry: string } {
+  return {
+    condition,
+    entry: `CASE WHEN ${condition} THEN {'field': '${column}', 'message': ${message}} END`,
+  };
+}
+
+function shown(column: string): string {
+  return `' (got "' || left(raw_${column}, 40) || '")'`;
+}
+
+const PARSED = [
+  'raw_case_id AS case_id',
+  ...['admit_date', 'discharge_date'].map(
+    (column) => `CAST(TRY_STRPTIME(raw_${column}, '%Y-%m-%d') AS DATE) AS ${column}`,
+  ),
+  ...TEXT_COLUMNS.map((column) => `raw_${column} AS ${column}`),
+  `CASE WHEN upper(raw_gender) IN ('M', 'F') THEN upper(raw_gender) END AS gender`,
+  `CASE WHEN TRY_CAST(raw_age AS DOUBLE) BETWEEN 0 AND 120 AND TRY_CAST(raw_age AS DOUBLE) = floor(TRY_CAST(raw_age AS DOUBLE))
+     THEN CAST(TRY_CAST(raw_age AS DOUBLE) AS INTEGER) END AS age`,
+  ...NUMBER_COLUMNS.map((column) => `TRY_CAST(raw_${column} AS DOUBLE) AS ${column}`),
+  `CAST(CASE WHEN lower(raw_readmitted_30) IN ('1', '1.0', 'true') THEN 1
+     WHEN lower(raw_readmitted_30) IN ('0', '0.0', 'false') THEN 0 END AS TINYINT) AS readmitted_30`,
+];
+
+const ISSUES = [
+  issue('case_id IS NULL', 'case_id', `'case_id is required'`),
+  ...['admit_date', 'discharge_date'].flatMap((column) => [
+    issue(`raw_${column} IS NULL`, column, `'${column} is required'`),
+    issue(
+      `raw_${column} IS NOT NULL AND ${column} IS NULL`,
+      column,
+      `'${column} must be a date YYYY-MM-DD'${shown(column)}`,
+    ),
+  ]),
+  issue('discharge_date < admit_date', 'discharge_date', `'discharge_date is before admit_date'`),
+  issue(
+    'raw_gender IS NOT NULL AND gender IS NULL',
+    'gender',
+    `'gender must be M, F or empty'${shown('gender')}`,
+  ),
+  issue(
+    'raw_age IS NOT NULL AND age IS NULL',
+    'age',
+    `'age must be a whole number from 0 to 120'${shown('age')}`,
+  ),
+  ...NUMBER_COLUMNS.flatMap((column) => [
+    issue(
+      `raw_${column} IS NOT NULL AND (${column} IS NULL OR NOT isfinite(${column}))`,
+      column,
+      `'${column} must be a number'${shown(column)}`,
+    ),
+    issue(`${column} < 0`, column, `'${column} must be 0 or more'${shown(column)}`),
+  ]),
+  issue(
+    'raw_readmitted_30 IS NOT NULL AND readmitted_30 IS NULL',
+    'readmitted_30',
+    `'readmitted_30 must be 0 or 1'${shown('readmitted_30')}`,
+  ),
+];
+
+/**
+ * Reads the file once into a typed table with each row's problems (NULL when it has none). The table keeps
+ * the file's order, so a row's rowid + 1 is its data row number. The problem list is only built for rows
+ * that fail a check, which keeps the common case cheap.
+ */
+export function checkedSql(reader: string, map: HeaderMap): string {
+  const rawColumns = CASE_COLUMNS.map((column) => `${raw(column, map)} AS raw_${column}`);
+  const failsAny = ISSUES.map(({ condition }) => `coalesce(${condition}, false)`).join('\n    OR ');
+  return `CREATE OR REPLACE TEMP TABLE checked AS
+SELECT ${CASE_COLUMNS.join(', ')},
+  CASE WHEN ${failsAny}
+    THEN list_filter([${ISSUES.map(({ entry }) => entry).join(',\n      ')}], problem -> problem IS NOT NULL)
+  END AS problems
+FROM (
+  SELECT ${PARSED.join(',\n    ')}, ${CASE_COLUMNS.map((column) => `raw_${column}`).join(', ')}
+  FROM (SELECT ${rawColumns.join(', ')} FROM ${reader})
+)`;
+}
+
+export const COUNTS_SQL = `SELECT
+  CAST(count(*) FILTER (WHERE problems IS NOT NULL) AS INTEGER) AS rejected,
+  CAST(count(*) FILTER (WHERE problems IS NULL) AS INTEGER) AS valid,
+  CAST(count(DISTINCT case_id) FILTER (WHERE problems IS NULL) AS INTEGER) AS distinct_valid
+FROM checked`;
+
+/** Duplicate case_ids within one file: the last valid row wins (later rows are corrections). */
+export function acceptedRowsSql(hasDuplicates: boolean): string {
+  const valid = `SELECT ${CASE_COLUMNS.join(', ')} FROM checked WHERE problems IS NULL`;
+  return hasDuplicates
+    ? `${valid} QUALIFY row_number() OVER (PARTITION BY case_id ORDER BY rowid DESC) = 1`
+    : valid;
+}
+
+export const FIRST_PROBLEMS_SQL = `SELECT source_row AS "row", problem.field AS "column", problem.message AS message
+FROM (
+  SELECT source_row, unnest(problems) AS problem, generate_subscripts(problems, 1) AS position
+  FROM (SELECT rowid + 1 AS source_row, problems FROM checked WHERE problems IS NOT NULL ORDER BY rowid LIMIT 100)
+)
+ORDER BY source_row, position
+LIMIT 100`;

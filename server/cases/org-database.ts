@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { CREATE_CASES_TABLE } from './schema';
+
+export type QueryRow = Record<string, string | number | boolean | null>;
+
+/** One DuckDB file per organization, opened once per process, with its writes run one at a time. */
+export class OrgDatabase {
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly instance: DuckDBInstance,
+    /** Where uploads are staged before DuckDB reads them. */
+    readonly uploadDir: string,
+  ) {}
+
+  static async open(file: string, spillDir: string, uploadDir: string): Promise<OrgDatabase> {
+    const instance = await DuckDBInstance.create(file, { temp_directory: spillDir });
+    const database = new OrgDatabase(instance, uploadDir);
+    await database.withConnection((connection) => connection.run(CREATE_CASES_TABLE));
+    return database;
+  }
+
+  async withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await work(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Runs `work` after every earlier write of this organization has finished. */
+  write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(() => this.withConnection(work));
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A read on its own connection, so an abort interrupts this query and nothing else. */
+  async query(sql: string, params: DuckDBValue[] = [], signal?: AbortSignal): Promise<QueryRow[]> {
+    signal?.throwIfAborted();
+    return this.withConnection(async (connection) => {
+      const interrupt = () => connection.interrupt();
+      signal?.addEventListener('abort', interrupt, { once: true });
+      try {
+        const reader = await connection.runAndReadAll(sql, params);
+        return reader.getRowObjectsJS().map(toPlainRow);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw error;
+      } finally {
+        signal?.removeEventListener('abort', interrupt);
+      }
+    });
+  }
+
+  async drain(): Promise<void> {
+    await this.writeQueue;
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+function toPlainRow(row: Record<string, unknown>): QueryRow {
+  const plain: QueryRow = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === 'bigint') plain[key] = Number(value);
+    else if (value instanceof Date) plain[key] = value.toISOString().slice(0, 10);
+    else if (value === undefined) plain[key] = null;
+    else if (typeof value === 'object' && value !== null) plain[key] = String(value);
+    else plain[key] = value as string | number | boolean | null;
+  }
+  return plain;
+}
+
+/** Organization ids become file names, so anything but a plain id is hashed. */
+export function orgFileStem(orgId: string): string {
+  if (/^[A-Za-z0-9_-]{1,100}$/.test(orgId)) return orgId;
+  return `org-${createHash('sha256').update(orgId).digest('hex').slice(0, 32)}`;
+}
+
+export class OrgDatabases {
+  private readonly open = new Map<string, Promise<OrgDatabase>>();
+  readonly directory: string;
+  private readonly spillDir: string;
+  private readonly uploadDir: string;
+
+  constructor(dataDir: string) {
+    this.directory = path.join(dataDir, 'analytics');
+    // DuckDB's spill files and staged uploads live apart, so neither can clean up the other's files.
+    this.spillDir = path.join(this.directory, 'spill');
+    this.uploadDir = path.join(this.directory, 'uploads');
+    fs.mkdirSync(this.spillDir, { recursive: true });
+    fs.mkdirSync(this.uploadDir, { recursive: true });
+  }
+
+  get(orgId: string): Promise<OrgDatabase> {
+    let database = this.open.get(orgId);
+    if (!database) {
+      const file = path.join(this.directory, `${orgFileStem(orgId)}.duckdb`);
+      database = OrgDatabase.open(file, this.spillDir, this.uploadDir);
+      this.open.set(orgId, database);
+      database.catch(() => this.open.delete(orgId));
+    }
+    return database;
+  }
+
+  /** The analytics folder is writable and DuckDB answers a query. */
+  async check(): Promise<void> {
+    fs.accessSync(this.directory, fs.constants.W_OK);
+    const instance = await DuckDBInstance.create(':memory:');
+    try {
+      const connection = await instance.connect();
+      await connection.run('SELECT 1');
+      connection.closeSync();
+    } finally {
+      instance.closeSync();
+    }
+  }
+
+  async closeAll(): Promise<void> {
+    const databases = await Promise.allSettled(this.open.values());
+    this.open.clear();
+    for (const result of databases) {
+      if (result.status !== 'fulfilled') continue;
+      await result.value.drain();
+      result.value.close();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { compactCode, normalizeText, TextMatcher, tokens, trigrams } from './fuzzy';
+import { LAY_SYNONYMS } from './lay-synonyms';
+import type { Catalog, CatalogEntry, EntityKind, MatchCandidate, Resolution } from './types';
+
+/** Below this the best candidate is not reported at all. */
+const MINIMUM_SCORE = 0.45;
+/** The best match must lead the next distinct entity by this much to count as clear. */
+const CLEAR_LEAD = 0.08;
+const ALTERNATIVES = 5;
+
+interface Phrase {
+  entry: CatalogEntry;
+  tokens: string[];
+}
+
+const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
+
+/** Tokenized names and lay terms, kept with the catalog they came from (a new catalog starts afresh). */
+function phrasesOf(catalog: Catalog, kinds: EntityKind[]): Phrase[] {
+  const key = [...kinds].sort().join(',');
+  const cached = phraseCache.get(catalog)?.get(key);
+  if (cached) return cached;
+  const phrases = buildPhrases(catalog, kinds);
+  if (!phraseCache.has(catalog)) phraseCache.set(catalog, new Map());
+  phraseCache.get(catalog)!.set(key, phrases);
+  return phrases;
+}
+
+function buildPhrases(catalog: Catalog, kinds: EntityKind[]): Phrase[] {
+  const phrases: Phrase[] = [];
+  const byKey = new Map<string, CatalogEntry>();
+  for (const kind of kinds) {
+    for (const entry of catalog.entities[kind]) {
+      byKey.set(`${kind}:${entry.id}`, entry);
+      phrases.push({ entry, tokens: tokens(entry.name) });
+    }
+  }
+  // Lay terms count only for codes this organization actually has.
+  for (const synonym of LAY_SYNONYMS) {
+    const entry = byKey.get(`${synonym.kind}:${synonym.code}`);
+    if (entry) phrases.push({ entry, tokens: tokens(synonym.phrase) });
+  }
+  return phrases;
+}
+
+function codeMatches(text: string, catalog: Catalog, kinds: EntityKind[]): Map<string, CatalogEntry> {
+  const words = new Set(normalizeText(text).split(' ').map(compactCode));
+  const matches = new Map<string, CatalogEntry>();
+  for (const kind of kinds) {
+    if (kind !== 'procedure' && kind !== 'condition' && kind !== 'drg') continue;
+    for (const entry of catalog.entities[kind]) {
+      if (words.has(compactCode(entry.id))) matches.set(`${kind}:${entry.id}`, entry);
+    }
+  }
+  return matches;
+}
+
+export function resolveText(
+  catalog: Catalog,
+  text: string,
+  kinds: EntityKind[] = Object.keys(catalog.entities) as EntityKind[],
+): Resolution {
+  const matcher = new TextMatcher(text);
+  const textTokens = matcher.tokens;
+  const scores = new Map<string, MatchCandidate>();
+  const consider = (entry: CatalogEntry, score: number) => {
+    const key = `${entry.kind}:${entry.id}`;
+    const known = scores.get(key);
+    if (!known || known.score < score)
+      scores.set(key, { kind: entry.kind, id: entry.id, name: entry.name, score });
+  };
+  for (const entry of codeMatches(text, catalog, kinds).values()) consider(entry, 1);
+  // A phrase sharing no trigram with the text cannot score on any token, so large catalogs stay quick.
+  const textGrams = new Set(textTokens.flatMap((token) => [...trigrams(token)]));
+  const sharesGram = (token: string) => [...trigrams(token)].some((gram) => textGrams.has(gram));
+  for (const phrase of phrasesOf(catalog, kinds)) {
+    if (!phrase.tokens.some(sharesGram)) continue;
+    consider(phrase.entry, matcher.score(phrase.tokens));
+  }
+  const ranked = [...scores.values()]
+    .filter((candidate) => candidate.score > 0)
+    .map((candidate) => ({ ...candidate, score: Math.round(candidate.score * 1000) / 1000 }))
+    .sort((left, right) => right.score - left.score || left.name.localeCompare(right.name));
+  const [first, second] = ranked;
+  const best = first && first.score >= MINIMUM_SCORE ? first : null;
+  return {
+    text,
+    best,
+    alternatives: ranked
+      .slice(best ? 1 : 0, (best ? 1 : 0) + ALTERNATIVES)
+      .filter((candidate) => candidate.score >= 0.2),
+    ambiguous: best !== null && second !== undefined && best.score - second.score < CLEAR_LEAD,
+  };
+}

@@ -1,0 +1,42 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+
+/** A statement with positional `?` parameters and the values bound to them. */
+export interface Statement {
+  sql: string;
+  params: DuckDBValue[];
+}
+
+function literal(value: DuckDBValue): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  return `'${String(value).replaceAll("'", "''")}'`;
+}
+
+/**
+ * The statement as a person would read it, values inlined. Only for provenance: the engines run the
+ * parameterized form. The engines' own SQL never holds a `?` inside a string literal, so a plain scan is exact.
+ */
+export function inlineParameters({ sql, params }: Statement): string {
+  let index = 0;
+  const text = sql.replace(/\?/g, () => literal(params[index++] ?? null));
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .trim();
+}
+
+/** `(?, ?, ?)` for an IN list, so every value is bound rather than spliced. */
+export function placeholders(count: number): string {
+  return `(${Array.from({ length: count }, () => '?').join(', ')})`;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function quoteString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
