@@ -1,7 +1,9 @@
 import { PageHeader } from '../../components/page-header';
+import { useSession } from '../../features/auth';
+import { FilesTable, UploadPanel } from '../../features/upload';
 
-// Placeholder until the feature lands; the route module stays lazy so its code loads only when opened.
 export default function UploadRoute() {
+  const orgId = useSession((state) => state.user?.organization.id);
   return (
     <section>
       <PageHeader title="Upload">
@@ -10,7 +12,8 @@ export default function UploadRoute() {
           Large files go in resumable parts.
         </p>
       </PageHeader>
-      <p className="info">This page is being built and will be available soon.</p>
+      {orgId && <UploadPanel orgId={orgId} />}
+      <FilesTable />
     </section>
   );
 }

@@ -1,0 +1,168 @@
+// The upload page against the SDK: a big file through Chromium and Uppy, the same file through
+// @aws-sdk/lib-storage, and a single streamed PUT as the store's ceiling, all into one embedded store.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { chromium, type Page } from '@playwright/test';
+import { hashPassword } from '../server/auth/passwords';
+import { loadConfig } from '../server/config';
+import { EMBEDDED_BUCKET, EMBEDDED_REGION } from '../server/files/open-object-storage';
+import { buildIfStale } from '../server/spa/build-if-stale';
+import { startServer } from '../server/start-server';
+import { createS3Client } from '../server/storage/s3-client';
+import { PART_SIZE } from '../src/features/upload/uppy/part-size';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MiB = 1024 * 1024;
+const PASSWORD = 'upload-bench-password';
+
+function writeRandomFile(file: string, bytes: number) {
+  const handle = fs.openSync(file, 'w');
+  const block = randomBytes(8 * MiB);
+  // One random block with a per-block counter: no two parts alike, without generating 1 GiB of randomness.
+  for (let written = 0, index = 0; written < bytes; written += block.length, index += 1) {
+    block.writeUInt32LE(index, 0);
+    fs.writeSync(handle, block, 0, Math.min(block.length, bytes - written));
+  }
+  fs.closeSync(handle);
+}
+
+function streamPut(url: string, file: string, bytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const put = request(url, { method: 'PUT', headers: { 'Content-Length': String(bytes) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    put.on('error', reject);
+    fs.createReadStream(file).pipe(put);
+  });
+}
+
+/** Uploads through the page; returns the time from the first byte request to the stored object, and peak heap growth. */
+async function uploadInBrowser(page: Page, file: string, storageUrl: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const baseline = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    cdp.send('Runtime.getHeapUsage').then(
+      (usage) => {
+        peak = Math.max(peak, usage.usedSize);
+      },
+      () => {},
+    );
+  }, 200);
+  let started = 0;
+  let parts = 0;
+  page.on('request', (sent) => {
+    if (!sent.url().startsWith(storageUrl) || sent.method() === 'OPTIONS') return;
+    started ||= performance.now();
+    if (sent.method() === 'PUT') parts += 1;
+  });
+  const stored = page.waitForResponse(
+    (response) =>
+      response.url().startsWith(storageUrl) &&
+      response.request().method() !== 'OPTIONS' &&
+      (response.request().method() === 'PUT'
+        ? !response.url().includes('uploadId')
+        : response.url().includes('uploadId')) &&
+      response.request().method() !== 'GET' &&
+      response.status() === 200 &&
+      !response.url().includes('partNumber'),
+    { timeout: 15 * 60_000 },
+  );
+  stored.catch(() => {});
+  await page.locator('.uppy-Dashboard-input').first().setInputFiles(file);
+  await page.getByRole('button', { name: /^Upload \d+ files?$/ }).click();
+  await stored;
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  return { ms, heapGrowth: peak - baseline, parts };
+}
+
+export async function benchUpload(log: (line: string) => void) {
+  const bytes = Number(process.env.UPLOAD_BENCH_MIB ?? 1024) * MiB;
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-upload-bench-'));
+  const spaDir = await buildIfStale(root, log);
+  const config = loadConfig({
+    HP_PORT: '0',
+    HP_STORAGE_PORT: '0',
+    HP_DATA_DIR: path.join(scratch, 'data'),
+    HP_SEED_DEMO: '0',
+  });
+  const server = await startServer(config, { spaDir });
+  const browser = await chromium.launch({
+    ...(fs.existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const credentials = JSON.parse(
+    fs.readFileSync(path.join(config.dataDir, 'storage-credentials.json'), 'utf8'),
+  ) as { accessKeyId: string; secretAccessKey: string };
+  const client = createS3Client({ endpoint: server.storageUrl, region: EMBEDDED_REGION, ...credentials });
+  const mibPerSecond = (ms: number) => bytes / MiB / (ms / 1000);
+  try {
+    const file = path.join(scratch, 'bench.zip');
+    writeRandomFile(file, bytes);
+    const org = server.deps.accounts.createOrg('Upload bench', 'hospital');
+    server.deps.accounts.createUser({
+      orgId: org.id,
+      email: 'bench@upload.example',
+      name: 'Upload Bench',
+      role: 'analyst',
+      passwordHash: await hashPassword(PASSWORD),
+    });
+
+    const page = await browser.newPage({ baseURL: server.url });
+    await page.goto('/sign-in?from=/upload');
+    await page.getByLabel('Email').fill('bench@upload.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Upload files' }).waitFor();
+    const browserRun = await uploadInBrowser(page, file, server.storageUrl);
+
+    let started = performance.now();
+    await new Upload({
+      client,
+      params: { Bucket: EMBEDDED_BUCKET, Key: 'bench/lib-storage.bin', Body: fs.createReadStream(file) },
+      partSize: PART_SIZE,
+    }).done();
+    const sdkMs = performance.now() - started;
+
+    const url = await getSignedUrl(
+      client,
+      new PutObjectCommand({ Bucket: EMBEDDED_BUCKET, Key: 'bench/put.bin' }),
+      {
+        expiresIn: 900,
+      },
+    );
+    started = performance.now();
+    const status = await streamPut(url, file, bytes);
+    const putMs = performance.now() - started;
+    if (status !== 200) throw new Error(`upload bench: the single PUT answered ${status}`);
+
+    const size = `${bytes / MiB} MiB`;
+    log(
+      `upload:   browser (Uppy, ${PART_SIZE / MiB} MiB parts, ${browserRun.parts} PUTs) ${size}: ${mibPerSecond(browserRun.ms).toFixed(0)} MiB/s`,
+    );
+    log(
+      `upload:   @aws-sdk/lib-storage (same part size, 4 in parallel) ${size}: ${mibPerSecond(sdkMs).toFixed(0)} MiB/s`,
+    );
+    log(`upload:   ratio browser ÷ SDK: ${(sdkMs / browserRun.ms).toFixed(2)} (goal ≥ 0.9)`);
+    log(`upload:   store ceiling, one streamed PUT: ${mibPerSecond(putMs).toFixed(0)} MiB/s`);
+    log(
+      `upload:   browser heap growth during the upload: ${(browserRun.heapGrowth / MiB).toFixed(1)} MiB (goal < 64 MB)`,
+    );
+    return { browserMs: browserRun.ms, sdkMs, putMs, heapGrowth: browserRun.heapGrowth };
+  } finally {
+    client.destroy();
+    await browser.close();
+    await server.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,145 @@
+import { FILES_PAGE_DEFAULT, type StoredFile } from '../../src/contract/files';
+import type { IngestResult, IngestSource } from '../cases/types';
+import { badRequest, HttpError, notFound } from '../http/errors';
+import type { FileRecords } from './file-records';
+import type { ObjectStore } from './object-store';
+
+/**
+ * Where other domains plug in. The integrator wires case ingestion here:
+ * `onStored: (orgId, file, source) => caseStore.ingest(orgId, file.id, source)` and
+ * `onRemoved: (orgId, file) => caseStore.removeFile(orgId, file.id)`.
+ */
+export interface FileHooks {
+  /** Runs after `complete` for .csv, .tsv and .parquet files; its result becomes the file's `ingest`. */
+  onStored?(orgId: string, file: StoredFile, source: IngestSource): Promise<IngestResult | undefined>;
+  /** Runs when a file is deleted, to remove what was derived from it (ingested rows). */
+  onRemoved?(orgId: string, file: StoredFile): Promise<unknown>;
+}
+
+export interface FilesOptions {
+  records: FileRecords;
+  objects: ObjectStore;
+  maxUploadBytes: number;
+  log: (line: object) => void;
+  hooks?: FileHooks;
+}
+
+const INGEST_FORMATS = { '.csv': 'csv', '.tsv': 'tsv', '.parquet': 'parquet' } as const;
+
+export function ingestFormatOf(filename: string): IngestSource['format'] | null {
+  const extension = filename.slice(filename.lastIndexOf('.')).toLowerCase();
+  return extension in INGEST_FORMATS ? INGEST_FORMATS[extension as keyof typeof INGEST_FORMATS] : null;
+}
+
+const conflict = (message: string) => new HttpError('conflict', message);
+
+export function createFiles(options: FilesOptions) {
+  const { records, objects, log } = options;
+  const hooks = options.hooks ?? {};
+  const running = new Set<Promise<void>>();
+
+  const find = (orgId: string, id: string) => {
+    const file = records.get(orgId, id);
+    if (!file) throw notFound('That file');
+    return file;
+  };
+
+  async function ingest(orgId: string, file: StoredFile, format: IngestSource['format']) {
+    const source: IngestSource = { open: () => objects.open(file.key), filename: file.filename, format };
+    try {
+      const result = await hooks.onStored?.(orgId, file, source);
+      if (result?.kind === 'ingested') {
+        const { rows, rejected_rows, errors } = result;
+        records.setStatus(orgId, file.id, 'ingested', { rows, rejected_rows, errors });
+      } else {
+        // Not case data: the file is simply stored, as the contract says of other files.
+        records.setStatus(orgId, file.id, 'uploaded');
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log({ event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
+      records.setStatus(orgId, file.id, 'failed', {
+        rows: 0,
+        rejected_rows: 0,
+        errors: [{ row: 0, column: '', message }],
+      });
+    }
+  }
+
+  return {
+    records,
+    list(orgId: string, query: { limit?: number | undefined; cursor?: string | undefined }) {
+      const page = records.list(orgId, query.limit ?? FILES_PAGE_DEFAULT, query.cursor);
+      if (!page)
+        throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'invalid' });
+      return page;
+    },
+    get: find,
+    findByKey(orgId: string, key: string) {
+      const file = records.getByKey(orgId, key);
+      if (!file) throw notFound('An upload with that key');
+      return file;
+    },
+    async downloadUrl(orgId: string, id: string) {
+      const file = find(orgId, id);
+      if (file.uploaded_at === null)
+        throw conflict('This file has no stored bytes yet; finish its upload first.');
+      const signed = await objects.presign({
+        operation: 'get_object',
+        key: file.key,
+        downloadName: file.filename,
+      });
+      return { url: signed.url, expires_at: signed.expiresAt.toISOString() };
+    },
+    async remove(orgId: string, id: string) {
+      const file = find(orgId, id);
+      await objects.remove(file.key);
+      await hooks.onRemoved?.(orgId, file);
+      records.remove(orgId, file.id);
+    },
+    /**
+     * Records what the store holds under the key (size and ETag read from the store, never from the client).
+     * Idempotent: a second call returns the file as it is now.
+     */
+    async complete(orgId: string, key: string): Promise<StoredFile> {
+      const file = records.getByKey(orgId, key);
+      if (!file) throw notFound('An upload with that key');
+      if (file.status === 'aborted') throw conflict('This upload was cancelled; upload the file again.');
+      if (file.status !== 'pending') return file;
+      const stored = await objects.head(key);
+      if (!stored) {
+        throw conflict(
+          'Nothing has been stored under this key yet. Send the bytes to the signed URL, then complete.',
+        );
+      }
+      if (stored.size > options.maxUploadBytes) {
+        await objects.remove(key);
+        records.setStatus(orgId, file.id, 'aborted');
+        throw new HttpError(
+          'payload_too_large',
+          `The file is larger than the limit of ${options.maxUploadBytes} bytes.`,
+        );
+      }
+      if (!records.markUploaded(orgId, file.id, stored)) return records.get(orgId, file.id)!;
+      const format = ingestFormatOf(file.filename);
+      if (format && hooks.onStored) {
+        records.setStatus(orgId, file.id, 'ingesting');
+        const uploaded = records.get(orgId, file.id)!;
+        const task = ingest(orgId, uploaded, format).finally(() => running.delete(task));
+        running.add(task);
+      }
+      log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
+      return records.get(orgId, file.id)!;
+    },
+    /** Marks the file aborted when its multipart upload is being aborted. */
+    markAborted(orgId: string, id: string) {
+      records.setStatus(orgId, id, 'aborted');
+    },
+    /** Resolves once every ingestion started so far has finished (tests, shutdown). */
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export type Files = ReturnType<typeof createFiles>;

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { FileListQuery } from '../../src/contract/files';
+import type { AppEnv } from '../app-env';
+import { authenticate } from '../auth/authenticate';
+import type { Deps } from '../deps';
+import { queryParams } from '../http/validate';
+
+export const filesRoutes = (deps: Deps) =>
+  new Hono<AppEnv>()
+    .use(authenticate(deps, { apiKeys: true, scope: 'upload' }))
+    .get('/', (c) => c.json(deps.files.list(c.var.orgId, queryParams(c, FileListQuery))))
+    .get('/:id/', (c) => c.json(deps.files.get(c.var.orgId, c.req.param('id'))))
+    .get('/:id/download-url/', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await deps.files.downloadUrl(c.var.orgId, c.req.param('id')));
+    })
+    .delete('/:id/', async (c) => {
+      await deps.files.remove(c.var.orgId, c.req.param('id'));
+      return c.body(null, 204);
+    });

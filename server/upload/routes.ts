@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { CompleteRequest, PresignedUrlRequest, SignRequest } from '../../src/contract/upload';
+import type { AppEnv } from '../app-env';
+import { authenticate } from '../auth/authenticate';
+import type { Deps } from '../deps';
+import { jsonBody } from '../http/validate';
+import { createUploads } from './upload-service';
+
+export const uploadRoutes = (deps: Deps) => {
+  const uploads = createUploads({
+    files: deps.files,
+    objects: deps.objects,
+    accounts: deps.accounts,
+    maxUploadBytes: deps.config.maxUploadBytes,
+  });
+  return new Hono<AppEnv>()
+    .use(authenticate(deps, { apiKeys: true, scope: 'upload' }))
+    .use(async (c, next) => {
+      await next();
+      // Signed URLs are credentials for a quarter of an hour; no cache may keep them.
+      c.res.headers.set('Cache-Control', 'no-store');
+    })
+    .post('/presigned-url/', async (c) =>
+      c.json(await uploads.presignedUrl(c.var.principal, await jsonBody(c, PresignedUrlRequest)), 201),
+    )
+    .post('/sign/', async (c) => c.json(await uploads.sign(c.var.principal, await jsonBody(c, SignRequest))))
+    .post('/complete/', async (c) =>
+      c.json(await uploads.complete(c.var.orgId, (await jsonBody(c, CompleteRequest)).key)),
+    );
+};

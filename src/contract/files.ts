@@ -1,0 +1,84 @@
+import * as z from 'zod/mini';
+import { pageOf } from './errors';
+
+export const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+export const IngestRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
+export type IngestRowError = z.infer<typeof IngestRowError>;
+
+export const IngestSummary = z.object({
+  rows: z.number(),
+  rejected_rows: z.number(),
+  errors: z.array(IngestRowError),
+});
+export type IngestSummary = z.infer<typeof IngestSummary>;
+
+/** The contract's `File` (named so it does not shadow the DOM's `File` in the browser). */
+export const StoredFile = z.object({
+  id: z.string(),
+  key: z.string(),
+  filename: z.string(),
+  size: z.nullable(z.number()),
+  content_type: z.string(),
+  status: z.enum(FILE_STATUSES),
+  created_at: z.string(),
+  uploaded_at: z.nullable(z.string()),
+  uploaded_by: z.string(),
+  etag: z.nullable(z.string()),
+  ingest: z.nullable(IngestSummary),
+});
+export type StoredFile = z.infer<typeof StoredFile>;
+
+export const FilePage = pageOf(StoredFile);
+export type FilePage = z.infer<typeof FilePage>;
+
+export const FILES_PAGE_DEFAULT = 50;
+export const FILES_PAGE_MAX = 200;
+
+export const FileListQuery = z.object({
+  limit: z.optional(
+    z.coerce
+      .number()
+      .check(z.int(), z.gte(1), z.lte(FILES_PAGE_MAX, { error: `At most ${FILES_PAGE_MAX}.` })),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+
+export const DownloadUrl = z.object({ url: z.string(), expires_at: z.string() });
+export type DownloadUrl = z.infer<typeof DownloadUrl>;
+
+/** A pending record older than this is an upload someone walked away from, not one in progress. */
+const PENDING_IS_LIVE_MS = 60 * 60 * 1000;
+
+/** Whether the file's status will still change on its own, so a list showing it is worth refetching. */
+export const isFileInFlight = (file: Pick<StoredFile, 'status' | 'created_at'>, now = Date.now()) =>
+  file.status === 'ingesting' ||
+  (file.status === 'pending' && now - Date.parse(file.created_at) < PENDING_IS_LIVE_MS);
+
+/** Columns of the contract's case data; the first three must be present for a file to be ingested. */
+export const CASE_DATA_COLUMNS = [
+  'case_id',
+  'admit_date',
+  'discharge_date',
+  'procedure_code',
+  'procedure_name',
+  'condition_code',
+  'condition_name',
+  'drg_code',
+  'drg_name',
+  'surgeon',
+  'payor',
+  'provider',
+  'client',
+  'gender',
+  'age',
+  'revenue',
+  'hospital_revenue',
+  'cost',
+  'discount',
+  'los_days',
+  'or_minutes',
+  'readmitted_30',
+] as const;
+export const REQUIRED_CASE_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;

@@ -1,0 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
+import { DownloadUrl } from '../../../contract/files';
+import { api } from '../../../lib/api-client';
+
+export const downloadUrl = (id: string) =>
+  api.get(`/files/${encodeURIComponent(id)}/download-url/`, { schema: DownloadUrl });
+
+/** A fresh presigned URL per click: they are short-lived, so none is cached. */
+export function useDownloadFile(open: (url: string) => void) {
+  return useMutation({ mutationFn: downloadUrl, onSuccess: (result) => open(result.url) });
+}

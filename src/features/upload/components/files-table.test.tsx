@@ -1,0 +1,78 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StoredFile } from '../../../contract/files';
+import { FilesTable } from './files-table';
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const ingested: StoredFile = {
+  id: 'fil_1',
+  key: 'org_1/fil_1/cases.csv',
+  filename: 'cases.csv',
+  size: 2048,
+  content_type: 'text/csv',
+  status: 'ingested',
+  created_at: '2026-11-28T12:00:00Z',
+  uploaded_at: '2026-11-28T12:00:05Z',
+  uploaded_by: 'Mercy Analyst <analyst@mercy.example>',
+  etag: '"abc"',
+  ingest: { rows: 1200, rejected_rows: 2, errors: [{ row: 7, column: 'age', message: 'must be 0–120' }] },
+};
+
+let fetchMock: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  fetchMock = vi.fn();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderTable() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <FilesTable />
+    </QueryClientProvider>,
+  );
+}
+
+describe('FilesTable', () => {
+  it('shows each file with its status, uploader and ingest result', async () => {
+    fetchMock.mockResolvedValue(json({ results: [ingested], next_cursor: null }));
+    renderTable();
+    const row = (await screen.findByRole('rowheader', { name: 'cases.csv' })).closest('tr')!;
+    expect(within(row).getByText('In case data')).toBeVisible();
+    expect(within(row).getByText('2.0 KB')).toBeVisible();
+    expect(within(row).getByText('Mercy Analyst <analyst@mercy.example>')).toBeVisible();
+    expect(within(row).getByText('1,200 rows added, 2 rejected')).toBeVisible();
+    expect(within(row).getByText('Row 7, age: must be 0–120')).toBeInTheDocument();
+    expect(within(row).getByText('Showing the first 1 of 2.')).toBeInTheDocument();
+  });
+
+  it('deletes only after confirmation', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValue(json({ results: [ingested], next_cursor: null }));
+    renderTable();
+    await user.click(await screen.findByRole('button', { name: 'Delete cases.csv' }));
+    const confirm = screen.getByRole('group', { name: 'Delete cases.csv and its case rows?' });
+    expect(fetchMock.mock.calls.every(([, init]) => init.method === 'GET')).toBe(true);
+
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    fetchMock.mockResolvedValue(json({ results: [], next_cursor: null }));
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText(/No files yet/)).toBeVisible();
+    const deleted = fetchMock.mock.calls.find(([, init]) => init.method === 'DELETE');
+    expect(String(deleted?.[0])).toMatch(/\/api\/v1\/files\/fil_1\/$/);
+  });
+
+  it('keeps the file when the person changes their mind', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValue(json({ results: [ingested], next_cursor: null }));
+    renderTable();
+    await user.click(await screen.findByRole('button', { name: 'Delete cases.csv' }));
+    await user.click(screen.getByRole('button', { name: 'Keep' }));
+    expect(screen.getByRole('button', { name: 'Download cases.csv' })).toBeVisible();
+  });
+});

@@ -1,0 +1,57 @@
+import { useFiles } from '../api/list-files';
+import { formatBytes, formatTime } from '../lib/format';
+import { FileActions } from './file-actions';
+import { FileStatusBadge } from './file-status-badge';
+import { IngestResult } from './ingest-result';
+
+/** The organization's files, newest first; each row stacks into a card on a phone. */
+export function FilesTable() {
+  const files = useFiles();
+  return (
+    <section className="files" aria-labelledby="files-title">
+      <h2 id="files-title">Your organization's files</h2>
+      {files.isPending && <p role="status">Loading files…</p>}
+      {files.isError && <p className="info">The file list could not be loaded. {files.error.message}</p>}
+      {files.data?.results.length === 0 && <p className="muted">No files yet. Uploaded files appear here.</p>}
+      {files.data && files.data.results.length > 0 && (
+        <table className="files-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Size</th>
+              <th scope="col">Status</th>
+              <th scope="col">Uploaded</th>
+              <th scope="col">Case data</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.data.results.map((file) => (
+              <tr key={file.id}>
+                <th scope="row" className="file-name" data-label="Name">
+                  {file.filename}
+                </th>
+                <td data-label="Size">{formatBytes(file.size)}</td>
+                <td data-label="Status">
+                  <FileStatusBadge status={file.status} />
+                </td>
+                <td data-label="Uploaded">
+                  <span className="file-who">{file.uploaded_by}</span>
+                  <span className="muted"> {formatTime(file.uploaded_at ?? file.created_at)}</span>
+                </td>
+                <td data-label="Case data">
+                  <IngestResult file={file} />
+                </td>
+                <td data-label="Actions">
+                  <FileActions file={file} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

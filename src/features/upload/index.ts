@@ -1,0 +1,2 @@
+export { FilesTable } from './components/files-table';
+export { UploadPanel } from './components/upload-panel';

@@ -1,0 +1,64 @@
+import { CASE_DATA_COLUMNS, REQUIRED_CASE_COLUMNS } from '../../../contract/files';
+
+/** Enough for any real header line; the rest of the file is never read in the browser. */
+const HEADER_BYTES = 64 * 1024;
+
+export interface HeaderCheck {
+  columns: string[];
+  /** Required case columns the header lacks: the file will be stored but not added to the case data. */
+  missing: string[];
+  /** Header columns that are not case columns (ignored by ingestion). */
+  unknown: string[];
+}
+
+/** The server matches headers in any case, with spaces or hyphens for underscores; so does this check. */
+const normalize = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
+/** Splits one delimited line, honouring double quotes (RFC 4180). */
+export function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let isQuoted = false;
+  for (let index = 0; index < line.length; index += 1) {
+    const character = line[index];
+    if (isQuoted) {
+      if (character === '"' && line[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (character === '"') isQuoted = false;
+      else cell += character;
+    } else if (character === '"') isQuoted = true;
+    else if (character === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else cell += character;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+export function checkHeader(text: string, delimiter: ',' | '\t'): HeaderCheck {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const columns = splitLine(firstLine, delimiter)
+    .map((column) => column.trim())
+    .filter(Boolean);
+  const present = new Set(columns.map(normalize));
+  const known = new Set<string>(CASE_DATA_COLUMNS);
+  return {
+    columns,
+    missing: REQUIRED_CASE_COLUMNS.filter((column) => !present.has(column)),
+    unknown: columns.filter((column) => !known.has(normalize(column))),
+  };
+}
+
+/** Reads only the first bytes of a .csv or .tsv file; null for other files. */
+export async function readHeaderCheck(file: Blob, name: string): Promise<HeaderCheck | null> {
+  const extension = name.slice(name.lastIndexOf('.')).toLowerCase();
+  if (extension !== '.csv' && extension !== '.tsv') return null;
+  const text = await file.slice(0, HEADER_BYTES).text();
+  return checkHeader(text, extension === '.tsv' ? '\t' : ',');
+}
