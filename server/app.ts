@@ -2,15 +2,19 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { agentRoutes } from './agent/routes';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './auth/routes';
 import type { Deps } from './deps';
+import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { HttpError } from './http/errors';
 import { onError, onNotFound } from './http/on-error';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
+import { apiKeysRoutes } from './keys/routes';
 import { serveSpa } from './spa/serve-spa';
+import { uploadRoutes } from './upload/routes';
 
 export interface AppOptions {
   /** The built SPA to serve beside the API; tests of the API alone leave it out. */
@@ -42,7 +46,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     )
     // Mounted with a trailing slash so each router's '/' answers at '/api/v1/<domain>/', as the contract writes it.
     .route('/health/', healthRoutes(deps))
-    .route('/auth/', authRoutes(deps));
+    .route('/auth/', authRoutes(deps))
+    .route('/upload/', uploadRoutes(deps))
+    .route('/files/', filesRoutes(deps))
+    .route('/api-keys/', apiKeysRoutes(deps))
+    .route('/agent/', agentRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use(requestId())

@@ -2,13 +2,24 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HealthCheckName } from '../src/contract/health';
+import { type AgentService, createAgentService } from './agent/agent-service';
+import { createAgentStore } from './agent/agent-store';
+import { createCaseAnalyst } from './agent/case-analyst';
 import type { Principal } from './app-env';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { createRefreshTokens, type RefreshTokens } from './auth/refresh-tokens';
 import { createThrottle, type Throttle } from './auth/throttle';
+import { createCaseStore } from './cases/create-case-store';
+import type { CaseStore } from './cases/types';
 import type { Config } from './config';
 import { type Db, openDatabase } from './db/open-database';
+import { createFileRecords } from './files/file-records';
+import { createFiles, type FileHooks, type Files } from './files/files-service';
+import type { ObjectStore } from './files/object-store';
+import { openObjectStorage } from './files/open-object-storage';
+import { type ApiKeys, createApiKeys } from './keys/api-keys';
+import type { Storage } from './storage/create-storage';
 
 export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
 
@@ -26,7 +37,15 @@ export interface Deps {
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
   loginThrottle: { byEmail: Throttle; byAddress: Throttle };
-  keys: KeyVerifier;
+  keys: ApiKeys;
+  /** The S3-compatible store uploads go to (embedded or `HP_S3_*`), as the API sees it. */
+  objects: ObjectStore;
+  files: Files;
+  /** The embedded store, served on the storage port by start-server; null when `HP_S3_*` is set. */
+  storage: Storage | null;
+  /** Each organization's case data and the engines that answer questions about it. */
+  cases: CaseStore;
+  agent: AgentService;
   healthChecks: Record<HealthCheckName, () => Promise<void>>;
   /** Stops timers and closes every store; safe to call once at shutdown. */
   close(): Promise<void>;
@@ -35,6 +54,8 @@ export interface Deps {
 export interface DepsOptions {
   now?: () => Date;
   log?: (line: object) => void;
+  /** Where case ingestion plugs into uploads (see FileHooks). */
+  fileHooks?: FileHooks;
 }
 
 /** The signing secret is generated on first start and kept beside the data it protects. */
@@ -53,7 +74,35 @@ const jsonLog = (line: object) => console.log(JSON.stringify({ time: new Date().
 export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(config.dataDir);
+  const keys = createApiKeys(db, now);
   const minutes = 60_000;
+  const objectStorage = openObjectStorage(config, now);
+  const today = () => now().toISOString().slice(0, 10);
+  const cases = createCaseStore({ dataDir: config.dataDir, today });
+  // Case files become the organization's case data when stored, and leave it when deleted.
+  const caseHooks: FileHooks = {
+    onStored: (orgId, file, source) => cases.ingest(orgId, file.id, source),
+    onRemoved: (orgId, file) => cases.removeFile(orgId, file.id),
+  };
+  const files = createFiles({
+    records: createFileRecords(db, now),
+    objects: objectStorage.objects,
+    maxUploadBytes: config.maxUploadBytes,
+    log: options.log ?? jsonLog,
+    hooks: options.fileHooks ?? caseHooks,
+  });
+  // Hourly: abandoned multipart uploads lose their parts, and pending records nobody finished are closed.
+  const sweep = setInterval(() => {
+    objectStorage.sweep().catch((error: unknown) => jsonLog({ event: 'sweep_failed', error: String(error) }));
+    files.records.abortPendingBefore(new Date(now().getTime() - 24 * 60 * minutes));
+  }, 60 * minutes);
+  sweep.unref();
+  const agent = createAgentService({
+    store: createAgentStore(db, now),
+    analyst: createCaseAnalyst(cases),
+    today,
+    log: options.log ?? jsonLog,
+  });
   return {
     config,
     now,
@@ -67,15 +116,27 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
       byEmail: createThrottle({ limit: 5, windowMs: 15 * minutes, now }),
       byAddress: createThrottle({ limit: 30, windowMs: 15 * minutes, now }),
     },
-    keys: { verify: async () => ({ problem: 'API keys are not enabled on this server yet.' }) },
+    keys,
+    objects: objectStorage.objects,
+    files,
+    storage: objectStorage.storage,
+    cases,
+    agent,
     healthChecks: {
       database: async () => {
         db.prepare('SELECT 1').get();
       },
-      storage: async () => {},
-      analytics: async () => {},
+      storage: () => objectStorage.check(),
+      analytics: () => cases.check(),
     },
     async close() {
+      // Written before the database closes, so the last minute of "last used" times is not lost.
+      keys.close();
+      clearInterval(sweep);
+      await agent.close();
+      await files.idle();
+      objectStorage.close();
+      await cases.close();
       db.close();
     },
   };

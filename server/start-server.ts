@@ -38,10 +38,13 @@ const closeServer = (server: ServerType) =>
 export async function startServer(config: Config, options: { spaDir?: string }): Promise<RunningServer> {
   let handleApi: (request: Request) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
-  let handleStorage: (request: Request) => Response | Promise<Response> = () =>
+  // The store reads the raw request target from Node's `incoming` (the env), as SigV4 signed it.
+  let handleStorage: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
   const api = await listen(config.port, config.host, (request) => handleApi(request));
-  const storage = await listen(config.storagePort, config.host, (request) => handleStorage(request));
+  const storage = await listen(config.storagePort, config.host, (request, env?: unknown) =>
+    handleStorage(request, env),
+  );
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${api.port}`;
   const storageUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${storage.port}`;
 
@@ -54,10 +57,19 @@ export async function startServer(config: Config, options: { spaDir?: string }):
       : [`http://localhost:${api.port}`, `http://127.0.0.1:${api.port}`],
   };
   const deps = createDeps(resolved);
-  if (resolved.seedDemo) await seedDemoAccounts(deps);
+  if (resolved.seedDemo) {
+    const today = deps.now().toISOString().slice(0, 10);
+    for (const org of await seedDemoAccounts(deps)) {
+      await deps.cases.seedDemo(org.id, org.type, { endDate: today, cases: resolved.demoCases });
+    }
+  }
+  deps.agent.closeInterrupted();
   const app = createApp(deps, { spaDir: options.spaDir, connectOrigins: [storageUrl] });
   handleApi = app.fetch;
-  handleStorage = () => new Response('The embedded store is not available yet.', { status: 503 });
+  const embedded = deps.storage;
+  handleStorage = embedded
+    ? (request, env) => embedded.app.fetch(request, env)
+    : () => new Response('Uploads go to HP_S3_ENDPOINT; this port is unused.', { status: 404 });
 
   return {
     url,

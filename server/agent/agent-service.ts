@@ -1,0 +1,208 @@
+import { performance } from 'node:perf_hooks';
+import type { AgentEvent, AgentEventInput, AssistantMessage } from '../../src/contract/agent';
+import { applyAgentEvent, emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
+import type { OrgType } from '../cases/types';
+import { notFound, rateLimited } from '../http/errors';
+import type { AgentStore, Owner, RunRow } from './agent-store';
+import type { Analyst } from './analyst';
+import type { ParsedQuery } from './parser';
+import { createRateLimit, type RateLimitOptions } from './rate-limit';
+import { runPipeline, type StepError } from './run-pipeline';
+
+type Listener = (event: AgentEvent) => void;
+
+interface LiveRun {
+  conversationId: string;
+  controller: AbortController;
+  listeners: Set<Listener>;
+  message: AssistantMessage;
+  done: Promise<void>;
+}
+
+export interface AgentServiceOptions {
+  store: AgentStore;
+  analyst: Analyst;
+  today: () => string;
+  log: (line: object) => void;
+  limits?: RateLimitOptions;
+}
+
+export interface Asker extends Owner {
+  orgType: OrgType;
+}
+
+const TITLE_LENGTH = 80;
+const titleOf = (question: string) =>
+  question.length > TITLE_LENGTH ? `${question.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : question;
+
+export function createAgentService({ store, analyst, today, log, limits }: AgentServiceOptions) {
+  const live = new Map<string, LiveRun>();
+  const rateLimit = createRateLimit(limits);
+
+  /** Every event is numbered and stored before any listener sees it, so a replay can never miss one. */
+  function emitter(runId: string, run: LiveRun) {
+    return (input: AgentEventInput) => {
+      const event = store.appendEvent(runId, input);
+      run.message = applyAgentEvent(run.message, event);
+      for (const listener of run.listeners) listener(event);
+    };
+  }
+
+  async function execute(row: RunRow, asker: Asker, run: LiveRun) {
+    const emit = emitter(row.id, run);
+    const started = performance.now();
+    const signal = run.controller.signal;
+    let parsedQuery: ParsedQuery | undefined;
+    emit({
+      event: 'run.started',
+      data: {
+        run_id: row.id,
+        conversation_id: row.conversation_id,
+        message_id: row.message_id,
+        question: row.question,
+      },
+    });
+    try {
+      const previous = store.previousQuery(asker, row.conversation_id) as ParsedQuery | undefined;
+      parsedQuery = await runPipeline({
+        analyst,
+        request: {
+          orgId: asker.orgId,
+          orgType: asker.orgType,
+          question: row.question,
+          today: today(),
+          previous,
+        },
+        emit,
+        signal,
+      });
+      signal.throwIfAborted();
+      emit({
+        event: 'run.completed',
+        data: { run_id: row.id, duration_ms: Math.round(performance.now() - started) },
+      });
+    } catch (error) {
+      parsedQuery = undefined;
+      if (signal.aborted) {
+        emit({
+          event: 'run.failed',
+          data: { error: 'cancelled', message: 'Stopped before the answer was finished.' },
+        });
+      } else {
+        log({
+          level: 'error',
+          msg: 'agent run failed',
+          run_id: row.id,
+          error: String((error as StepError).cause ?? error),
+        });
+        emit({
+          event: 'run.failed',
+          data: { error: 'internal_error', message: 'Something went wrong while answering. Try again.' },
+        });
+      }
+    } finally {
+      store.finishRun(row.id, run.message, parsedQuery);
+      live.delete(row.id);
+      rateLimit.finish(asker.owner);
+    }
+  }
+
+  return {
+    store,
+    examples: (orgId: string, orgType: OrgType) => analyst.examples(orgId, orgType, today()),
+
+    /** Starts a run that goes on whether or not anyone listens; `done` settles when it has ended. */
+    start(asker: Asker, question: string, conversationId: string | undefined) {
+      const existing = conversationId ? store.findConversation(asker, conversationId) : undefined;
+      if (conversationId && !existing) throw notFound('That conversation');
+      const retryAfter = rateLimit.acquire(asker.owner);
+      if (retryAfter > 0) {
+        throw rateLimited(
+          retryAfter,
+          `You are asking faster than the agent can answer. Try again in ${retryAfter} s.`,
+        );
+      }
+      const conversation = existing ?? store.createConversation(asker, titleOf(question));
+      const row = store.createRun(asker, conversation.id, question);
+      const run: LiveRun = {
+        conversationId: row.conversation_id,
+        controller: new AbortController(),
+        listeners: new Set(),
+        message: emptyAssistantMessage(row.message_id, row.created_at, row.id),
+        done: Promise.resolve(),
+      };
+      live.set(row.id, run);
+      run.done = execute(row, asker, run);
+      return { run: row, done: run.done, message: () => run.message };
+    },
+
+    /**
+     * The events after `after`, then every later one as it happens. Reading the log and registering happen in
+     * one synchronous turn, so no event falls between them. `isLive` is false when the run has already ended.
+     */
+    follow(who: Owner, runId: string, after: number, listener: Listener) {
+      const row = store.findRun(who, runId);
+      if (!row) throw notFound('That run');
+      const backlog = store.eventsAfter(runId, after);
+      const run = live.get(runId);
+      if (run) run.listeners.add(listener);
+      return { backlog, isLive: run !== undefined, stop: () => run?.listeners.delete(listener) };
+    },
+
+    /** Throws not found unless the run belongs to this asker. */
+    checkRun(who: Owner, runId: string): void {
+      if (!store.findRun(who, runId)) throw notFound('That run');
+    },
+
+    /** Asks the run to stop; false when it is not running any more. */
+    cancel(who: Owner, runId: string): boolean {
+      if (!store.findRun(who, runId)) throw notFound('That run');
+      const run = live.get(runId);
+      run?.controller.abort();
+      return run !== undefined;
+    },
+
+    /** Stops the conversation's runs, then deletes it with everything it holds. */
+    async deleteConversation(who: Owner, conversationId: string): Promise<boolean> {
+      if (!store.findConversation(who, conversationId)) return false;
+      const pending = [...live.values()]
+        .filter((run) => run.conversationId === conversationId)
+        .map((run) => {
+          run.controller.abort();
+          return run.done;
+        });
+      await Promise.all(pending);
+      return store.deleteConversation(who, conversationId);
+    },
+
+    /** Closes runs a previous process left unfinished, so their resume streams end. */
+    closeInterrupted() {
+      for (const row of store.runningRuns()) {
+        const event = store.appendEvent(row.id, {
+          event: 'run.failed',
+          data: {
+            error: 'interrupted',
+            message: 'The server restarted before this answer was finished. Ask again.',
+          },
+        });
+        const events = store.eventsAfter(row.id, 0);
+        store.finishRun(
+          row.id,
+          foldAgentEvents(emptyAssistantMessage(row.message_id, row.created_at, row.id), events),
+          undefined,
+        );
+        log({ level: 'warn', msg: 'agent run interrupted', run_id: row.id, last_event: event.id });
+      }
+    },
+
+    async close() {
+      const pending = [...live.values()].map((run) => {
+        run.controller.abort();
+        return run.done;
+      });
+      await Promise.all(pending);
+    },
+  };
+}
+
+export type AgentService = ReturnType<typeof createAgentService>;

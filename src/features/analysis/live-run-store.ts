@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import type { AgentEvent, AssistantMessage } from '../../contract/agent';
+import { applyAgentEvent, emptyAssistantMessage } from '../../contract/agent-message';
+
+export type LivePhase = 'streaming' | 'done' | 'failed' | 'stopped';
+
+/** The answer being streamed right now; finished answers live in the conversation query. */
+export interface LiveRun {
+  question: string;
+  conversationId: string | null;
+  runId: string | null;
+  message: AssistantMessage;
+  phase: LivePhase;
+  /** Why the stream failed, for the message shown in place. */
+  error: string | null;
+  isReconnecting: boolean;
+}
+
+interface LiveRunState {
+  run: LiveRun | null;
+  begin(question: string, conversationId: string | null): void;
+  apply(events: AgentEvent[]): void;
+  finish(phase: Exclude<LivePhase, 'streaming'>, error?: string): void;
+  setReconnecting(isReconnecting: boolean): void;
+  clear(): void;
+}
+
+/** Marks steps still running as stopped, so a stopped or broken answer shows no spinner forever. */
+function settleSteps(message: AssistantMessage, reason: string): AssistantMessage {
+  return {
+    ...message,
+    blocks: message.blocks.map((block) =>
+      block.type === 'step' && block.status === 'running'
+        ? { ...block, status: 'failed', error: 'stopped', message: reason }
+        : block,
+    ),
+  };
+}
+
+export const useLiveRun = create<LiveRunState>((set) => ({
+  run: null,
+  begin: (question, conversationId) =>
+    set({
+      run: {
+        question,
+        conversationId,
+        runId: null,
+        message: emptyAssistantMessage(`pending-${Date.now()}`, new Date().toISOString()),
+        phase: 'streaming',
+        error: null,
+        isReconnecting: false,
+      },
+    }),
+  apply: (events) =>
+    set(({ run }) => {
+      if (!run || events.length === 0) return {};
+      let { message, conversationId, runId } = run;
+      for (const event of events) {
+        message = applyAgentEvent(message, event);
+        if (event.event === 'run.started') {
+          conversationId = event.data.conversation_id;
+          runId = event.data.run_id;
+        }
+      }
+      return { run: { ...run, message, conversationId, runId, isReconnecting: false } };
+    }),
+  finish: (phase, error) =>
+    set(({ run }) => {
+      if (!run) return {};
+      const isSettled = run.message.status !== 'running';
+      const message = isSettled
+        ? run.message
+        : {
+            ...settleSteps(run.message, phase === 'stopped' ? 'Stopped.' : 'Interrupted.'),
+            status:
+              phase === 'stopped'
+                ? ('cancelled' as const)
+                : phase === 'failed'
+                  ? ('failed' as const)
+                  : run.message.status,
+          };
+      return { run: { ...run, message, phase, error: error ?? null, isReconnecting: false } };
+    }),
+  setReconnecting: (isReconnecting) => set(({ run }) => (run ? { run: { ...run, isReconnecting } } : {})),
+  clear: () => set({ run: null }),
+}));
