@@ -7,6 +7,7 @@ import type {
   SimulationResult,
 } from '../cases/types';
 import { formatCount, formatFigure } from './format-figure';
+import { isCountReading, isLowestFirstReading, METRIC_LABELS } from './parser';
 import { escapeMarkdown } from './refusal-text';
 
 // The written answer. Every one opens with how the question was read, the window and the number of cases
@@ -43,10 +44,20 @@ export function composeAnalytics(reading: string, result: AnalyticsResult): stri
   const { figures } = result;
   const lines = [opening(reading, result), ''];
   if (figures.cases === 0) {
-    lines.push('No cases match, so there is no figure to report. Try a wider window or fewer filters.');
+    lines.push(NO_CASES);
     return lines.join('\n');
   }
-  if (figures.view !== 'detail') {
+  if (isCountReading(reading)) return [...lines, ...countLines(result), ...notesText(result), ''].join('\n');
+  const isReadmissionCount = figures.metric === 'readmission_30' && figures.view === 'sum';
+  const figure = (value: number | null) =>
+    isReadmissionCount && value !== null
+      ? formatCount(value, 'readmission')
+      : formatFigure(value, figures.unit);
+  if (isReadmissionCount) {
+    lines.push(
+      `**${figure(figures.total)}** within 30 days of discharge, out of ${formatCount(figures.cases, 'case')}.`,
+    );
+  } else if (figures.view !== 'detail') {
     const word = figures.unit === '%' ? 'Overall' : figures.view === 'sum' ? 'In total' : 'On average';
     lines.push(
       `${word}: **${formatFigure(figures.total, figures.unit)}** across ${formatCount(figures.cases, 'case')}.`,
@@ -54,18 +65,54 @@ export function composeAnalytics(reading: string, result: AnalyticsResult): stri
   } else {
     lines.push(`The table lists the cases, newest first.`);
   }
-  if (figures.leaders.length) {
-    lines.push('', 'Leading values:', '');
-    for (const leader of figures.leaders) {
+  const lowestFirst = isLowestFirstReading(reading);
+  const leaders = lowestFirst ? lowestValues(result) : figures.leaders;
+  if (leaders.length) {
+    lines.push('', lowestFirst ? 'Lowest values:' : 'Leading values:', '');
+    for (const leader of leaders) {
       lines.push(
-        `- ${escapeMarkdown(leader.value)}: ${formatFigure(leader.figure, figures.unit)} (${formatCount(leader.cases, 'case')})`,
+        `- ${escapeMarkdown(leader.value)}: ${figure(leader.figure)} (${formatCount(leader.cases, 'case')})`,
       );
     }
   }
   return [...lines, ...notesText(result), ''].join('\n');
 }
 
+/** The five lowest of the breakdown the engine ranked highest first. */
+function lowestValues(result: AnalyticsResult): AnalyticsResult['figures']['leaders'] {
+  const rows = result.figures.leaders.length ? (result.tables[0]?.rows ?? []) : [];
+  return rows
+    .filter((row) => typeof row.figure === 'number')
+    .map((row) => ({ value: String(row.value), figure: Number(row.figure), cases: Number(row.cases) }))
+    .sort((left, right) => left.figure - right.figure || left.value.localeCompare(right.value))
+    .slice(0, 5);
+}
+
+const NO_CASES = 'No cases match, so there is no figure to report. Try a wider window or fewer filters.';
+
+/** "How many": the count leads, the total comes second, and the leading values are those with the most cases. */
+function countLines(result: AnalyticsResult): string[] {
+  const { figures } = result;
+  const lines = [
+    `**${formatCount(figures.cases, 'case')}**, with a total ${METRIC_LABELS[figures.metric]} of ${formatFigure(figures.total, figures.unit)}.`,
+  ];
+  const byValue = figures.leaders.length ? result.tables[0] : undefined;
+  if (byValue) {
+    const most = [...byValue.rows]
+      .sort(
+        (left, right) =>
+          Number(right.cases) - Number(left.cases) || String(left.value).localeCompare(String(right.value)),
+      )
+      .slice(0, 5);
+    lines.push('', 'Most cases:', '');
+    for (const row of most)
+      lines.push(`- ${escapeMarkdown(String(row.value))}: ${formatCount(Number(row.cases), 'case')}`);
+  }
+  return lines;
+}
+
 export function composeDashboard(reading: string, result: DashboardResult): string {
+  if (result.figures.cases === 0) return [opening(reading, result), '', NO_CASES, ''].join('\n');
   const lines = [
     opening(reading, result),
     '',
@@ -93,7 +140,7 @@ export function composePrediction(reading: string, result: PredictionResult): st
     '',
     `Estimate: **${formatFigure(figures.estimate, figures.unit)}** (likely range ${formatFigure(figures.low, figures.unit)} – ${formatFigure(figures.high, figures.unit)}).`,
     '',
-    `Confidence is ${figures.confidenceWord} (${Math.round(figures.confidence * 100)}%), from ${formatCount(figures.cases, 'similar case')}: ${escapeMarkdown(figures.cohort)}. Method: ${escapeMarkdown(figures.method)}.`,
+    `Confidence is ${figures.confidenceWord} (${Math.round(figures.confidence * 100)}%), from ${formatCount(figures.cases, 'similar case')}: ${escapeMarkdown(figures.cohort)}. Method: ${escapeMarkdown(figures.method.replace(/\.+$/, ''))}.`,
     ...notesText(result),
     '',
   ].join('\n');

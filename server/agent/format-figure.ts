@@ -8,7 +8,11 @@ export function formatFigure(value: number | null | undefined, unit: string): st
     const sign = value < 0 ? '−' : '';
     return `${sign}$${grouped(Math.abs(value), Math.abs(value) >= 100 ? 0 : 2)}`;
   }
-  if (unit === '%') return `${grouped(value, 1)}%`;
+  // A typographic minus, as for money, so "−3.0%" reads like "−$1,200" beside it.
+  if (unit === '%') {
+    const shown = grouped(Math.abs(value), 1);
+    return `${value < 0 && shown !== '0.0' ? '−' : ''}${shown}%`;
+  }
   if (unit === 'cases') return formatCount(value, 'case');
   if (unit === 'days') return `${grouped(value, 1)} days`;
   if (unit === 'minutes') return `${grouped(value, 0)} minutes`;

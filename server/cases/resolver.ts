@@ -63,6 +63,11 @@ export function resolveText(
   const matcher = new TextMatcher(text);
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();
+  // Entities one of whose names (or lay terms) is the whole text, word for word: a name written out in
+  // full wins over names that merely contain some of its words ("hernia repair" inside
+  // "Laparoscopic inguinal hernia repair").
+  const whole = new Set<string>();
+  const wholeText = textTokens.join(' ');
   const consider = (entry: CatalogEntry, score: number) => {
     const key = `${entry.kind}:${entry.id}`;
     const known = scores.get(key);
@@ -76,19 +81,27 @@ export function resolveText(
   for (const phrase of phrasesOf(catalog, kinds)) {
     if (!phrase.tokens.some(sharesGram)) continue;
     consider(phrase.entry, matcher.score(phrase.tokens));
+    if (phrase.tokens.join(' ') === wholeText) whole.add(`${phrase.entry.kind}:${phrase.entry.id}`);
   }
+  const isWhole = (candidate: MatchCandidate) => whole.has(`${candidate.kind}:${candidate.id}`);
   const ranked = [...scores.values()]
     .filter((candidate) => candidate.score > 0)
     .map((candidate) => ({ ...candidate, score: Math.round(candidate.score * 1000) / 1000 }))
-    .sort((left, right) => right.score - left.score || left.name.localeCompare(right.name));
+    .sort(
+      (left, right) =>
+        right.score - left.score ||
+        Number(isWhole(right)) - Number(isWhole(left)) ||
+        left.name.localeCompare(right.name),
+    );
   const [first, second] = ranked;
   const best = first && first.score >= MINIMUM_SCORE ? first : null;
+  const isClear = best !== null && second !== undefined && isWhole(best) && !isWhole(second);
   return {
     text,
     best,
     alternatives: ranked
       .slice(best ? 1 : 0, (best ? 1 : 0) + ALTERNATIVES)
       .filter((candidate) => candidate.score >= 0.2),
-    ambiguous: best !== null && second !== undefined && best.score - second.score < CLEAR_LEAD,
+    ambiguous: best !== null && second !== undefined && !isClear && best.score - second.score < CLEAR_LEAD,
   };
 }

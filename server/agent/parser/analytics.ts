@@ -10,8 +10,9 @@ import type {
 import { takeCodes } from './codes';
 import type { CodeNames } from './describe';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
+import { takeExactName } from './exact-names';
 import { takeExclusions, takePercentileBand } from './filters';
-import { splitPieces } from './pieces';
+import { type Piece, splitPieces } from './pieces';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
@@ -61,10 +62,17 @@ export function takeAnalyticsParts(remainder: Remainder, today: string, resolve:
     resolutions: [],
     names: {},
   };
+  const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
   const window = takeWindow(remainder, today);
   if (window) parts.window = window;
+  if (window && takeWindow(remainder, today)) {
+    refuse('I can answer for one window at a time, so ask about each window in turn to compare them.', [
+      'average cost of knee replacement this year',
+      'same for last year',
+    ]);
+  }
   const metric = takeMetric(remainder);
   if (metric) parts.metric = metric;
   const view = takeView(remainder);
@@ -80,7 +88,7 @@ export function takeAnalyticsParts(remainder: Remainder, today: string, resolve:
     !parts.isDashboard &&
     (!view || view === 'detail')
   ) {
-    parts.lookup = takeLookup(remainder);
+    parts.lookup = exact ? { text: exact.text } : takeLookup(remainder);
     return parts;
   }
   const exclusions = takeExclusions(remainder, resolve);
@@ -89,7 +97,7 @@ export function takeAnalyticsParts(remainder: Remainder, today: string, resolve:
     parts.resolutions.push(...exclusions.resolutions);
     for (const { best } of exclusions.resolutions) if (best) parts.names[best.id] = best.name;
   }
-  resolveEntities(remainder, resolve, parts);
+  resolveEntities(remainder, resolve, parts, exact);
   return parts;
 }
 
@@ -117,9 +125,18 @@ function takeLookup(remainder: Remainder): { text: string; kinds?: EntityKind[] 
   return kinds.size > 0 ? { text, kinds: [...kinds] } : { text };
 }
 
-function resolveEntities(remainder: Remainder, resolve: Resolve, parts: AnalyticsParts): void {
+function resolveEntities(
+  remainder: Remainder,
+  resolve: Resolve,
+  parts: AnalyticsParts,
+  exact: Piece | undefined,
+): void {
   const choice: KindChoice = { clinical: CLINICAL_KINDS, dimensions: DIMENSION_KINDS };
-  const pieces = [...takeCodes(remainder), ...piecesOf(remainder.segments(), choice, resolve)];
+  const pieces = [
+    ...(exact ? [exact] : []),
+    ...takeCodes(remainder),
+    ...piecesOf(remainder.segments(), choice, resolve),
+  ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknown;
   parts.resolutions.push(...resolved.resolutions);

@@ -37,6 +37,14 @@ const KIND_LABELS: Record<EntityKind, string> = {
 const VIEW_LABELS: Record<View, string> = { avg: 'average', sum: 'total', detail: 'cases with' };
 const RATE_METRICS: Metric[] = ['margin', 'readmission_30'];
 
+/** A count question runs as the total cost of the cases; its reading opens with this, so the answer leads with the count. */
+export const COUNT_READING = 'number of cases and total ';
+export const isCountReading = (reading: string) => reading.startsWith(COUNT_READING);
+
+/** A breakdown asked for its lowest values ("which surgeon has the lowest cost") says so at the end of its reading. */
+export const LOWEST_FIRST_READING = ', lowest first';
+export const isLowestFirstReading = (reading: string) => reading.endsWith(LOWEST_FIRST_READING);
+
 /** Names for codes that appear only as codes in the parameters (secondary conditions, simulation scope). */
 export type CodeNames = Record<string, string>;
 
@@ -67,9 +75,11 @@ function describeAnalytics(params: AnalyticsParams, names: CodeNames): string {
   const head =
     params.view === 'detail'
       ? `cases with their ${metric}`
-      : RATE_METRICS.includes(params.metric)
-        ? metric
-        : `${VIEW_LABELS[params.view]} ${metric}`;
+      : params.metric === 'readmission_30' && params.view === 'sum'
+        ? 'number of 30-day readmissions'
+        : RATE_METRICS.includes(params.metric)
+          ? metric
+          : `${VIEW_LABELS[params.view]} ${metric}`;
   const parts = [`${head} of ${describeEntity(params.entity)}`];
   if (params.pivot) parts.push(` by ${params.pivot}`);
   parts.push(describeDimensions(params.filters?.dimensions));

@@ -77,10 +77,11 @@ export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Reso
     if (parts.length > 1 && !(best && !whole.resolution.ambiguous && namesEveryWord(best.name, piece.text))) {
       for (const part of parts) {
         for (const side of splitTwoNames(resolvePiece(part, choice, resolve), choice, resolve))
-          record(result, side);
+          record(result, settleWeak(side, choice, resolve));
       }
     } else {
-      for (const side of splitTwoNames(whole, choice, resolve)) record(result, side);
+      for (const side of splitTwoNames(whole, choice, resolve))
+        record(result, settleWeak(side, choice, resolve));
     }
   }
   return result;
@@ -123,17 +124,50 @@ function splitTwoNames(
   return chosen;
 }
 
+/** Below this an ambiguous match is read again without its generic words before asking which one. */
+const WEAKEST_CLARIFICATION = 0.6;
+export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const GENERIC_WORD = /^(?:surger(?:y|ies)|surgical|procedures?|operations?|treatments?|cases?)$/;
+
+/**
+ * "unicorn surgery" matches every "… surgery" only through its generic word, and "knee surgery" matches
+ * knee procedures no better than any other surgery. Read without the generic words, the first names
+ * nothing and the second asks among the knee procedures.
+ */
+function settleWeak(
+  outcome: { piece: Piece; resolution: Resolution },
+  choice: KindChoice,
+  resolve: Resolve,
+): { piece: Piece; resolution: Resolution } {
+  const { piece, resolution } = outcome;
+  if (!resolution.best || !resolution.ambiguous || resolution.best.score >= WEAKEST_CLARIFICATION)
+    return outcome;
+  const words = wordsOf(piece.text);
+  const telling = words.filter((word) => !GENERIC_WORD.test(word));
+  if (telling.length === words.length) return outcome;
+  const nothing: Resolution = { text: piece.text, best: null, alternatives: [], ambiguous: false };
+  if (telling.length === 0) return { piece, resolution: nothing };
+  const again = resolvePiece({ lead: piece.lead, text: telling.join(' ') }, choice, resolve).resolution;
+  return { piece, resolution: again.best ? again : nothing };
+}
+
+/** Options offered in a clarifying question stay this close to the best one. */
+const OPTION_SPREAD = 0.2;
+
 function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Resolution }): void {
   const { piece, resolution } = outcome;
-  if (!resolution.best) {
+  const best = resolution.best;
+  if (!best) {
     result.unknown.push(piece.text);
     return;
   }
   if (resolution.ambiguous) {
-    const options = [resolution.best, ...resolution.alternatives].slice(0, 5);
+    const options = [best, ...resolution.alternatives]
+      .filter((option) => option.score >= best.score - OPTION_SPREAD)
+      .slice(0, 5);
     clarify(`"${piece.text}" could mean several things. Which one did you mean?`, piece.text, options);
   }
-  result.matches.push({ piece, resolution, match: resolution.best });
+  result.matches.push({ piece, resolution, match: best });
   result.resolutions.push(resolution);
 }
 

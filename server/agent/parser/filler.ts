@@ -9,7 +9,8 @@ const FILLER = new Set(
   highest lowest most least best worst rank ranking biggest smallest largest order sorted sort were
   happened happen went go goes going like look looking want wanted know only just
   instead again same then now also amount amounts level levels
-  make made earn earned generate generated bring brought receive received collect collected`
+  make made earn earned generate generated bring brought receive received collect collected
+  give given gave grant granted offer offered`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

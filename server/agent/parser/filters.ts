@@ -1,6 +1,5 @@
 import type { EntityKind, Resolution } from '../../cases/types';
-import { resolvePieces } from './entities';
-import { splitPieces } from './pieces';
+import { DIMENSION_KINDS, piecesOf, resolvePieces } from './entities';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
@@ -40,8 +39,16 @@ export function takeExclusions(
   const match = remainder.take(EXCLUSION);
   if (!match) return undefined;
   const phrase = match.originals[1] ?? '';
-  const pieces = splitPieces([phrase]);
-  const resolved = resolvePieces(pieces, { clinical: CONDITION, dimensions: [] }, resolve);
+  const choice = { clinical: CONDITION, dimensions: [] };
+  // A condition named in full ("Bilateral primary osteoarthritis of knee") stays one piece.
+  const resolved = resolvePieces(piecesOf([phrase], choice, resolve), choice, resolve);
+  const other = resolve(phrase, DIMENSION_KINDS).best;
+  if (resolved.matches.length === 0 && other && other.score >= 0.8) {
+    refuse(
+      `I can leave out cases with a condition, not those of one ${other.kind} such as ${other.name}; a breakdown by ${other.kind} shows each one apart.`,
+      [`total revenue by ${other.kind}`, 'average cost of knee replacement excluding diabetes'],
+    );
+  }
   if (resolved.unknown.length > 0 || resolved.matches.length === 0) {
     refuse(`I could not find a condition called "${resolved.unknown[0] ?? phrase}" to leave out.`, [
       'average cost of knee replacement excluding diabetes',

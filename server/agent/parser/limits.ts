@@ -4,9 +4,22 @@ import { refuse } from './problem';
 const OFF_TOPIC =
   /\b(?:weather|poem|poetry|joke|song|lyrics|story|recipe|haiku|essay|limerick|translate|horoscope|stock price|football|movie)\b|^(?:write|compose|sing|draw)\b/;
 const GREETING = /^(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening)|help)$/;
+const NO_PATIENT_FIGURES: [RegExp, string, string[]] = [
+  /\b(?:average|mean|typical|median) (?:patient )?ages?\b|\bages? of (?:the |our )?(?:patients|cases)\b|\bhow old\b/,
+  "Patients' ages are not a figure I report; I give cost, revenue, margin, profit, discount, length of stay, OR time and readmissions, and a prediction can take age into account.",
+  ['average cost of knee replacement', 'predict the cost of a knee replacement for a 67-year-old woman'],
+];
+const NO_CLINICAL_BREAKDOWN: [RegExp, string, string[]] = [
+  /\b(?:by|for each|for every|broken down by|breakdown by|split by|grouped by|group by|compare|comparing|rank(?:ed)?|ranking) (?:the |each |all |every |our )*(?:procedures?|conditions?|diagnos[ie]s|drgs?|cpt(?: codes?)?|codes?|service lines?|specialt(?:y|ies))\b|\b(?:most|least|highest|lowest|top|best|worst|biggest|cheapest|priciest) (?:\S+ ){0,2}?(?:procedures?|conditions?|diagnos[ie]s|drgs?)\b|\b(?:which|what) (?:procedures?|conditions?|diagnos[ie]s|drgs?)\b(?=.*\b(?:most|least|highest|lowest|best|worst|biggest|cheapest)\b)/,
+  'I can rank and break figures down by surgeon, payor, provider or client, not by procedure, condition or DRG; ask about one of those at a time.',
+  ['average profit of knee replacement by surgeon', 'average profit of hip replacement last year'],
+];
+
 // Things people reasonably ask that the engines do not compute; each gets its own explanation
 // rather than the generic "did not recognise".
 const UNSUPPORTED: [RegExp, string, string[]][] = [
+  NO_PATIENT_FIGURES,
+  NO_CLINICAL_BREAKDOWN,
   [
     /\b(?:median|mode|standard deviation|std dev|variance|spread)\b/,
     'I can give averages, totals and case lists, not medians or spreads.',

@@ -1,7 +1,7 @@
 import type { Resolution } from '../../cases/types';
 import { takeAnalyticsParts } from './analytics';
 import { buildAnalytics } from './build-analytics';
-import { type CodeNames, describeQuery } from './describe';
+import { COUNT_READING, type CodeNames, describeQuery, LOWEST_FIRST_READING } from './describe';
 import { EXAMPLE_QUESTIONS } from './examples';
 import { checkRecognised, refuseOffTopic, refusePatientFilters, refuseUnsupported } from './limits';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
@@ -18,16 +18,20 @@ interface Parsed {
   resolutions: Resolution[];
   names: CodeNames;
   isCount?: boolean;
+  isLowestFirst?: boolean;
 }
+
+const LOWEST = /\b(?:lowest|(?<!at )least|cheapest|smallest|fewest|bottom)\b/;
 
 export function parseQuestion(question: string, context: ParseContext): ParseOutcome {
   try {
     const parsed = parse(question, context);
-    const reading = describeQuery(parsed.query, parsed.names);
+    const described = describeQuery(parsed.query, parsed.names);
+    const reading = parsed.isCount ? described.replace(/^total /, COUNT_READING) : described;
     return {
       kind: 'query',
       query: parsed.query,
-      reading: parsed.isCount ? reading.replace(/^total /, 'number of cases and total ') : reading,
+      reading: parsed.isLowestFirst ? `${reading}${LOWEST_FIRST_READING}` : reading,
       resolutions: parsed.resolutions,
     };
   } catch (error) {
@@ -115,6 +119,12 @@ function parseAnalytics(
     resolutions: parts.resolutions,
     names: parts.names,
     isCount: built.isCount,
+    isLowestFirst:
+      built.query.workflow === 'analytics' &&
+      !!built.query.params.pivot &&
+      built.query.params.view !== 'detail' &&
+      !built.isCount &&
+      LOWEST.test(text.toLowerCase()),
   };
 }
 

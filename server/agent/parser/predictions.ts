@@ -1,6 +1,8 @@
 import type { EntityRef, PredictionMetric, PredictionParams, Resolution } from '../../cases/types';
 import { takeCodes } from './codes';
+import { METRIC_LABELS } from './describe';
 import { CLINICAL_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
+import { takeExactName } from './exact-names';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
@@ -98,6 +100,7 @@ const METRIC_MAP: Record<string, PredictionMetric> = {
 
 export function takePredictionParts(remainder: Remainder, resolve: Resolve): PredictionParts {
   const parts: PredictionParts = { unknown: [], resolutions: [], names: {} };
+  const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
   remainder.takeAll(PREDICTION_TRIGGER);
   takeAge(remainder, parts);
   takeGender(remainder, parts);
@@ -105,15 +108,23 @@ export function takePredictionParts(remainder: Remainder, resolve: Resolve): Pre
   if (metric) {
     const mapped = METRIC_MAP[metric];
     if (!mapped) {
-      refuse(`Predictions cover price, cost, OR time and profit, not ${metric.replace('_', ' ')}.`, [
-        'predict the OR time of a knee replacement for a 70-year-old man',
-      ]);
+      refuse(
+        `Predictions cover price, cost, OR time and profit, not ${METRIC_LABELS[metric]}. The average ${METRIC_LABELS[metric]} of similar cases is a question I can answer.`,
+        [
+          'predict the OR time of a knee replacement for a 70-year-old man',
+          `average ${METRIC_LABELS[metric]} of knee replacement by surgeon`,
+        ],
+      );
     }
     parts.metric = mapped;
   }
   remainder.takeAll(/\b(?:a|an|the|one|single|new|typical|patient|case|be|is|for)\b/);
   const choice: KindChoice = { clinical: CLINICAL_KINDS, dimensions: [], withKinds: ['condition'] };
-  const pieces = [...takeCodes(remainder), ...piecesOf(remainder.segments(), choice, resolve)];
+  const pieces = [
+    ...(exact ? [exact] : []),
+    ...takeCodes(remainder),
+    ...piecesOf(remainder.segments(), choice, resolve),
+  ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknown;
   parts.resolutions = resolved.resolutions;

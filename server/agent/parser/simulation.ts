@@ -1,6 +1,7 @@
 import type { PriceChange, Resolution, SimulationParams } from '../../cases/types';
 import { takeCodes } from './codes';
 import { type KindChoice, piecesOf, resolvePieces } from './entities';
+import { takeExactName } from './exact-names';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -66,6 +67,7 @@ function takeChange(remainder: Remainder): PriceChange | undefined {
 
 export function takeSimulationParts(remainder: Remainder, resolve: Resolve): SimulationParts {
   const parts: SimulationParts = { unknown: [], resolutions: [], names: {} };
+  const exact = takeExactName(remainder, resolve, ['procedure']);
   const lookback = takeMonths(
     remainder,
     '\\b(?:based on|using|looking at|learn(?:ing|ed)? from|from|with|over|on) (?:data from )?(?:the )?(?:last|past|previous|prior|trailing) COUNT? ?(months?|years?)(?: of (?:data|history|cases))?\\b|\\blookback (?:of )?COUNT (months?|years?)\\b',
@@ -83,7 +85,11 @@ export function takeSimulationParts(remainder: Remainder, resolve: Resolve): Sim
     /\b(?:by|our|the|prices?|pricing|rates?|charges?|fees?|all|every|each|any|payors?|payers?|insurers?|procedures?|revenue|happen|happens|would|will|to|a|an|instead)\b/,
   );
   const choice: KindChoice = { clinical: ['procedure'], dimensions: ['payor'] };
-  const pieces = [...takeCodes(remainder), ...piecesOf(remainder.segments(), choice, resolve)];
+  const pieces = [
+    ...(exact ? [exact] : []),
+    ...takeCodes(remainder),
+    ...piecesOf(remainder.segments(), choice, resolve),
+  ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknown;
   parts.resolutions = resolved.resolutions;

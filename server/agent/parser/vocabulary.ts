@@ -60,7 +60,7 @@ const VIEW_PHRASES: [ViewWord, string][] = [
     'sum',
     'how much(?=.*\\b(?:did|have|has) (?:we|they|our)\\b)|in total|\\bsum(?: of)?|overall|combined|aggregate|total(?= of\\b| for\\b| in\\b|$|\\s*\\uE000)',
   ],
-  ['avg', 'on average|averages?|\\bmean|typical(?:ly)?|\\bavg|per case|per patient'],
+  ['avg', 'on average|averages?|\\bmean(?= \\S)|typical(?:ly)?|\\bavg|per case|per patient'],
 ];
 
 /** Takes the view words; the metric must already be cut out so "total" sees the cut after it. */
@@ -83,7 +83,8 @@ const PIVOT_NOUNS: [Pivot, string][] = [
 
 const PIVOT_LEAD =
   '(?:by|per|for each|for every|across|broken down by|break(?:ing)? (?:it )?down by|breakdown by|split by|' +
-  'grouped by|group by|compare|comparing|which|top|rank(?:ed)?|ranking)';
+  'grouped by|group by|compare|comparing|which|top|rank(?:ed)?|ranking|' +
+  '(?:the )?(?:cheapest|lowest[- ]cost|most expensive|highest[- ]cost|priciest|best|worst))';
 
 export function takePivot(remainder: Remainder): Pivot | undefined {
   for (const [pivot, nouns] of PIVOT_NOUNS) {

@@ -84,6 +84,8 @@ const RULES: Rule[] = [
       return { from: monthStart(year, month), to: monthEnd(year, month) };
     },
   ],
+  // "in the last year" is the past twelve months; "last year" alone is the calendar year before this one.
+  [/(?:(?:in|during|for|over|within)\s+)?the last year/, (_m, today) => rolling(today, 1, 'year')],
   [new RegExp(`${LEAD}(?:last|previous|prior) (?:calendar )?year`), (_m, today) => calendarYear(today, -1)],
   [new RegExp(`${LEAD}(?:last|previous|prior) month`), (_m, today) => calendarMonth(today, -1)],
   [new RegExp(`${LEAD}(?:last|previous|prior) quarter`), (_m, today) => calendarQuarter(today, -1)],
