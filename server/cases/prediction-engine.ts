@@ -16,6 +16,9 @@ import {
 } from './types';
 
 /** A cohort smaller than this is widened before it is trusted. */
+// Lower-cases a label for use mid-sentence, leaving acronyms such as "OR time" as they are.
+const lowerFirstWord = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
+
 export const MINIMUM_COHORT = 30;
 const HISTORY_DAYS = 1095;
 
@@ -121,7 +124,7 @@ export async function runPrediction(
   const low = round(numberOrNull(row[`level${chosen}_p10`])) ?? 0;
   const high = round(numberOrNull(row[`level${chosen}_p90`])) ?? 0;
   const confidence = confidenceOf(cases, params.gender !== undefined, level.dropped);
-  const method = `Empirical conditional quantiles: the median and the 10th–90th percentiles of ${metric.label.toLowerCase()} among ${level.description} admitted ${window.from} to ${window.to}; a cohort under ${MINIMUM_COHORT} cases is widened by dropping conditions, then age, then gender.`;
+  const method = `Empirical conditional quantiles: the median and the 10th–90th percentiles of ${lowerFirstWord(metric.label)} among ${level.description} admitted ${window.from} to ${window.to}; a cohort under ${MINIMUM_COHORT} cases is widened by dropping conditions, then age, then gender.`;
   const notes =
     level.dropped > 0
       ? [`Widened to ${level.description}: the narrower cohort had only ${counts[0]} cases.`]
