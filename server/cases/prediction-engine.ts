@@ -15,10 +15,10 @@ import {
   type PredictionResult,
 } from './types';
 
-/** A cohort smaller than this is widened before it is trusted. */
 // Lower-cases a label for use mid-sentence, leaving acronyms such as "OR time" as they are.
 const lowerFirstWord = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase());
 
+/** A cohort smaller than this is widened before it is trusted. */
 export const MINIMUM_COHORT = 30;
 const HISTORY_DAYS = 1095;
 
