@@ -9,10 +9,12 @@ import type { Deps } from './deps';
 import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
 import { HttpError } from './http/errors';
+import { noStore } from './http/no-store';
 import { onError, onNotFound } from './http/on-error';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { apiKeysRoutes } from './keys/routes';
+import { openApiRoutes } from './openapi/routes';
 import { serveSpa } from './spa/serve-spa';
 import { uploadRoutes } from './upload/routes';
 
@@ -25,8 +27,18 @@ export interface AppOptions {
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
+    .use(noStore())
     .use(
       cors({
         origin: (origin) => (deps.config.allowedOrigins.includes(origin) ? origin : null),
@@ -50,7 +62,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/upload/', uploadRoutes(deps))
     .route('/files/', filesRoutes(deps))
     .route('/api-keys/', apiKeysRoutes(deps))
-    .route('/agent/', agentRoutes(deps));
+    .route('/agent/', agentRoutes(deps))
+    .route('/openapi.json', openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()
     .use(requestId())
@@ -62,7 +75,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   if (options.spaDir) {
     const spa = serveSpa(options.spaDir);
     app.use('*', compress());
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? onNotFound(c) : spa(c)));
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/')) return onNotFound(c);
+      // A malformed percent-escape names no page; it is the client's mistake, not a server error to log.
+      if (!isDecodable(new URL(c.req.url).pathname)) return onNotFound(c);
+      return spa(c);
+    });
   }
   return app;
 }

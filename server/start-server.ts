@@ -64,6 +64,7 @@ export async function startServer(config: Config, options: { spaDir?: string }):
     }
   }
   deps.agent.closeInterrupted();
+  deps.files.closeInterrupted();
   const app = createApp(deps, { spaDir: options.spaDir, connectOrigins: [storageUrl] });
   handleApi = app.fetch;
   const embedded = deps.storage;

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { AgentEvent, AgentEventInput, AssistantMessage } from '../../src/contract/agent';
+import {
+  type AgentEvent,
+  type AgentEventInput,
+  type AssistantMessage,
+  isFinalEvent,
+} from '../../src/contract/agent';
 import { applyAgentEvent, emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
 import type { OrgType } from '../cases/types';
 import { notFound, rateLimited } from '../http/errors';
@@ -17,6 +22,8 @@ interface LiveRun {
   listeners: Set<Listener>;
   message: AssistantMessage;
   done: Promise<void>;
+  /** Set once the final event is stored; work still winding down after that is not recorded. */
+  hasEnded: boolean;
 }
 
 export interface AgentServiceOptions {
@@ -25,24 +32,53 @@ export interface AgentServiceOptions {
   today: () => string;
   log: (line: object) => void;
   limits?: RateLimitOptions;
+  /** Longest a run may take before it is stopped and reported as timed out. */
+  maxRunMs?: number;
 }
 
 export interface Asker extends Owner {
   orgType: OrgType;
 }
 
+/** A run holds a DuckDB connection and a concurrency slot; one that never ends would lock its asker out. */
+export const MAX_RUN_MS = 120_000;
+/** How long stopped work gets to wind down by itself before the run is ended without it. */
+const STOP_GRACE_MS = 2_000;
+
+class RunTimedOut extends Error {}
+
+/** Rejects a little after the signal aborts, so work that ignores the signal cannot keep the run open. */
+function afterStop(signal: AbortSignal, timers: Set<NodeJS.Timeout>) {
+  return new Promise<never>((_, reject) => {
+    signal.addEventListener(
+      'abort',
+      () => timers.add(setTimeout(() => reject(signal.reason), STOP_GRACE_MS)),
+      { once: true },
+    );
+  });
+}
+
 const TITLE_LENGTH = 80;
 const titleOf = (question: string) =>
   question.length > TITLE_LENGTH ? `${question.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : question;
 
-export function createAgentService({ store, analyst, today, log, limits }: AgentServiceOptions) {
+export function createAgentService({
+  store,
+  analyst,
+  today,
+  log,
+  limits,
+  maxRunMs = MAX_RUN_MS,
+}: AgentServiceOptions) {
   const live = new Map<string, LiveRun>();
   const rateLimit = createRateLimit(limits);
 
   /** Every event is numbered and stored before any listener sees it, so a replay can never miss one. */
   function emitter(runId: string, run: LiveRun) {
     return (input: AgentEventInput) => {
+      if (run.hasEnded) return;
       const event = store.appendEvent(runId, input);
+      if (isFinalEvent(event)) run.hasEnded = true;
       run.message = applyAgentEvent(run.message, event);
       for (const listener of run.listeners) listener(event);
     };
@@ -52,6 +88,8 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
     const emit = emitter(row.id, run);
     const started = performance.now();
     const signal = run.controller.signal;
+    const timers = new Set<NodeJS.Timeout>();
+    timers.add(setTimeout(() => run.controller.abort(new RunTimedOut()), maxRunMs));
     let parsedQuery: ParsedQuery | undefined;
     emit({
       event: 'run.started',
@@ -64,7 +102,7 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
     });
     try {
       const previous = store.previousQuery(asker, row.conversation_id) as ParsedQuery | undefined;
-      parsedQuery = await runPipeline({
+      const work = runPipeline({
         analyst,
         request: {
           orgId: asker.orgId,
@@ -76,6 +114,9 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
         emit,
         signal,
       });
+      // Once the run has been ended without it, the work's own failure has nobody left to tell.
+      work.catch(() => {});
+      parsedQuery = await Promise.race([work, afterStop(signal, timers)]);
       signal.throwIfAborted();
       emit({
         event: 'run.completed',
@@ -83,7 +124,15 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
       });
     } catch (error) {
       parsedQuery = undefined;
-      if (signal.aborted) {
+      if (signal.reason instanceof RunTimedOut) {
+        emit({
+          event: 'run.failed',
+          data: {
+            error: 'timeout',
+            message: `This answer took longer than ${Math.round(maxRunMs / 1000)} s and was stopped. Ask a narrower question: a shorter window, one procedure or one surgeon.`,
+          },
+        });
+      } else if (signal.aborted) {
         emit({
           event: 'run.failed',
           data: { error: 'cancelled', message: 'Stopped before the answer was finished.' },
@@ -101,6 +150,7 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
         });
       }
     } finally {
+      for (const timer of timers) clearTimeout(timer);
       store.finishRun(row.id, run.message, parsedQuery);
       live.delete(row.id);
       rateLimit.finish(asker.owner);
@@ -122,6 +172,7 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
           `You are asking faster than the agent can answer. Try again in ${retryAfter} s.`,
         );
       }
+      store.pruneEventsIfDue();
       const conversation = existing ?? store.createConversation(asker, titleOf(question));
       const row = store.createRun(asker, conversation.id, question);
       const run: LiveRun = {
@@ -130,6 +181,7 @@ export function createAgentService({ store, analyst, today, log, limits }: Agent
         listeners: new Set(),
         message: emptyAssistantMessage(row.message_id, row.created_at, row.id),
         done: Promise.resolve(),
+        hasEnded: false,
       };
       live.set(row.id, run);
       run.done = execute(row, asker, run);

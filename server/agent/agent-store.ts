@@ -42,14 +42,21 @@ interface MessageRow {
 
 const encodeCursor = (row: ConversationSummary) =>
   Buffer.from(`${row.updated_at}|${row.id}`).toString('base64url');
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return updatedAt && id ? [updatedAt, id] : null;
+/** Undefined for no cursor, null for one this API did not issue. */
+function decodeCursor(cursor: string | undefined): [string, string] | null | undefined {
+  if (cursor === undefined) return undefined;
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const [updatedAt, id] = parts;
+  return parts.length === 2 && updatedAt && id ? [updatedAt, id] : null;
 }
+
+/** Long past any reconnection: a replay is only needed by a client that dropped while the run was going. */
+export const EVENT_RETENTION_MS = 7 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 export function createAgentStore(db: Db, now: () => Date) {
   const stamp = () => now().toISOString();
+  let lastPruned = Number.NEGATIVE_INFINITY;
 
   const events = createEventLog(db, stamp);
   const eventsAfter = events.after;
@@ -91,8 +98,13 @@ export function createAgentStore(db: Db, now: () => Date) {
 
     findConversation: summaryRow,
 
-    listConversations(who: Owner, page: { limit: number; cursor?: string }): ConversationList {
+    /** Null when the cursor is not one this API issued. */
+    listConversations(
+      who: Owner,
+      page: { limit: number; cursor?: string | undefined },
+    ): ConversationList | null {
       const after = decodeCursor(page.cursor);
+      if (after === null) return null;
       const rows = db
         .prepare(
           `SELECT id, title, created_at, updated_at FROM agent_conversations
@@ -190,6 +202,14 @@ export function createAgentStore(db: Db, now: () => Date) {
     },
 
     appendEvent: events.append,
+
+    /** At most hourly, so starting runs stays cheap; returns the number of events dropped. */
+    pruneEventsIfDue(): number {
+      const at = now().getTime();
+      if (at - lastPruned < PRUNE_EVERY_MS) return 0;
+      lastPruned = at;
+      return events.pruneFinishedBefore(new Date(at - EVENT_RETENTION_MS).toISOString());
+    },
     eventsAfter,
 
     finishRun(runId: string, message: AssistantMessage, parsedQuery: unknown) {

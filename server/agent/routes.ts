@@ -11,9 +11,11 @@ import { sseResponse } from './sse-response';
 
 const ListParams = z.object({
   limit: z.optional(
-    z.string().check(z.regex(/^\d{1,3}$/, { error: 'limit is a whole number from 1 to 100.' })),
+    z.string().check(z.regex(/^(?:[1-9]\d?|100)$/, { error: 'limit is a whole number from 1 to 100.' })),
   ),
-  cursor: z.optional(z.string()),
+  cursor: z.optional(
+    z.string().check(z.maxLength(200, { error: 'This cursor was not issued by this API.' })),
+  ),
 });
 
 /** History belongs to whoever asked: the signed-in user, or the API key for a service. */
@@ -78,8 +80,11 @@ export const agentRoutes = (deps: Deps, options: { pingMs?: number } = {}) =>
     })
     .get('/conversations/', (c) => {
       const params = queryParams(c, ListParams);
-      const limit = Math.min(100, Math.max(1, Number(params.limit ?? 50)));
-      return c.json(deps.agent.store.listConversations(askerOf(deps, c), { limit, cursor: params.cursor }));
+      const limit = Number(params.limit ?? 50);
+      const page = deps.agent.store.listConversations(askerOf(deps, c), { limit, cursor: params.cursor });
+      if (!page)
+        throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'invalid' });
+      return c.json(page);
     })
     .get('/conversations/:id/', (c) => {
       const conversation = deps.agent.store.conversation(askerOf(deps, c), c.req.param('id'));

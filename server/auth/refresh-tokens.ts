@@ -3,6 +3,12 @@ import type { Db } from '../db/open-database';
 import { newId } from '../lib/ids';
 
 export const REFRESH_TOKEN_DAYS = 7;
+/**
+ * Two tabs restoring the session at once (a browser reopening its tabs) present the same cookie within
+ * moments of each other. Inside this window the second one is a sibling exchange, not a stolen token;
+ * a replay any later still ends the family.
+ */
+export const CONCURRENT_REFRESH_MS = 20_000;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -60,15 +66,19 @@ export function createRefreshTokens(db: Db, now: () => Date) {
         if (!row) return { ok: false, reason: 'unknown' };
         if (row.revoked_at) return { ok: false, reason: 'revoked' };
         // A token that was already exchanged is being replayed: someone else holds this family. End it.
-        if (row.rotated_at) {
+        const isConcurrent =
+          row.rotated_at !== null && now().getTime() - Date.parse(row.rotated_at) < CONCURRENT_REFRESH_MS;
+        if (row.rotated_at && !isConcurrent) {
           revokeFamily(row.family_id, 'reuse_detected');
           return { ok: false, reason: 'reused' };
         }
         if (new Date(row.expires_at) <= now()) return { ok: false, reason: 'expired' };
-        db.prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?').run(
-          now().toISOString(),
-          hashOf(token),
-        );
+        if (!row.rotated_at) {
+          db.prepare('UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ?').run(
+            now().toISOString(),
+            hashOf(token),
+          );
+        }
         return { ok: true, userId: row.user_id, token: insertToken(row.family_id) };
       })();
     },

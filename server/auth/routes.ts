@@ -23,14 +23,20 @@ function clientAddress(c: Context): string {
   }
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
+/**
+ * Behind a proxy that ends TLS the request arrives as plain HTTP; the page's origins still say whether the
+ * browser talks HTTPS, and then the cookie must never travel without it.
+ */
+const isSecure = (c: Context, allowedOrigins: string[]) =>
+  new URL(c.req.url).protocol === 'https:' ||
+  (allowedOrigins.length > 0 && allowedOrigins.every((origin) => origin.startsWith('https:')));
 
-function setRefreshCookie(c: Context, token: string) {
+function setRefreshCookie(c: Context, token: string, isSecureCookie: boolean) {
   setCookie(c, REFRESH_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: COOKIE_PATH,
-    secure: isHttps(c),
+    secure: isSecureCookie,
     maxAge: REFRESH_TOKEN_DAYS * 86_400,
   });
 }
@@ -70,7 +76,7 @@ export const authRoutes = (deps: Deps) => {
         throw unauthorized(WRONG_CREDENTIALS);
       }
       deps.loginThrottle.byEmail.reset(emailKey);
-      setRefreshCookie(c, deps.refreshTokens.start(found.user.id));
+      setRefreshCookie(c, deps.refreshTokens.start(found.user.id), isSecure(c, deps.config.allowedOrigins));
       c.header('Cache-Control', 'no-store');
       return c.json(await session(found.user.id));
     })
@@ -86,14 +92,14 @@ export const authRoutes = (deps: Deps) => {
         }
         throw unauthorized('Your session has ended. Sign in again.');
       }
-      setRefreshCookie(c, outcome.token);
+      setRefreshCookie(c, outcome.token, isSecure(c, deps.config.allowedOrigins));
       c.header('Cache-Control', 'no-store');
       return c.json(await session(outcome.userId));
     })
     .post('/logout/', (c) => {
       const token = getCookie(c, REFRESH_COOKIE);
       if (token) deps.refreshTokens.revoke(token);
-      deleteCookie(c, REFRESH_COOKIE, { path: COOKIE_PATH, secure: isHttps(c) });
+      deleteCookie(c, REFRESH_COOKIE, { path: COOKIE_PATH, secure: isSecure(c, deps.config.allowedOrigins) });
       return c.body(null, 204);
     })
     .get('/me/', authenticate(deps, { apiKeys: true }), (c) => {

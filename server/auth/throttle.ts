@@ -2,8 +2,15 @@
  * Counts failures per key inside a sliding window. In memory on purpose: a restart forgives, which is
  * acceptable for a single-process server, and nothing about an attempt is written to disk.
  */
-export function createThrottle(options: { limit: number; windowMs: number; now: () => Date }) {
+export function createThrottle(options: {
+  limit: number;
+  windowMs: number;
+  now: () => Date;
+  /** Keys kept before old ones are swept: each made-up email adds one, so the map must not only grow. */
+  sweepAbove?: number;
+}) {
   const failures = new Map<string, number[]>();
+  const sweepAbove = options.sweepAbove ?? 10_000;
 
   const recent = (key: string) => {
     const since = options.now().getTime() - options.windowMs;
@@ -23,7 +30,10 @@ export function createThrottle(options: { limit: number; windowMs: number; now: 
     },
     fail(key: string): void {
       failures.set(key, [...recent(key), options.now().getTime()]);
+      if (failures.size > sweepAbove) for (const tracked of [...failures.keys()]) recent(tracked);
     },
+    /** Keys with failures in memory (for tests of the sweep). */
+    size: () => failures.size,
     reset(key: string): void {
       failures.delete(key);
     },

@@ -124,6 +124,12 @@ export function createFileRecords(db: Db, now: () => Date) {
     remove(orgId: string, id: string) {
       db.prepare('DELETE FROM files WHERE org_id = ? AND id = ?').run(orgId, id);
     },
+    /** Files left `ingesting` by a process that stopped; their ingestion can never report back. */
+    failIngesting(ingest: IngestSummary): number {
+      return db
+        .prepare(`UPDATE files SET status = 'failed', ingest = ? WHERE status = 'ingesting'`)
+        .run(JSON.stringify(ingest)).changes;
+    },
     /** Pending records nobody finished (a closed tab, a cancelled single PUT) become `aborted`. */
     abortPendingBefore(cutoff: Date): number {
       return db

@@ -33,10 +33,18 @@ export function ingestFormatOf(filename: string): IngestSource['format'] | null 
 
 const conflict = (message: string) => new HttpError('conflict', message);
 
+// Readers name the temporary copy they read, a path inside the data folder; the person knows the file by its name.
+const TEMPORARY_COPY = /(["']?)(?:[A-Za-z]:)?[\\/][^"'\s]*upload-[0-9a-f-]{36}\.[a-z]+\1/g;
+const publicMessage = (message: string, filename: string) =>
+  message.replace(TEMPORARY_COPY, () => `"${filename}"`);
+const INTERRUPTED =
+  'The server stopped while this file was being ingested, so none of its rows were added. Delete it and upload it again.';
+
 export function createFiles(options: FilesOptions) {
   const { records, objects, log } = options;
   const hooks = options.hooks ?? {};
-  const running = new Set<Promise<void>>();
+  // Ingestions under way, by file id: a delete waits for its file's, or the rows would come back after it.
+  const running = new Map<string, Promise<void>>();
 
   const find = (orgId: string, id: string) => {
     const file = records.get(orgId, id);
@@ -61,7 +69,7 @@ export function createFiles(options: FilesOptions) {
       records.setStatus(orgId, file.id, 'failed', {
         rows: 0,
         rejected_rows: 0,
-        errors: [{ row: 0, column: '', message }],
+        errors: [{ row: 0, column: '', message: publicMessage(message, file.filename) }],
       });
     }
   }
@@ -93,6 +101,7 @@ export function createFiles(options: FilesOptions) {
     },
     async remove(orgId: string, id: string) {
       const file = find(orgId, id);
+      await running.get(file.id);
       await objects.remove(file.key);
       await hooks.onRemoved?.(orgId, file);
       records.remove(orgId, file.id);
@@ -112,6 +121,12 @@ export function createFiles(options: FilesOptions) {
           'Nothing has been stored under this key yet. Send the bytes to the signed URL, then complete.',
         );
       }
+      // A cut-off or mismatched upload must not be recorded as the file; the upload stays open for a retry.
+      if (file.size !== null && stored.size !== file.size) {
+        throw conflict(
+          `The store holds ${stored.size} bytes for this upload, but the file has ${file.size}. Upload the whole file again, then complete.`,
+        );
+      }
       if (stored.size > options.maxUploadBytes) {
         await objects.remove(key);
         records.setStatus(orgId, file.id, 'aborted');
@@ -125,11 +140,24 @@ export function createFiles(options: FilesOptions) {
       if (format && hooks.onStored) {
         records.setStatus(orgId, file.id, 'ingesting');
         const uploaded = records.get(orgId, file.id)!;
-        const task = ingest(orgId, uploaded, format).finally(() => running.delete(task));
-        running.add(task);
+        const task = ingest(orgId, uploaded, format).finally(() => running.delete(file.id));
+        running.set(file.id, task);
       }
       log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
       return records.get(orgId, file.id)!;
+    },
+    /**
+     * At start-up: ingestion is one transaction, so a file a stopped process left `ingesting` has none of its
+     * rows in the dataset. It is marked failed, saying so, instead of showing "ingesting" for ever.
+     */
+    closeInterrupted(): number {
+      const count = records.failIngesting({
+        rows: 0,
+        rejected_rows: 0,
+        errors: [{ row: 0, column: '', message: INTERRUPTED }],
+      });
+      if (count > 0) log({ level: 'warn', event: 'ingest_interrupted', files: count });
+      return count;
     },
     /** Marks the file aborted when its multipart upload is being aborted. */
     markAborted(orgId: string, id: string) {
@@ -137,7 +165,7 @@ export function createFiles(options: FilesOptions) {
     },
     /** Resolves once every ingestion started so far has finished (tests, shutdown). */
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
   };
 }

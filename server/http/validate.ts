@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { HttpError } from './errors';
+import { issueText } from './issue-text';
 
-function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+function fieldsOf(issues: readonly z.core.$ZodIssue[], input: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const name = issue.path.join('.') || '_';
-    fields[name] ??= issue.message;
+    fields[name] ??= issueText(issue, input);
   }
   return fields;
 }
@@ -14,7 +15,7 @@ function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
 function check<T extends z.core.$ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = (schema as unknown as z.ZodMiniType).safeParse(value);
   if (!result.success) {
-    const fields = fieldsOf(result.error.issues);
+    const fields = fieldsOf(result.error.issues, value);
     const first = Object.entries(fields)[0];
     const summary = first ? `${first[0] === '_' ? '' : `${first[0]}: `}${first[1]}` : 'invalid';
     throw new HttpError('validation_error', `The ${what} is not valid (${summary}).`, { fields });

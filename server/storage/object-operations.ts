@@ -64,6 +64,9 @@ export async function getObject(deps: StorageDeps, request: S3Request): Promise<
     'Last-Modified': httpDate(object.lastModified),
     'Accept-Ranges': 'bytes',
     'Content-Length': String(range ? range.end - range.start + 1 : object.size),
+    // Bodies are whatever was uploaded, under a type the uploader chose: a browser must never run one as a page.
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
   };
   if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${object.size}`;
   for (const [parameter, header] of Object.entries(RESPONSE_OVERRIDES)) {

@@ -1,0 +1,220 @@
+import * as z from 'zod/mini';
+import * as agent from '../../src/contract/agent';
+import * as auth from '../../src/contract/auth';
+import { ERROR_STATUS, ErrorBody } from '../../src/contract/errors';
+import * as files from '../../src/contract/files';
+import { Health } from '../../src/contract/health';
+import * as keys from '../../src/contract/keys';
+import * as upload from '../../src/contract/upload';
+
+type Credential = 'none' | 'jwt' | 'api_key' | 'cookie';
+
+interface Operation {
+  summary: string;
+  credentials: Credential[];
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  /** Status → schema; `null` means no body. */
+  responses: Record<number, z.core.$ZodType | null | 'event-stream'>;
+}
+
+/**
+ * The one description of every route, built from the same zod schemas the server validates with and the SPA
+ * reads with, so it cannot drift from either. A test checks it against the routes the app really mounts.
+ */
+export const OPERATIONS: Record<string, Operation> = {
+  'GET /health/': {
+    summary: 'Service health with its checks',
+    credentials: ['none'],
+    responses: { 200: Health, 503: Health },
+  },
+  'POST /auth/login/': {
+    summary: 'Sign in; sets the refresh cookie',
+    credentials: ['none'],
+    body: auth.LoginRequest,
+    responses: { 200: auth.Session },
+  },
+  'POST /auth/refresh/': {
+    summary: 'Rotate the refresh cookie for a new access token',
+    credentials: ['cookie'],
+    responses: { 200: auth.Session },
+  },
+  'POST /auth/logout/': {
+    summary: 'End the session family and clear the cookie',
+    credentials: ['cookie'],
+    responses: { 204: null },
+  },
+  'GET /auth/me/': {
+    summary: 'Who the credential belongs to',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: z.union([auth.User, auth.ApiKeyIdentity]) },
+  },
+  'POST /upload/presigned-url/': {
+    summary: 'A single-use presigned PUT for one file',
+    credentials: ['jwt', 'api_key'],
+    body: upload.PresignedUrlRequest,
+    responses: { 201: upload.PresignedUrl },
+  },
+  'POST /upload/sign/': {
+    summary: 'Presign one S3 request (PutObject or a multipart step)',
+    credentials: ['jwt', 'api_key'],
+    body: upload.SignRequest,
+    responses: { 200: upload.SignedRequest },
+  },
+  'POST /upload/complete/': {
+    summary: 'Record a stored object; starts ingestion of case data',
+    credentials: ['jwt', 'api_key'],
+    body: upload.CompleteRequest,
+    responses: { 200: files.StoredFile },
+  },
+  'GET /files/': {
+    summary: "The organization's files",
+    credentials: ['jwt', 'api_key'],
+    query: files.FileListQuery,
+    responses: { 200: files.FilePage },
+  },
+  'GET /files/{id}/': {
+    summary: 'One file',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: files.StoredFile },
+  },
+  'DELETE /files/{id}/': {
+    summary: 'Delete a file, its object and its ingested rows',
+    credentials: ['jwt', 'api_key'],
+    responses: { 204: null },
+  },
+  'GET /files/{id}/download-url/': {
+    summary: 'A presigned download',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: files.DownloadUrl },
+  },
+  'GET /api-keys/': {
+    summary: "The organization's API keys, never their secrets",
+    credentials: ['jwt'],
+    query: keys.ApiKeyListQuery,
+    responses: { 200: keys.ApiKeyList },
+  },
+  'POST /agent/query/': {
+    summary: 'Ask a question; Server-Sent Events with Accept: text/event-stream, else JSON when done',
+    credentials: ['jwt', 'api_key'],
+    body: agent.AgentQueryRequest,
+    responses: { 200: agent.AgentQueryResponse },
+  },
+  'GET /agent/runs/{runId}/events/': {
+    summary: 'Replay a run after Last-Event-ID, then follow it live',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: 'event-stream' },
+  },
+  'POST /agent/runs/{runId}/cancel/': {
+    summary: 'Stop a run',
+    credentials: ['jwt', 'api_key'],
+    responses: { 202: null },
+  },
+  'GET /agent/conversations/': {
+    summary: 'Your conversations',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: agent.ConversationList },
+  },
+  'GET /agent/conversations/{id}/': {
+    summary: 'One conversation with its messages',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: agent.Conversation },
+  },
+  'DELETE /agent/conversations/{id}/': {
+    summary: 'Delete a conversation',
+    credentials: ['jwt', 'api_key'],
+    responses: { 204: null },
+  },
+  'GET /agent/examples/': {
+    summary: "Example questions from the organization's data",
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: agent.AgentExamples },
+  },
+};
+
+const jsonSchema = (schema: z.core.$ZodType, io: 'input' | 'output') => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+
+const SECURITY: Record<Credential, Record<string, string[]> | null> = {
+  none: null,
+  jwt: { bearer: [] },
+  api_key: { apiKey: [] },
+  cookie: { refreshCookie: [] },
+};
+
+function operationOf(key: string, operation: Operation) {
+  const parameters = [...key.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query = operation.query
+    ? (jsonSchema(operation.query, 'input') as { properties?: Record<string, object> })
+    : null;
+  for (const [name, schema] of Object.entries(query?.properties ?? {}))
+    parameters.push({ name, in: 'query', required: false, schema } as never);
+  const responses: Record<string, object> = {};
+  for (const [status, schema] of Object.entries(operation.responses)) {
+    responses[status] =
+      schema === null
+        ? { description: 'No content' }
+        : schema === 'event-stream'
+          ? {
+              description: 'Server-Sent Events',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            }
+          : { description: 'OK', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } };
+  }
+  responses.default = {
+    description: 'An error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+  return {
+    summary: operation.summary,
+    ...(parameters.length ? { parameters } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } },
+          },
+        }
+      : {}),
+    security: operation.credentials.map((credential) => SECURITY[credential] ?? {}),
+    responses,
+  };
+}
+
+export function openApiDocument(version: string) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [key, operation] of Object.entries(OPERATIONS)) {
+    const [method, path] = key.split(' ') as [string, string];
+    paths[`/api/v1${path}`] ??= {};
+    paths[`/api/v1${path}`]![method.toLowerCase()] = operationOf(key, operation);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Healthproximate API (local)',
+      version,
+      description: `Errors carry one of: ${Object.entries(ERROR_STATUS)
+        .map(([type, status]) => `${type} (${status})`)
+        .join(', ')}.`,
+    },
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        refreshCookie: { type: 'apiKey', in: 'cookie', name: 'hp_refresh' },
+      },
+    },
+  };
+}
