@@ -45,7 +45,9 @@ export const MAX_RUN_MS = 120_000;
 /** How long stopped work gets to wind down by itself before the run is ended without it. */
 const STOP_GRACE_MS = 2_000;
 
-class RunTimedOut extends Error {}
+class RunTimedOut extends Error {
+  override name = 'RunTimedOut';
+}
 
 /** Rejects a little after the signal aborts, so work that ignores the signal cannot keep the run open. */
 function afterStop(signal: AbortSignal, timers: Set<NodeJS.Timeout>) {

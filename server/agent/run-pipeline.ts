@@ -25,9 +25,12 @@ export class StepError extends Error {
   }
 }
 
+// The service aborts with a reason object on its deadline, and with none when the user presses Stop.
 const errorCodeOf = (error: unknown, signal: AbortSignal) =>
   signal.aborted
-    ? 'cancelled'
+    ? signal.reason instanceof Error && signal.reason.name === 'RunTimedOut'
+      ? 'timeout'
+      : 'cancelled'
     : error instanceof AnalystRefusal || error instanceof EngineRefusal
       ? 'refused'
       : 'internal_error';
@@ -35,9 +38,11 @@ const errorCodeOf = (error: unknown, signal: AbortSignal) =>
 const publicMessageOf = (code: string, error: unknown) =>
   code === 'cancelled'
     ? 'Stopped at your request.'
-    : code === 'refused' && error instanceof Error
-      ? error.message
-      : 'This step failed unexpectedly.';
+    : code === 'timeout'
+      ? 'Stopped: this step took too long. Narrow the question, for example with a shorter period.'
+      : code === 'refused' && error instanceof Error
+        ? error.message
+        : 'This step failed unexpectedly.';
 
 /** Runs the work as one numbered step: started, then completed with its duration, or failed. */
 function stepRunner(emit: Emit, signal: AbortSignal) {

@@ -13,7 +13,9 @@ export const AgentQueryRequest = z.object({
       z.minLength(1, { error: 'Ask a question.' }),
       z.maxLength(QUESTION_MAX_LENGTH, { error: `A question is at most ${QUESTION_MAX_LENGTH} characters.` }),
     ),
-  conversation_id: z.optional(z.string()),
+  conversation_id: z.optional(
+    z.string().check(z.maxLength(64, { error: 'A conversation id is at most 64 characters.' })),
+  ),
 });
 export type AgentQueryRequest = z.infer<typeof AgentQueryRequest>;
 

@@ -94,6 +94,11 @@ describe('api client', () => {
     });
   });
 
+  it('turns a non-JSON success answer into an ApiError', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>captive portal</html>', { status: 200 }));
+    await expect(api.get('/a/')).rejects.toMatchObject({ error: 'unexpected_response' });
+  });
+
   it('reports a non-JSON error body with its status', async () => {
     fetchMock.mockResolvedValueOnce(
       new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),

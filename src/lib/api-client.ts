@@ -101,9 +101,10 @@ async function request<T extends z.core.$ZodType | undefined = undefined>(
   const { schema, ...rest } = options;
   const response = await sendWithSession(method, path, rest);
   if (response.status === 204) return undefined as Result<T>;
-  const data: unknown = await response.json();
-  if (!schema) return data as Result<T>;
-  const parsed = (schema as unknown as z.ZodMiniType).safeParse(data);
+  // A proxy's HTML error page with a 200 must surface as an ApiError too, not as a SyntaxError.
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!schema && data !== undefined) return data as Result<T>;
+  const parsed = schema ? (schema as unknown as z.ZodMiniType).safeParse(data) : { success: false as const };
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,
