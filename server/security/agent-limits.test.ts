@@ -49,7 +49,7 @@ describe('run time limit', () => {
     });
     expect(events.filter((event) => event.event === 'run.failed')).toHaveLength(1);
     const failedStep = events.find((event) => event.event === 'step.failed');
-    if (failedStep) expect(failedStep.data).toMatchObject({ error: 'timeout', message: expect.stringMatching(/too long/) });
+    expect(failedStep?.data).toMatchObject({ error: 'timeout', message: expect.stringMatching(/too long/) });
     scripted.release();
     const next = AgentQueryResponse.parse(await (await ask(user, 'average cost')).json());
     expect(next.message.status).toBe('complete');
