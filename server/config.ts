@@ -21,7 +21,6 @@ export interface Config {
   seedDemo: boolean;
   /** Demo cases generated per seeded organization. */
   demoCases: number;
-  idleLogoutMinutes: number;
   /** Host the embedded servers bind to; loopback unless asked otherwise. */
   host: string;
 }
@@ -133,7 +132,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', 20 * 1024 ** 3),
     seedDemo: flag(env, 'HP_SEED_DEMO', true),
     demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
-    idleLogoutMinutes: positiveInteger(env, 'HP_IDLE_LOGOUT_MINUTES', 15),
     host,
   };
 }
