@@ -1,60 +1,40 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
-import { remarkLiteralHtml } from '../lib/literal-html';
-import { splitMarkdownBlocks } from '../lib/markdown-blocks';
-
-const PLUGINS = [remarkGfm, remarkLiteralHtml];
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { type BlockSplit, extendBlockSplit, needsWholeParse, splitOpenLine } from '../lib/markdown-blocks';
+import { renderCachedBlock } from '../markdown/block-cache';
+import { warmMarkdownParser } from '../markdown/warm-up';
 
 /**
- * How often the growing last block is re-parsed while the answer streams. Parsing one block costs 1–4 ms
- * (a GFM table the most); doing it on every frame took the p95 frame past its budget in the bench.
+ * One block. A finished one is parsed once per distinct text and its elements reused as they are. While the
+ * block grows, its finished lines are parsed when a line ends, not on every frame, and the line still being
+ * written shows as plain text, as half a line of markdown (`**bold`, `| a |`) is not yet what it will mean.
+ * Both render the same shape, so a block that finishes as its last line ends changes nothing on the page.
  */
-const TAIL_INTERVAL_MS = 100;
-
-/** One block, parsed only when its own text changes: completed blocks never re-parse as the answer grows. */
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
-  return <Markdown remarkPlugins={PLUGINS}>{text}</Markdown>;
+const AnswerBlock = memo(function AnswerBlock({ text, isGrowing }: { text: string; isGrowing: boolean }) {
+  const { closed, open } = isGrowing ? splitOpenLine(text) : { closed: text, open: '' };
+  return (
+    <>
+      {closed && renderCachedBlock(closed)}
+      {open && <p className="answer-open-line">{open}</p>}
+    </>
+  );
 });
 
-/** The growing last block, caught up at most every TAIL_INTERVAL_MS while streaming, at once otherwise. */
-function useThrottledTail(tail: string, isStreaming: boolean): string {
-  const [shown, setShown] = useState(tail);
-  const latest = useRef(tail);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    latest.current = tail;
-    if (!isStreaming) {
-      setShown(tail);
-      return;
-    }
-    timer.current ??= setTimeout(() => {
-      timer.current = null;
-      setShown(latest.current);
-    }, TAIL_INTERVAL_MS);
-  }, [tail, isStreaming]);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  // A new block started: the previous tail is complete and shown in full by the completed blocks.
-  return isStreaming && tail.startsWith(shown) ? shown : tail;
-}
-
 export function MarkdownAnswer({ content, isStreaming = false }: { content: string; isStreaming?: boolean }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(content), [content]);
-  const tail = useThrottledTail(blocks.at(-1) ?? '', isStreaming);
+  useEffect(warmMarkdownParser, []);
+  const split = useRef<BlockSplit | null>(null);
+  const blocks = useMemo(() => {
+    if (!isStreaming && needsWholeParse(content)) return [content];
+    split.current = extendBlockSplit(split.current, content);
+    return split.current.blocks;
+  }, [content, isStreaming]);
   if (!content) return null;
   return (
     <div className="answer-text">
-      {blocks.slice(0, -1).map((block, index) => (
+      {blocks.map((block, index) => (
         // Blocks only ever grow at the end, so the index is a stable identity.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <MarkdownBlock key={index} text={block} />
+        <AnswerBlock key={index} text={block} isGrowing={isStreaming && index === blocks.length - 1} />
       ))}
-      {tail && <MarkdownBlock key={blocks.length - 1} text={tail} />}
     </div>
   );
 }
