@@ -21,9 +21,9 @@ export function AppShell() {
       <header className="shell-header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>Healthproximate</span>
+          <span className="brand-name">Healthproximate</span>
         </div>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="shell-nav">
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
@@ -35,12 +35,12 @@ export function AppShell() {
         <div className="shell-meta">
           <HealthBadge />
           {user && (
-            <span className="who">
+            <span className="who" title={`${user.name}, ${user.organization.name}`}>
               <span className="who-org">{user.organization.name}</span>
               <span className="who-user">{user.name}</span>
             </span>
           )}
-          <button type="button" className="button subtle" onClick={() => signOut()}>
+          <button type="button" className="button subtle sign-out" onClick={() => signOut()}>
             Sign out
           </button>
         </div>

@@ -40,7 +40,7 @@ export function Composer({ isStreaming, onSend, onStop }: Props) {
         onKeyDown={onKeyDown}
         rows={2}
         maxLength={QUESTION_MAX_LENGTH}
-        placeholder="Ask about your cases, e.g. average cost of knee replacement by surgeon"
+        placeholder="Ask a question about your cases"
         aria-describedby={hintId}
       />
       <p id={hintId} className="visually-hidden">

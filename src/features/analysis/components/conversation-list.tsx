@@ -1,6 +1,13 @@
 import { useDeleteConversation } from '../api/delete-conversation';
 import { useConversations } from '../api/list-conversations';
 
+const shortTime = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
 interface Props {
   activeId: string | null;
   onOpen: (id: string) => void;
@@ -15,8 +22,17 @@ export function ConversationList({ activeId, onOpen, onNew }: Props) {
       <button type="button" className="button primary new-conversation" onClick={onNew}>
         New conversation
       </button>
-      {conversations.isPending && <p className="muted">Loading history…</p>}
-      {conversations.data?.results.length === 0 && <p className="muted">No conversations yet.</p>}
+      {conversations.isPending && (
+        <p className="muted conversation-note" role="status">
+          Loading your conversations…
+        </p>
+      )}
+      {conversations.isError && (
+        <p className="muted conversation-note">Your conversations could not be loaded.</p>
+      )}
+      {conversations.data?.results.length === 0 && (
+        <p className="muted conversation-note">Your questions and their answers will be kept here.</p>
+      )}
       <ul>
         {conversations.data?.results.map((conversation) => (
           <li key={conversation.id} className={conversation.id === activeId ? 'active' : undefined}>
@@ -27,7 +43,8 @@ export function ConversationList({ activeId, onOpen, onNew }: Props) {
               onClick={() => onOpen(conversation.id)}
               title={conversation.title}
             >
-              {conversation.title}
+              <span className="conversation-title">{conversation.title}</span>
+              <span className="conversation-time">{shortTime.format(new Date(conversation.updated_at))}</span>
             </button>
             <button
               type="button"
@@ -42,7 +59,7 @@ export function ConversationList({ activeId, onOpen, onNew }: Props) {
                 })
               }
             >
-              ×
+              <span aria-hidden="true">×</span>
             </button>
           </li>
         ))}

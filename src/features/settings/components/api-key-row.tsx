@@ -33,27 +33,29 @@ interface ApiKeyRowProps {
 export function ApiKeyRow({ apiKey, status, organization, requester }: ApiKeyRowProps) {
   return (
     <tr className={status.kind === 'expiring' ? 'row-warning' : undefined}>
-      <th scope="row">{apiKey.name}</th>
-      <td>
+      <th scope="row" className="key-name">
+        {apiKey.name}
+      </th>
+      <td data-label="Prefix">
         <code>{apiKey.prefix}…</code>
       </td>
-      <td>{apiKey.scopes.length ? apiKey.scopes.join(', ') : 'none'}</td>
-      <td>
+      <td data-label="Scopes">{apiKey.scopes.length ? apiKey.scopes.join(', ') : 'none'}</td>
+      <td data-label="Created">
         <When iso={apiKey.created_at} />
       </td>
-      <td>
+      <td data-label="Expires">
         <When iso={apiKey.expires_at} />
       </td>
-      <td>
+      <td data-label="Last used">
         <When iso={apiKey.last_used_at} withTime />
       </td>
-      <td>
+      <td data-label="Status">
         <StatusText status={status} />
       </td>
-      <td>
+      <td data-label="Actions">
         {organization && status.kind !== 'revoked' ? (
           <a className="button subtle" href={rotationMailto(apiKey, organization, requester)}>
-            Request a rotation<span className="visually-hidden"> of {apiKey.name}</span>
+            Request a rotation <span className="visually-hidden">of {apiKey.name}</span>
           </a>
         ) : (
           <span className="muted">—</span>

@@ -4,6 +4,9 @@ import { FileActions } from './file-actions';
 import { FileStatusBadge } from './file-status-badge';
 import { IngestResult } from './ingest-result';
 
+/** "Name <email>" shows as the name; the whole of it stays in the tooltip. */
+const uploaderName = (uploadedBy: string) => uploadedBy.replace(/\s*<[^>]*>\s*$/, '') || uploadedBy;
+
 /** The organization's files, newest first; each row stacks into a card on a phone. */
 export function FilesTable() {
   const files = useFiles();
@@ -33,13 +36,19 @@ export function FilesTable() {
                 <th scope="row" className="file-name" data-label="Name">
                   {file.filename}
                 </th>
-                <td data-label="Size">{formatBytes(file.size)}</td>
+                <td data-label="Size" className="file-size">
+                  {formatBytes(file.size)}
+                </td>
                 <td data-label="Status">
                   <FileStatusBadge status={file.status} />
                 </td>
                 <td data-label="Uploaded">
-                  <span className="file-who">{file.uploaded_by}</span>
-                  <span className="muted"> {formatTime(file.uploaded_at ?? file.created_at)}</span>
+                  <div>
+                    <span className="file-who" title={file.uploaded_by}>
+                      {uploaderName(file.uploaded_by)}
+                    </span>{' '}
+                    <span className="file-when muted">{formatTime(file.uploaded_at ?? file.created_at)}</span>
+                  </div>
                 </td>
                 <td data-label="Case data">
                   <IngestResult file={file} />
