@@ -45,7 +45,8 @@ function issue(condition: string, column: string, message: string): { condition:
 }
 
 function shown(column: string): string {
-  return `' (got "' || left(raw_${column}, 40) || '")'`;
+  // Its own literal joined with ||: two adjacent literals would read as one with an escaped quote.
+  return ` || ' (got "' || left(raw_${column}, 40) || '")'`;
 }
 
 const PARSED = [

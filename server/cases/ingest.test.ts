@@ -88,6 +88,8 @@ describe('ingest', () => {
       '6:age',
     ]);
     expect(result.errors[0]!.message).toBe('discharge_date is before admit_date');
+    expect(result.errors[1]!.message).toBe('admit_date must be a date YYYY-MM-DD (got "2026-13-01")');
+    expect(result.errors[2]!.message).toBe('gender must be M, F or empty (got "X")');
     expect(await ids()).toEqual(['1', '5']);
   });
 
