@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { TextField } from '../../../components/text-field';
 import { LoginRequest } from '../../../contract/auth';
 import { ApiError } from '../../../lib/api-client';
 import { useSignIn } from '../hooks/use-sign-in';
@@ -41,40 +42,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       noValidate
       aria-describedby={serverError ? errorId : undefined}
     >
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-invalid={fields.email ? true : undefined}
-          aria-describedby={fields.email ? 'email-error' : undefined}
-        />
-        {fields.email && (
-          <p id="email-error" className="field-error">
-            {fields.email}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={fields.password ? true : undefined}
-          aria-describedby={fields.password ? 'password-error' : undefined}
-        />
-        {fields.password && (
-          <p id="password-error" className="field-error">
-            {fields.password}
-          </p>
-        )}
-      </div>
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        error={fields.email}
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.password}
+      />
       {serverError && (
         <p id={errorId} className="form-error" role="alert">
           {serverError}
