@@ -1,22 +1,33 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { FilePage, isFileInFlight } from '../../../contract/files';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { FilePage, isFileInFlight, type StoredFile } from '../../../contract/files';
 import { api } from '../../../lib/api-client';
 
-const FILES_SHOWN = 100;
+const PAGE_SIZE = 50;
 
 export const filesQuery = () =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: ['files'],
-    queryFn: ({ signal }) => api.get(`/files/?limit=${FILES_SHOWN}`, { schema: FilePage, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get(`/files/?limit=${PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`, {
+        schema: FilePage,
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor,
   });
 
-const hasWorkInFlight = (page: FilePage | undefined) =>
-  page?.results.some((file) => isFileInFlight(file)) ?? false;
+const hasWorkInFlight = (files: StoredFile[]) => files.some((file) => isFileInFlight(file));
 
-/** The organization's latest files; polled every 2 s while an upload or an ingestion is still running. */
+/**
+ * The organization's files, newest first, a page at a time ("Show older files" loads the next);
+ * polled every 2 s while an upload or an ingestion is still running.
+ */
 export function useFiles() {
-  return useQuery({
+  const query = useInfiniteQuery({
     ...filesQuery(),
-    refetchInterval: (query) => (hasWorkInFlight(query.state.data) ? 2000 : false),
+    select: (data) => data.pages.flatMap((page) => page.results),
+    refetchInterval: (current) =>
+      hasWorkInFlight(current.state.data?.pages.flatMap((page) => page.results) ?? []) ? 2000 : false,
   });
+  return query;
 }

@@ -78,4 +78,20 @@ describe('FilesTable', () => {
     await user.click(screen.getByRole('button', { name: 'Keep' }));
     expect(screen.getByRole('button', { name: 'Download cases.csv' })).toBeVisible();
   });
+
+  it('loads older files a page at a time', async () => {
+    const user = userEvent.setup();
+    const older = { ...ingested, id: 'fil_0', filename: 'older.csv' };
+    fetchMock.mockImplementation(async (url: string) =>
+      url.includes('cursor=next1')
+        ? json({ results: [older], next_cursor: null })
+        : json({ results: [ingested], next_cursor: 'next1' }),
+    );
+    renderTable();
+    expect(await screen.findByRole('rowheader', { name: 'cases.csv' })).toBeVisible();
+    expect(screen.queryByRole('rowheader', { name: 'older.csv' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show older files' }));
+    expect(await screen.findByRole('rowheader', { name: 'older.csv' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Show older files' })).toBeNull();
+  });
 });

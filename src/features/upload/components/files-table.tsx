@@ -15,8 +15,8 @@ export function FilesTable() {
       <h2 id="files-title">Your organization's files</h2>
       {files.isPending && <p role="status">Loading files…</p>}
       {files.isError && <p className="info">The file list could not be loaded. {files.error.message}</p>}
-      {files.data?.results.length === 0 && <p className="muted">No files yet. Uploaded files appear here.</p>}
-      {files.data && files.data.results.length > 0 && (
+      {files.data?.length === 0 && <p className="muted">No files yet. Uploaded files appear here.</p>}
+      {files.data && files.data.length > 0 && (
         <table className="files-table">
           <thead>
             <tr>
@@ -31,7 +31,7 @@ export function FilesTable() {
             </tr>
           </thead>
           <tbody>
-            {files.data.results.map((file) => (
+            {files.data.map((file) => (
               <tr key={file.id}>
                 <th scope="row" className="file-name" data-label="Name">
                   {file.filename}
@@ -60,6 +60,16 @@ export function FilesTable() {
             ))}
           </tbody>
         </table>
+      )}
+      {files.hasNextPage && (
+        <button
+          type="button"
+          className="button files-more"
+          onClick={() => void files.fetchNextPage()}
+          disabled={files.isFetchingNextPage}
+        >
+          {files.isFetchingNextPage ? 'Loading older files…' : 'Show older files'}
+        </button>
       )}
     </section>
   );
