@@ -1,40 +1,19 @@
 // The case table as stored: the contract's columns plus the file each row came from.
 
-export const TEXT_COLUMNS = [
-  'procedure_code',
-  'procedure_name',
-  'condition_code',
-  'condition_name',
-  'drg_code',
-  'drg_name',
-  'surgeon',
-  'payor',
-  'provider',
-  'client',
-] as const;
+import {
+  type CASE_DATA_COLUMNS,
+  CASE_NUMBER_COLUMNS as NUMBER_COLUMNS,
+  CASE_TEXT_COLUMNS as TEXT_COLUMNS,
+} from '../../src/contract/files';
 
-export const NUMBER_COLUMNS = [
-  'revenue',
-  'hospital_revenue',
-  'cost',
-  'discount',
-  'los_days',
-  'or_minutes',
-] as const;
+export {
+  CASE_DATA_COLUMNS as CASE_COLUMNS,
+  CASE_NUMBER_COLUMNS as NUMBER_COLUMNS,
+  CASE_TEXT_COLUMNS as TEXT_COLUMNS,
+  REQUIRED_CASE_COLUMNS as REQUIRED_COLUMNS,
+} from '../../src/contract/files';
 
-export const REQUIRED_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;
-
-export const CASE_COLUMNS = [
-  'case_id',
-  'admit_date',
-  'discharge_date',
-  ...TEXT_COLUMNS,
-  'gender',
-  'age',
-  ...NUMBER_COLUMNS,
-  'readmitted_30',
-] as const;
-export type CaseColumn = (typeof CASE_COLUMNS)[number];
+export type CaseColumn = (typeof CASE_DATA_COLUMNS)[number];
 
 export const CREATE_CASES_TABLE = `
 CREATE TABLE IF NOT EXISTS cases (

@@ -56,11 +56,8 @@ export const isFileInFlight = (file: Pick<StoredFile, 'status' | 'created_at'>, 
   file.status === 'ingesting' ||
   (file.status === 'pending' && now - Date.parse(file.created_at) < PENDING_IS_LIVE_MS);
 
-/** Columns of the contract's case data; the first three must be present for a file to be ingested. */
-export const CASE_DATA_COLUMNS = [
-  'case_id',
-  'admit_date',
-  'discharge_date',
+/** The contract's case columns by kind; the server builds its table from these, the SPA checks headers with them. */
+export const CASE_TEXT_COLUMNS = [
   'procedure_code',
   'procedure_name',
   'condition_code',
@@ -71,14 +68,25 @@ export const CASE_DATA_COLUMNS = [
   'payor',
   'provider',
   'client',
-  'gender',
-  'age',
+] as const;
+
+export const CASE_NUMBER_COLUMNS = [
   'revenue',
   'hospital_revenue',
   'cost',
   'discount',
   'los_days',
   'or_minutes',
+] as const;
+
+/** A file must have these for it to be ingested. */
+export const REQUIRED_CASE_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;
+
+export const CASE_DATA_COLUMNS = [
+  ...REQUIRED_CASE_COLUMNS,
+  ...CASE_TEXT_COLUMNS,
+  'gender',
+  'age',
+  ...CASE_NUMBER_COLUMNS,
   'readmitted_30',
 ] as const;
-export const REQUIRED_CASE_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;
