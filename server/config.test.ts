@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     ['HP_ALLOWED_ORIGINS', 'not a url'],
     ['HP_JWT_SECRET', 'short'],
     ['HP_DEMO_CASES', '1.5'],
+    ['HP_TRUST_PROXY_HOPS', '-1'],
   ])('stops on a bad %s and names it', (variable, value) => {
     expect(() => load({ [variable]: value })).toThrowError(ConfigError);
     expect(() => load({ [variable]: value })).toThrowError(new RegExp(`^${variable}:`));

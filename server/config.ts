@@ -19,6 +19,8 @@ export interface Config {
   s3: S3Settings | null;
   maxUploadBytes: number;
   seedDemo: boolean;
+  /** Proxies in front of the server whose X-Forwarded-For entries are trusted (0: none, use the socket). */
+  trustProxyHops: number;
   /** Demo cases generated per seeded organization. */
   demoCases: number;
   /** Host the embedded servers bind to; loopback unless asked otherwise. */
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', 20 * 1024 ** 3),
     seedDemo: flag(env, 'HP_SEED_DEMO', true),
     demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
+    trustProxyHops: env.HP_TRUST_PROXY_HOPS === '0' ? 0 : positiveInteger(env, 'HP_TRUST_PROXY_HOPS', 0),
     host,
   };
 }

@@ -87,6 +87,24 @@ describe('login', () => {
     expect((await post('login/', { body: { email, password: TEST_PASSWORD } })).status).toBe(200);
   });
 
+  it('behind a trusted proxy, counts failures per forwarded address, not per proxy', async () => {
+    const proxied = makeTestApp({ trustProxyHops: 1 });
+    try {
+      const { email: victim } = await addOrgWithUser(proxied, 'Proxied');
+      const attempt = (address: string, user: string, password: string) =>
+        proxied.app.request('/api/v1/auth/login/', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.9, ${address}` },
+          body: JSON.stringify({ email: user, password }),
+        });
+      for (let i = 0; i < 30; i++) await attempt('198.51.100.1', `guess${i}@example.com`, 'x');
+      expect((await attempt('198.51.100.1', victim, TEST_PASSWORD)).status).toBe(429);
+      expect((await attempt('198.51.100.2', victim, TEST_PASSWORD)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('throttles many failures from one client address across emails', async () => {
     for (let i = 0; i < 30; i++)
       await post('login/', { body: { email: `guess${i}@example.com`, password: 'x' } });

@@ -15,7 +15,19 @@ export const REFRESH_COOKIE = 'hp_refresh';
 const COOKIE_PATH = '/api/v1/auth/';
 const WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.';
 
-function clientAddress(c: Context): string {
+/**
+ * The socket address, or, behind a proxy the operator trusts (HP_TRUST_PROXY_HOPS), the address that many hops
+ * back in X-Forwarded-For: each trusted proxy appends the address it saw, so earlier entries could be forged.
+ */
+function clientAddress(c: Context, trustedHops: number): string {
+  if (trustedHops > 0) {
+    const forwarded = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const address = forwarded[forwarded.length - trustedHops];
+    if (address) return address;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -57,7 +69,7 @@ export const authRoutes = (deps: Deps) => {
     .post('/login/', async (c) => {
       const { email, password } = await jsonBody(c, LoginRequest);
       const emailKey = `email:${email.toLowerCase()}`;
-      const addressKey = `address:${clientAddress(c)}`;
+      const addressKey = `address:${clientAddress(c, deps.config.trustProxyHops)}`;
       const wait = Math.max(
         deps.loginThrottle.byEmail.retryAfter(emailKey),
         deps.loginThrottle.byAddress.retryAfter(addressKey),
