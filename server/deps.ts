@@ -73,6 +73,7 @@ const jsonLog = (line: object) => console.log(JSON.stringify({ time: new Date().
 
 export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? jsonLog;
   const db = openDatabase(config.dataDir);
   const keys = createApiKeys(db, now);
   const minutes = 60_000;
@@ -88,12 +89,14 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     records: createFileRecords(db, now),
     objects: objectStorage.objects,
     maxUploadBytes: config.maxUploadBytes,
-    log: options.log ?? jsonLog,
+    log,
     hooks: options.fileHooks ?? caseHooks,
   });
   // Hourly: abandoned multipart uploads lose their parts, and pending records nobody finished are closed.
   const sweep = setInterval(() => {
-    objectStorage.sweep().catch((error: unknown) => jsonLog({ event: 'sweep_failed', error: String(error) }));
+    objectStorage
+      .sweep()
+      .catch((error: unknown) => log({ level: 'warn', event: 'sweep_failed', error: String(error) }));
     files.records.abortPendingBefore(new Date(now().getTime() - 24 * 60 * minutes));
   }, 60 * minutes);
   sweep.unref();
@@ -101,12 +104,12 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     store: createAgentStore(db, now),
     analyst: createCaseAnalyst(cases),
     today,
-    log: options.log ?? jsonLog,
+    log,
   });
   return {
     config,
     now,
-    log: options.log ?? jsonLog,
+    log,
     version: process.env.npm_package_version ?? '0.1.0',
     db,
     accounts: createAccounts(db, now),
