@@ -7,7 +7,7 @@ import { OrgDatabases } from './org-database';
 import { runPrediction } from './prediction-engine';
 import { resolveText } from './resolver';
 import { runSimulation } from './simulation-engine';
-import type { CaseStore } from './types';
+import { type CaseStore, EngineRefusal } from './types';
 
 // The organization's case data behind one interface: ingestion, the demo generator, the catalog and resolver,
 // and the engines. Choices worth knowing:
@@ -77,6 +77,10 @@ export function createCaseStore({
     },
     async simulation(orgId, orgType, params, options) {
       return runSimulation(await databases.get(orgId), orgType, params, today(), options);
+    },
+    async runPlan() {
+      // The plan compiler lands with the semantic model (issue: one semantic model and a general query plan).
+      throw new EngineRefusal('invalid_request', 'Query plans are not compiled yet.');
     },
     check: () => databases.check(),
     close: () => databases.closeAll(),

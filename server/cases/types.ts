@@ -1,3 +1,5 @@
+import type { QueryPlan } from '../../src/contract/query-plan';
+
 // The typed vocabulary of the case-data engines (contract: "Case data").
 // The agent's parser produces these parameters; the engines consume them.
 
@@ -235,6 +237,18 @@ export interface SimulationFigures {
 }
 export type SimulationResult = EngineResult<SimulationFigures>;
 
+/** What a query plan's run returns: `tables[0]` is the answer table, ordered as the plan asks, with its total row
+ *  and the cases behind every figure. */
+export interface PlanFigures {
+  /** Cases in scope. */
+  cases: number;
+  /** The admit dates the window resolved to; null for all time. */
+  dates: DateWindow | null;
+  /** One figure per plan measure over the whole scope (the total row), in plan order. */
+  totals: (number | null)[];
+}
+export type PlanResult = EngineResult<PlanFigures>;
+
 // ---- Ingestion, catalog, store ------------------------------------------------------------
 
 export interface IngestSource {
@@ -322,6 +336,8 @@ export interface CaseStore {
     params: SimulationParams,
     options?: EngineOptions,
   ): Promise<SimulationResult>;
+  /** Compiles a query plan to one parameterized DuckDB statement and runs it (contract: "Case data"). */
+  runPlan(orgId: string, orgType: OrgType, plan: QueryPlan, options?: EngineOptions): Promise<PlanResult>;
   check(): Promise<void>;
   close(): Promise<void>;
 }

@@ -51,6 +51,10 @@ export function applyAgentEvent(message: AssistantMessage, event: AgentEvent): A
     }
     case 'entity.resolved':
       return { ...message, blocks: [...message.blocks, { type: 'entity', ...event.data }] };
+    case 'plan':
+      return { ...message, blocks: [...message.blocks, { type: 'plan', ...event.data }] };
+    case 'clarify':
+      return { ...message, blocks: [...message.blocks, { type: 'clarify', ...event.data }] };
     case 'query':
       return { ...message, blocks: [...message.blocks, { type: 'query', ...event.data }] };
     case 'table':

@@ -1,4 +1,14 @@
 import * as z from 'zod/mini';
+import {
+  AnalysisPlan,
+  CASE_DIMENSIONS,
+  LookupPlan,
+  PredictionPlan,
+  QueryPlan,
+  SimulationPlan,
+  TypicalCasePlan,
+  WORKFLOWS,
+} from './query-plan';
 
 // The analysis agent's vocabulary (contract: "Analysis (the agent)"): one schema per stream event, shared by
 // the server, which validates what it emits, and the SPA, which validates what it reads.
@@ -90,6 +100,32 @@ export const ChartBlock = z.object({
   x: z.string(),
   y: z.array(z.string()),
 });
+/** The typed plan a question was read as, and the plan in words; `dates` are the admit dates it covered.
+ *  `workflow` and `plan` together are an `AnalysisPlan` (checked), kept flat as the contract names them. */
+const PlanBlockShape = z.object({
+  block_id: z.string(),
+  workflow: z.enum(WORKFLOWS),
+  plan: z.union([QueryPlan, TypicalCasePlan, PredictionPlan, SimulationPlan, LookupPlan]),
+  reading: z.string(),
+  dates: z.optional(z.nullable(z.object({ from: z.string(), to: z.string() }))),
+});
+export const PlanBlock = PlanBlockShape.check(
+  z.refine((block) => AnalysisPlan.safeParse({ workflow: block.workflow, plan: block.plan }).success, {
+    error: 'The plan does not fit its workflow.',
+  }),
+);
+export const ClarifyOption = z.object({
+  kind: z.enum(CASE_DIMENSIONS),
+  id: z.string(),
+  name: z.string(),
+  cases: z.number(),
+});
+/** Two or more close matches for the same words: the run ends, and the SPA asks again with the chosen one. */
+export const Clarify = z.object({
+  text: z.string(),
+  question: z.string(),
+  options: z.array(ClarifyOption).check(z.minLength(2)),
+});
 export const TextDelta = z.object({ delta: z.string() });
 export const Suggestions = z.object({ questions: z.array(z.string()) });
 export const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
@@ -99,6 +135,9 @@ export type TableBlock = z.infer<typeof TableBlock>;
 export type ChartBlock = z.infer<typeof ChartBlock>;
 export type QueryBlock = z.infer<typeof QueryBlock>;
 export type EntityResolved = z.infer<typeof EntityResolved>;
+export type PlanBlock = z.infer<typeof PlanBlock>;
+export type Clarify = z.infer<typeof Clarify>;
+export type ClarifyOption = z.infer<typeof ClarifyOption>;
 
 /** Every event name with the schema of its data; the one place the vocabulary is written down. */
 export const AGENT_EVENTS = {
@@ -107,6 +146,8 @@ export const AGENT_EVENTS = {
   'step.completed': StepCompleted,
   'step.failed': StepFailed,
   'entity.resolved': EntityResolved,
+  plan: PlanBlock,
+  clarify: Clarify,
   query: QueryBlock,
   table: TableBlock,
   chart: ChartBlock,
@@ -160,6 +201,8 @@ export type StepBlock = z.infer<typeof StepBlock>;
 export const MessageBlock = z.discriminatedUnion('type', [
   StepBlock,
   z.extend(EntityResolved, { type: z.literal('entity') }),
+  z.extend(PlanBlockShape, { type: z.literal('plan') }),
+  z.extend(Clarify, { type: z.literal('clarify') }),
   z.extend(QueryBlock, { type: z.literal('query') }),
   z.extend(TableBlock, { type: z.literal('table') }),
   z.extend(ChartBlock, { type: z.literal('chart') }),
