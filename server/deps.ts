@@ -18,6 +18,7 @@ import { createFiles, type FileHooks, type Files } from './files/files-service';
 import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
+import { jsonLog } from './lib/log';
 import type { Storage } from './storage/create-storage';
 
 export interface Deps {
@@ -61,8 +62,6 @@ function jwtKey(config: Config): Uint8Array {
   }
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
-
-const jsonLog = (line: object) => console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 
 export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
