@@ -19,7 +19,6 @@ function send(c: Context<AppEnv>, error: HttpError) {
     c.header('Retry-After', String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
   }
   c.header('X-Request-Id', requestId);
-  c.header('Cache-Control', 'no-store');
   return c.json(body, error.status as ContentfulStatusCode);
 }
 
