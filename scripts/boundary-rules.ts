@@ -16,7 +16,8 @@ export const RULES = {
     'server/cases never imports server/agent; the agent asks, the case store answers',
   'infrastructure-imports-no-domain':
     'server/http, server/db and server/lib import no domain, only each other, app-env.ts, config.ts and the contract',
-  'storage-imports-no-domain': 'server/storage is plain S3: it imports no other server domain',
+  'storage-imports-no-domain':
+    'server/storage is plain S3: it imports nothing else of the server but server/http, server/db and server/lib',
   'production-imports-no-test-code': 'production files never import test code',
   'no-import-cycles': 'no import cycles in src/ or server/',
 } as const;
@@ -54,7 +55,7 @@ const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', 'e2e']);
 // A name with "test" as a whole word: x.test.ts, test-support.ts, upload-test-helpers.ts, test-fixture.ts,
 // storage-test-harness.ts. agent/test-support.ts and upload/upload-test-helpers.ts still live beside production
 // code; the name is what marks them until they move under a test folder.
-const TEST_NAME = /(^|[-.])(test|tests|spec)([-.]|$)/;
+const TEST_NAME = /(^|[-.])(test|tests)([-.]|$)/;
 
 /** Whether a file exists only for tests: a test, a helper named as one, or anything under a test folder. */
 export function isTestCode(file: string): boolean {
