@@ -1,14 +1,16 @@
-// Architecture rules that a formatter cannot see, run by `npm run lint`:
-// - features never import each other or the app; shared code (components, lib, config, contract) imports no feature;
-// - the SPA and the server share only src/contract;
-// - only src/lib/api-client.ts calls fetch, so every request gets the same auth, errors and base URL.
+// Run by `npm run lint`: reads every source file in src/ and server/, resolves its relative imports and checks
+// the rules in scripts/boundary-rules.ts (each problem names the rule it breaks).
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkBoundaries, formatProblem, type ImportGraph, RULES } from './boundary-rules';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SOURCE = /\.(ts|tsx)$/;
-const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-const SHARED = ['components', 'lib', 'config', 'contract', 'styles', 'test'];
+// Static imports and re-exports (type-only ones too: they still tie the files together), bare side-effect
+// imports ('./styles.css') and dynamic import().
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const CANDIDATES = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 function* walk(dir: string): Generator<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -18,56 +20,43 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-type Area = { kind: 'feature'; name: string } | { kind: 'shared' | 'app' | 'contract' | 'server' | 'other' };
+const toRepoPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
 
-function areaOf(file: string): Area {
-  const relative = path.relative(root, file).split(path.sep);
-  if (relative[0] === 'server') return { kind: 'server' };
-  if (relative[0] !== 'src') return { kind: 'other' };
-  if (relative[1] === 'features' && relative[2]) return { kind: 'feature', name: relative[2] };
-  if (relative[1] === 'app') return { kind: 'app' };
-  if (relative[1] === 'contract') return { kind: 'contract' };
-  if (relative[1] && SHARED.includes(relative[1])) return { kind: 'shared' };
-  return { kind: 'other' };
+/** The file a relative specifier names, the way the bundler finds it; the bare path when nothing matches. */
+function resolve(fromFile: string, specifier: string): string {
+  const base = path.resolve(path.dirname(fromFile), specifier.replace(/\?.*$/, ''));
+  const found = CANDIDATES.map((suffix) => base + suffix).find((candidate) =>
+    fs.statSync(candidate, { throwIfNoEntry: false })?.isFile(),
+  );
+  return toRepoPath(found ?? base);
 }
 
-function problemWith(from: Area, to: Area): string | null {
-  if (from.kind === 'feature' && to.kind === 'feature' && from.name !== to.name) {
-    return `feature "${from.name}" imports feature "${to.name}"; compose them in src/app instead`;
-  }
-  if ((from.kind === 'feature' || from.kind === 'shared') && to.kind === 'app') return 'imports src/app';
-  if (from.kind === 'shared' && to.kind === 'feature') return `shared code imports feature "${to.name}"`;
-  if (from.kind === 'contract' && to.kind !== 'contract')
-    return 'the contract imports something outside src/contract';
-  if (from.kind === 'server' && to.kind !== 'server' && to.kind !== 'contract')
-    return 'the server imports SPA code other than src/contract';
-  if (from.kind !== 'server' && from.kind !== 'other' && to.kind === 'server')
-    return 'SPA code imports the server';
-  return null;
-}
-
-const problems: string[] = [];
+const graph = new Map<string, string[]>();
+const sources = new Map<string, string>();
 for (const top of ['src', 'server']) {
   for (const file of walk(path.join(root, top))) {
     const text = fs.readFileSync(file, 'utf8');
-    const from = areaOf(file);
+    const imports = new Set<string>();
     for (const match of text.matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2]!;
-      if (!specifier.startsWith('.')) continue;
-      const problem = problemWith(from, areaOf(path.resolve(path.dirname(file), specifier)));
-      if (problem) problems.push(`${path.relative(root, file)}: ${problem} ('${specifier}')`);
+      const specifier = match[1] ?? match[2] ?? match[3]!;
+      if (specifier.startsWith('.')) imports.add(resolve(file, specifier));
     }
-    const isApiClient = file.endsWith(path.join('src', 'lib', 'api-client.ts'));
-    if (top === 'src' && !isApiClient && !file.includes('.test.') && /\bfetch\(/.test(text)) {
-      problems.push(`${path.relative(root, file)}: calls fetch; go through src/lib/api-client.ts`);
-    }
+    graph.set(toRepoPath(file), [...imports]);
+    sources.set(toRepoPath(file), text);
   }
 }
 
+const problems = checkBoundaries(graph satisfies ImportGraph, sources);
 if (problems.length) {
+  const broken = [...new Set(problems.map((problem) => problem.rule))];
   console.error(
-    `Architecture boundaries broken (${problems.length}):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    [
+      `Architecture boundaries broken (${problems.length}):`,
+      ...problems.map((problem) => `  ${formatProblem(problem)}`),
+      'Rules:',
+      ...broken.map((rule) => `  ${rule}: ${RULES[rule]}`),
+    ].join('\n'),
   );
   process.exit(1);
 }
-console.log('Architecture boundaries: ok');
+console.log(`Architecture boundaries: ok (${Object.keys(RULES).length} rules, ${graph.size} files)`);

@@ -3,6 +3,13 @@ export type Principal =
   | { kind: 'user'; userId: string; orgId: string }
   | { kind: 'api_key'; keyId: string; orgId: string; name: string; prefix: string; scopes: string[] };
 
+export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
+
+/** Turns a raw API key into who is calling, or says why it cannot. */
+export interface KeyVerifier {
+  verify(raw: string): Promise<ApiKeyPrincipal | { problem: string }>;
+}
+
 export interface AppEnv {
   Variables: {
     requestId: string;

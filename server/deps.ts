@@ -5,7 +5,6 @@ import type { HealthCheckName } from '../src/contract/health';
 import { type AgentService, createAgentService } from './agent/agent-service';
 import { createAgentStore } from './agent/agent-store';
 import { createCaseAnalyst } from './agent/case-analyst';
-import type { Principal } from './app-env';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { createRefreshTokens, type RefreshTokens } from './auth/refresh-tokens';
@@ -19,13 +18,8 @@ import { createFiles, type FileHooks, type Files } from './files/files-service';
 import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
+import { jsonLog } from './lib/log';
 import type { Storage } from './storage/create-storage';
-
-export type ApiKeyPrincipal = Extract<Principal, { kind: 'api_key' }>;
-
-export interface KeyVerifier {
-  verify(raw: string): Promise<ApiKeyPrincipal | { problem: string }>;
-}
 
 export interface Deps {
   config: Config;
@@ -68,8 +62,6 @@ function jwtKey(config: Config): Uint8Array {
   }
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
-
-const jsonLog = (line: object) => console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));
 
 export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const now = options.now ?? (() => new Date());

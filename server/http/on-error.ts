@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../../src/contract/errors';
 import type { AppEnv } from '../app-env';
+import type { Log } from '../lib/log';
 import { HttpError } from './errors';
 
 function send(c: Context<AppEnv>, error: HttpError) {
@@ -18,7 +19,6 @@ function send(c: Context<AppEnv>, error: HttpError) {
     c.header('Retry-After', String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds))));
   }
   c.header('X-Request-Id', requestId);
-  c.header('Cache-Control', 'no-store');
   return c.json(body, error.status as ContentfulStatusCode);
 }
 
@@ -37,12 +37,13 @@ function fromHonoException(error: HTTPException): HttpError {
 }
 
 export const onError =
-  (log: (line: object) => void): ErrorHandler<AppEnv> =>
+  (log: Log): ErrorHandler<AppEnv> =>
   (error, c) => {
     if (error instanceof HttpError) return send(c, error);
     if (error instanceof HTTPException) return send(c, fromHonoException(error));
     log({
       level: 'error',
+      event: 'request_failed',
       request_id: c.get('requestId'),
       path: c.req.path,
       error: String(error.stack ?? error),

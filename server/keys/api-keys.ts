@@ -1,6 +1,6 @@
 import { API_KEY_PATTERN, type ApiKey, type ApiKeyList, type ApiKeyScope } from '../../src/contract/keys';
+import type { ApiKeyPrincipal, KeyVerifier } from '../app-env';
 import type { Db } from '../db/open-database';
-import type { ApiKeyPrincipal, KeyVerifier } from '../deps';
 import { badRequest } from '../http/errors';
 import { newId } from '../lib/ids';
 import { hashOf, isSameHash, newSecret, prefixOf } from './key-secret';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { jsonLog, type Log } from '../lib/log';
 import { openBlobStore } from './blob-store';
 import { cors } from './cors';
 import { openMetadataStore } from './metadata-store';
@@ -18,6 +19,8 @@ export interface StorageOptions {
   credentials: { accessKeyId: string; secretAccessKey: string };
   allowedOrigins: string[];
   now?: () => Date;
+  /** Where unexpected errors are reported (the server's JSON log by default). */
+  log?: Log;
   /** Longest presigned URL lifetime accepted (the contract's one hour by default). */
   maxExpiresSeconds?: number;
   /** Multipart uploads older than this are aborted by `sweepAbandoned` (24 hours by default). */
@@ -59,6 +62,7 @@ function isClientAbort(error: unknown): boolean {
 export function createStorage(options: StorageOptions): Storage {
   mkdirSync(options.dir, { recursive: true });
   const now = options.now ?? (() => new Date());
+  const log = options.log ?? jsonLog;
   const abandonAfterMs = options.abandonAfterMs ?? 24 * 60 * 60 * 1000;
   const metadata = openMetadataStore(join(options.dir, 'metadata.sqlite'));
   const blobs = openBlobStore(options.dir);
@@ -127,7 +131,13 @@ export function createStorage(options: StorageOptions): Storage {
     else if (isClientAbort(error))
       s3Error = new S3Error('IncompleteBody', 400, 'The request body was cut off.');
     else {
-      console.error('storage: unexpected error', error);
+      log({
+        level: 'error',
+        event: 'storage_request_failed',
+        request_id: c.get('requestId'),
+        method: c.req.method,
+        error: String(error instanceof Error ? (error.stack ?? error) : error),
+      });
       s3Error = new S3Error('InternalError', 500, 'We encountered an internal error. Please try again.');
     }
     const resource = new URL(c.req.url).pathname;
