@@ -35,12 +35,13 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: auth.Session },
   },
   'POST /auth/refresh/': {
-    summary: 'Rotate the refresh cookie for a new access token',
+    summary:
+      'Rotate the refresh cookie for a new access token; 204 (no body) when no cookie was sent (signed out)',
     credentials: ['cookie'],
-    responses: { 200: auth.Session },
+    responses: { 200: auth.Session, 204: null },
   },
   'POST /auth/logout/': {
-    summary: 'End the session family and clear the cookie',
+    summary: 'End the session family and clear the cookie; 401 and no change without a live session',
     credentials: ['cookie'],
     responses: { 204: null },
   },
