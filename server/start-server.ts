@@ -65,7 +65,7 @@ export async function startServer(config: Config, options: { spaDir?: string }):
     }
   }
   deps.agent.closeInterrupted();
-  deps.files.closeInterrupted();
+  await deps.files.closeInterrupted();
   const app = createApp(deps, { spaDir: options.spaDir, connectOrigins: [storageUrl] });
   handleApi = (request, env) => app.fetch(request, env);
   const embedded = deps.storage;

@@ -8,8 +8,12 @@ import {
   COUNTS_SQL,
   checkedSql,
   FIRST_PROBLEMS_SQL,
+  INGEST_LIMITS,
   mapHeader,
+  needsSequentialRead,
+  parquetDeclaredSizeSql,
   readerCall,
+  sizeScanSql,
 } from './ingest-sql';
 import type { OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
@@ -20,6 +24,14 @@ export class UnreadableFileError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UnreadableFileError';
+  }
+}
+
+/** The file is readable but over a limit (see INGEST_LIMITS and HP_INGEST_MAX_EXPANSION); nothing was loaded. */
+export class RefusedFileError extends UnreadableFileError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedFileError';
   }
 }
 
@@ -37,7 +49,9 @@ export async function ingestFile(
   try {
     await pipeline(await source.open(), fs.createWriteStream(tempFile));
     onProgress({ phase: 'reading', fraction: 1 });
-    return await database.write((connection) => loadFile(connection, fileId, source, tempFile, onProgress));
+    return await database.write((connection) =>
+      loadFile(connection, fileId, source, tempFile, onProgress, database.maxExpansion),
+    );
   } finally {
     fs.rmSync(tempFile, { force: true });
   }
@@ -48,8 +62,71 @@ async function sourceColumns(connection: DuckDBConnection, reader: string): Prom
     const result = await connection.runAndReadAll(`SELECT * FROM ${reader} LIMIT 0`);
     return result.columnNames();
   } catch (error) {
-    throw new UnreadableFileError(`The file could not be read: ${(error as Error).message.split('\n')[0]}`);
+    throw readFailure(error);
   }
+}
+
+const bytes = (count: number) => `${Math.round(count).toLocaleString('en-US')} bytes`;
+
+/**
+ * Measures the columns ingestion will read before loading any of them, and refuses a file over a limit with
+ * the reason: a cell over 64 KB, a row over 1 MB, or data that expands past `maxExpansion` times the file's
+ * size (a small compressed file that would fill memory and disk). Returns the reader to load with.
+ */
+async function refuseOversized(
+  connection: DuckDBConnection,
+  source: IngestSource,
+  file: string,
+  columns: string[],
+  maxExpansion: number,
+): Promise<string> {
+  const fileBytes = Math.max(1, fs.statSync(file).size);
+  const tooBig = (declared: number) =>
+    new RefusedFileError(
+      `The file expands to about ${bytes(declared)} from ${bytes(fileBytes)}, more than ${maxExpansion} times its size. Upload the data uncompressed or split it into smaller files.`,
+    );
+  if (source.format === 'parquet') {
+    const [declared] = (await connection.runAndReadAll(parquetDeclaredSizeSql(file))).getRowObjectsJS();
+    if (Number(declared?.bytes ?? 0) > maxExpansion * fileBytes) throw tooBig(Number(declared?.bytes));
+  }
+  let reader = readerCall(source.format, file);
+  let scan: Record<string, unknown> | undefined;
+  try {
+    [scan] = (await connection.runAndReadAll(sizeScanSql(reader, columns))).getRowObjectsJS();
+  } catch (error) {
+    if (!needsSequentialRead(error)) throw readFailure(error);
+    reader = readerCall(source.format, file, { sequential: true });
+    [scan] = (
+      await connection.runAndReadAll(sizeScanSql(reader, columns)).catch((again: unknown) => {
+        throw readFailure(again);
+      })
+    ).getRowObjectsJS();
+  }
+  const widths = columns.map((column, index) => ({ column, width: Number(scan?.[`cell_${index}`] ?? 0) }));
+  const widest = widths.reduce((a, b) => (b.width > a.width ? b : a), { column: '', width: 0 });
+  if (widest.width > INGEST_LIMITS.cellBytes) {
+    throw new RefusedFileError(
+      `A cell in column "${widest.column}" holds ${bytes(widest.width)}; a cell may hold at most ${bytes(INGEST_LIMITS.cellBytes)} (64 KB). Shorten it and upload the file again.`,
+    );
+  }
+  if (Number(scan?.widest_row ?? 0) > INGEST_LIMITS.rowBytes) {
+    throw new RefusedFileError(
+      `A row holds ${bytes(Number(scan?.widest_row))}; a row may hold at most ${bytes(INGEST_LIMITS.rowBytes)} (1 MB). Shorten it and upload the file again.`,
+    );
+  }
+  if (Number(scan?.total ?? 0) > maxExpansion * fileBytes) throw tooBig(Number(scan?.total));
+  return reader;
+}
+
+function readFailure(error: unknown): UnreadableFileError {
+  const full = (error as Error).message;
+  const message = full.split('\n')[0] ?? '';
+  if (/Maximum line size of \d+ bytes exceeded/.test(full)) {
+    return new RefusedFileError(
+      `A line of the file is longer than ${bytes(INGEST_LIMITS.rowBytes)} (1 MB), the most one row may hold. Shorten it and upload the file again.`,
+    );
+  }
+  return new UnreadableFileError(`The file could not be read: ${message}`);
 }
 
 async function loadFile(
@@ -58,18 +135,22 @@ async function loadFile(
   source: IngestSource,
   file: string,
   onProgress: Progress,
+  maxExpansion: number,
 ): Promise<IngestResult> {
   if (fs.statSync(file).size === 0)
     return { kind: 'not_case_data', missing: ['case_id', 'admit_date', 'discharge_date'] };
-  const reader = readerCall(source.format, file);
-  const { map, missing } = mapHeader(await sourceColumns(connection, reader));
+  const columns = await sourceColumns(connection, readerCall(source.format, file));
+  const { map, missing } = mapHeader(columns);
   if (missing.length > 0) return { kind: 'not_case_data', missing };
+  // Parquet reads only the mapped columns; a CSV line is read whole, so every column counts.
+  const measured = source.format === 'parquet' ? Object.values(map) : columns;
+  const reader = await refuseOversized(connection, source, file, measured, maxExpansion);
 
   onProgress({ phase: 'validating', fraction: 0 });
   try {
     await connection.run(checkedSql(reader, map));
   } catch (error) {
-    throw new UnreadableFileError(`The file could not be read: ${(error as Error).message.split('\n')[0]}`);
+    throw readFailure(error);
   }
   onProgress({ phase: 'validating', fraction: 0.8 });
   const [counts] = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjectsJS();
@@ -85,20 +166,37 @@ async function loadFile(
   onProgress({ phase: 'validating', fraction: 1 });
 
   onProgress({ phase: 'writing', fraction: 0 });
-  await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid));
+  const result = {
+    kind: 'ingested',
+    rows: accepted,
+    rejected_rows: Number(counts?.rejected ?? 0),
+    errors,
+  } as const;
+  await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid), result);
   onProgress({ phase: 'writing', fraction: 1 });
   await connection.run('DROP TABLE checked');
-  return { kind: 'ingested', rows: accepted, rejected_rows: Number(counts?.rejected ?? 0), errors };
+  return result;
 }
 
-/** One transaction: a crash leaves the previous state, and re-ingesting a file replaces its rows. */
+/**
+ * One transaction: a crash leaves the previous state, and re-ingesting a file replaces its rows. The outcome is
+ * written in the same transaction, so after a crash the file's status can be set from what really committed.
+ */
 async function replaceFileRows(
   connection: DuckDBConnection,
   fileId: string,
   acceptedRows: string,
+  result: Extract<IngestResult, { kind: 'ingested' }>,
 ): Promise<void> {
   await connection.run('BEGIN TRANSACTION');
   try {
+    await connection.run('DELETE FROM ingests WHERE file_id = ?', [fileId]);
+    await connection.run('INSERT INTO ingests VALUES (?, ?, ?, ?, current_timestamp)', [
+      fileId,
+      result.rows,
+      result.rejected_rows,
+      JSON.stringify(result.errors),
+    ]);
     await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
     await connection.run(
       'DELETE FROM cases WHERE case_id IN (SELECT case_id FROM checked WHERE problems IS NULL)',
@@ -116,7 +214,32 @@ async function replaceFileRows(
 
 export async function removeFileRows(database: OrgDatabase, fileId: string): Promise<{ rows: number }> {
   return database.write(async (connection) => {
-    const result = await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
-    return { rows: Number(result.rowsChanged) };
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
+      await connection.run('DELETE FROM ingests WHERE file_id = ?', [fileId]);
+      await connection.run('COMMIT');
+      return { rows: Number(result.rowsChanged) };
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
+    }
   });
+}
+
+/** What a committed ingestion of the file recorded, or null when none committed (see replaceFileRows). */
+export async function committedIngest(
+  database: OrgDatabase,
+  fileId: string,
+): Promise<Extract<IngestResult, { kind: 'ingested' }> | null> {
+  const [row] = await database.query('SELECT rows, rejected_rows, errors FROM ingests WHERE file_id = ?', [
+    fileId,
+  ]);
+  if (!row) return null;
+  return {
+    kind: 'ingested',
+    rows: Number(row.rows),
+    rejected_rows: Number(row.rejected_rows),
+    errors: JSON.parse(String(row.errors)) as IngestError[],
+  };
 }
