@@ -46,7 +46,9 @@ describe('a configured S3-compatible store', () => {
       key: string;
     };
     expect(presigned.url.startsWith(`${external.endpoint}/${TEST_BUCKET}/`)).toBe(true);
-    expect((await fetch(presigned.url, { method: 'PUT', body: '%PDF-1.7' })).status).toBe(200);
+    expect(
+      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: '%PDF-1.7' })).status,
+    ).toBe(200);
     const completed = await post('/upload/complete/', { key: presigned.key });
     expect(await completed.json()).toMatchObject({
       status: 'uploaded',

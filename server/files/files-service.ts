@@ -127,7 +127,9 @@ export function createFiles(options: FilesOptions) {
         );
       }
       // A cut-off or mismatched upload must not be recorded as the file; the upload stays open for a retry.
+      // Its object is removed, because upload URLs only write to an empty key (If-None-Match: *).
       if (file.size !== null && stored.size !== file.size) {
+        await objects.remove(key);
         throw conflict(
           `The store holds ${stored.size} bytes for this upload, but the file has ${file.size}. Upload the whole file again, then complete.`,
         );

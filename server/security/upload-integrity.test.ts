@@ -85,7 +85,7 @@ describe('files with hooks that can be held', () => {
       key: file.key,
       contentType: 'text/csv',
     });
-    expect((await fetch(signed.url, { method: 'PUT', body })).status).toBe(200);
+    expect((await fetch(signed.url, { method: 'PUT', headers: signed.headers, body })).status).toBe(200);
     return file;
   }
 
