@@ -21,6 +21,24 @@ test('a protected URL sends you to sign-in, then lands you on the page you asked
   await expect(header.getByRole('status').filter({ hasText: /API (healthy|degraded)/ })).toBeVisible();
 });
 
+test('a signed-out visit to sign-in logs nothing to the console: the session check answers 204', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  const check = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh/'));
+  await page.goto('/settings');
+  expect((await check).status()).toBe(204);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByLabel('Email')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('a reload keeps you signed in without any token in web storage', async ({ page }) => {
   await signInAs(page, DEMO.hospital.email, DEMO_PASSWORD, '/upload');
   await page.reload();

@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes';
 import type { Deps } from './deps';
 import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
+import { conformToDocument, refuseUnknownMethods } from './http/conformance';
 import { HttpError } from './http/errors';
 import { noStore } from './http/no-store';
 import { onError, onNotFound } from './http/on-error';
@@ -38,6 +39,7 @@ function isDecodable(path: string): boolean {
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>()
+    .use(conformToDocument('/api/v1'))
     .use(noStore())
     .use(
       cors({
@@ -68,6 +70,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>()
     .use(requestId())
     .use(securityHeaders(options.connectOrigins ?? []))
+    .use(refuseUnknownMethods())
     .route('/api/v1', api);
 
   app.onError(onError(deps.log));
@@ -79,7 +82,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       if (c.req.path.startsWith('/api/')) return onNotFound(c);
       // A malformed percent-escape names no page; it is the client's mistake, not a server error to log.
       if (!isDecodable(new URL(c.req.url).pathname)) return onNotFound(c);
-      return spa(c);
+      return spa(c) ?? onNotFound(c);
     });
   }
   return app;

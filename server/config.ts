@@ -25,6 +25,10 @@ export interface Config {
   demoCases: number;
   /** Host the embedded servers bind to; loopback unless asked otherwise. */
   host: string;
+  /** Refuse a file whose decompressed data is more than this many times its size (a decompression bomb). */
+  ingestMaxExpansion: number;
+  /** DuckDB's memory_limit for each organization's database; past it, work spills to the data folder. */
+  duckdbMemoryLimit: string;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +118,15 @@ function s3Settings(env: Env): S3Settings | null {
   };
 }
 
+function memorySize(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw.trim())) {
+    throw new ConfigError(name, `"${raw}" is not a memory size such as 512MB or 2GB.`);
+  }
+  return raw.trim();
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const host = env.HP_HOST || '127.0.0.1';
   const listenPort = port(env, 'HP_PORT', 8787);
@@ -136,5 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
     trustProxyHops: env.HP_TRUST_PROXY_HOPS === '0' ? 0 : positiveInteger(env, 'HP_TRUST_PROXY_HOPS', 0),
     host,
+    ingestMaxExpansion: positiveInteger(env, 'HP_INGEST_MAX_EXPANSION', 500),
+    duckdbMemoryLimit: memorySize(env, 'HP_DUCKDB_MEMORY_LIMIT', '1GB'),
   };
 }

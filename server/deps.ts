@@ -7,8 +7,9 @@ import { createAgentStore } from './agent/agent-store';
 import { createCaseAnalyst } from './agent/case-analyst';
 import { type AccessTokens, createAccessTokens } from './auth/access-tokens';
 import { type Accounts, createAccounts } from './auth/accounts';
+import { createKnownDevices, type KnownDevices } from './auth/known-devices';
 import { createRefreshTokens, type RefreshTokens } from './auth/refresh-tokens';
-import { createThrottle, type Throttle } from './auth/throttle';
+import { type Backoff, createBackoff, createThrottle, type Throttle } from './auth/throttle';
 import { createCaseStore } from './cases/create-case-store';
 import type { CaseStore } from './cases/types';
 import type { Config } from './config';
@@ -30,7 +31,9 @@ export interface Deps {
   accounts: Accounts;
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
-  loginThrottle: { byEmail: Throttle; byAddress: Throttle };
+  /** See the README's "Security model" for the numbers. */
+  loginThrottle: { byEmail: Backoff; byAddress: Throttle; byDevice: Throttle };
+  knownDevices: KnownDevices;
   keys: ApiKeys;
   /** The S3-compatible store uploads go to (embedded or `HP_S3_*`), as the API sees it. */
   objects: ObjectStore;
@@ -67,15 +70,21 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLog;
   const db = openDatabase(config.dataDir);
+  const signingKey = jwtKey(config);
   const keys = createApiKeys(db, now);
   const minutes = 60_000;
   const objectStorage = openObjectStorage(config, now);
   const today = () => now().toISOString().slice(0, 10);
-  const cases = createCaseStore({ dataDir: config.dataDir, today });
+  const cases = createCaseStore({
+    dataDir: config.dataDir,
+    today,
+    settings: { memoryLimit: config.duckdbMemoryLimit, maxExpansion: config.ingestMaxExpansion },
+  });
   // Case files become the organization's case data when stored, and leave it when deleted.
   const caseHooks: FileHooks = {
     onStored: (orgId, file, source) => cases.ingest(orgId, file.id, source),
     onRemoved: (orgId, file) => cases.removeFile(orgId, file.id),
+    committedIngest: (orgId, file) => cases.committedIngest(orgId, file.id),
   };
   const files = createFiles({
     records: createFileRecords(db, now),
@@ -105,12 +114,16 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     version: process.env.npm_package_version ?? '0.1.0',
     db,
     accounts: createAccounts(db, now),
-    accessTokens: createAccessTokens(jwtKey(config), now),
-    refreshTokens: createRefreshTokens(db, now),
+    accessTokens: createAccessTokens(signingKey, now),
+    refreshTokens: createRefreshTokens(db, now, signingKey),
     loginThrottle: {
-      byEmail: createThrottle({ limit: 5, windowMs: 15 * minutes, now }),
+      // Per email a growing wait, never a lock: 5 free failures, then 1 s, 2 s, 4 s … at most 60 s.
+      byEmail: createBackoff({ free: 5, baseSeconds: 1, maxSeconds: 60, windowMs: 15 * minutes, now }),
       byAddress: createThrottle({ limit: 30, windowMs: 15 * minutes, now }),
+      // A known device that fails 5 times in 15 minutes loses its pass past the per-email wait.
+      byDevice: createThrottle({ limit: 5, windowMs: 15 * minutes, now }),
     },
+    knownDevices: createKnownDevices(signingKey),
     keys,
     objects: objectStorage.objects,
     files,

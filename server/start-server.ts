@@ -12,7 +12,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function listen(port: number, host: string, fetch: (request: Request) => Response | Promise<Response>) {
+type Handler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+function listen(port: number, host: string, fetch: Handler) {
   return new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
     const server = serve({ fetch, port, hostname: host }, (info: AddressInfo) =>
       resolve({ server, port: info.port }),
@@ -36,12 +38,11 @@ const closeServer = (server: ServerType) =>
  * which the CORS allow-list and the CSP need.
  */
 export async function startServer(config: Config, options: { spaDir?: string }): Promise<RunningServer> {
-  let handleApi: (request: Request) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
+  // The Node bindings (env) must reach the app: getConnInfo reads the client's socket address from them.
+  let handleApi: Handler = () => new Response('starting', { status: 503 });
   // The store reads the raw request target from Node's `incoming` (the env), as SigV4 signed it.
-  let handleStorage: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
-    new Response('starting', { status: 503 });
-  const api = await listen(config.port, config.host, (request) => handleApi(request));
+  let handleStorage: Handler = () => new Response('starting', { status: 503 });
+  const api = await listen(config.port, config.host, (request, env?: unknown) => handleApi(request, env));
   const storage = await listen(config.storagePort, config.host, (request, env?: unknown) =>
     handleStorage(request, env),
   );
@@ -64,9 +65,9 @@ export async function startServer(config: Config, options: { spaDir?: string }):
     }
   }
   deps.agent.closeInterrupted();
-  deps.files.closeInterrupted();
+  await deps.files.closeInterrupted();
   const app = createApp(deps, { spaDir: options.spaDir, connectOrigins: [storageUrl] });
-  handleApi = app.fetch;
+  handleApi = (request, env) => app.fetch(request, env);
   const embedded = deps.storage;
   handleStorage = embedded
     ? (request, env) => embedded.app.fetch(request, env)

@@ -76,15 +76,48 @@ describe('login', () => {
     expect(body.request_id).toBe(missing.headers.get('x-request-id'));
   });
 
-  it('throttles repeated failures per email with Retry-After, then recovers', async () => {
+  it('per email, answers failures past the fifth with a short growing wait, never a lock', async () => {
     for (let i = 0; i < 5; i++)
       expect((await post('login/', { body: { email, password: 'nope' } })).status).toBe(401);
     const blocked = await post('login/', { body: { email, password: TEST_PASSWORD } });
     expect(blocked.status).toBe(429);
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(blocked.headers.get('retry-after'))).toBe(1);
     expect((await blocked.json()).error).toBe('rate_limited');
-    t.clock.advance(16 * 60_000);
+    // Each further failure doubles the wait, up to a minute however long someone keeps guessing.
+    for (let i = 0; i < 12; i++) {
+      t.clock.advance(61_000);
+      expect((await post('login/', { body: { email, password: 'nope' } })).status).toBe(401);
+    }
+    const waited = await post('login/', { body: { email, password: TEST_PASSWORD } });
+    expect(Number(waited.headers.get('retry-after'))).toBe(60);
+    t.clock.advance(60_000);
     expect((await post('login/', { body: { email, password: TEST_PASSWORD } })).status).toBe(200);
+  });
+
+  it("lets the owner's known device in at once while someone else guesses the password", async () => {
+    const first = await post('login/', { body: { email, password: TEST_PASSWORD } });
+    const device = /hp_device=([^;]*)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
+    expect(device).toBeTruthy();
+    for (let i = 0; i < 8; i++) await post('login/', { body: { email, password: 'nope' } });
+    expect((await post('login/', { body: { email, password: TEST_PASSWORD } })).status).toBe(429);
+    const forged = await post('login/', {
+      body: { email, password: TEST_PASSWORD },
+      headers: { Cookie: `hp_device=${device!.split('.')[0]}.AAAA` },
+    });
+    expect(forged.status).toBe(429);
+    const known = await post('login/', {
+      body: { email, password: TEST_PASSWORD },
+      headers: { Cookie: `hp_device=${device}` },
+    });
+    expect(known.status).toBe(200);
+    // The cookie vouches for this email only.
+    const { email: other } = await addOrgWithUser(t, 'Other');
+    for (let i = 0; i < 6; i++) await post('login/', { body: { email: other, password: 'nope' } });
+    const elsewhere = await post('login/', {
+      body: { email: other, password: TEST_PASSWORD },
+      headers: { Cookie: `hp_device=${device}` },
+    });
+    expect(elsewhere.status).toBe(429);
   });
 
   it('behind a trusted proxy, counts failures per forwarded address, not per proxy', async () => {
@@ -134,8 +167,12 @@ describe('refresh', () => {
     expect(t.logs).toContainEqual(expect.objectContaining({ event: 'refresh_token_reuse' }));
   });
 
-  it('refuses without a cookie and after the family expires', async () => {
-    expect((await post('refresh/')).status).toBe(401);
+  it('answers 204 without a cookie (a signed-out visitor) and 401 after the family expires', async () => {
+    const signedOut = await post('refresh/');
+    expect(signedOut.status).toBe(204);
+    expect(await signedOut.text()).toBe('');
+    expect(signedOut.headers.get('set-cookie')).toBeNull();
+    expect((await post('refresh/', { headers: { Cookie: 'hp_refresh=garbage' } })).status).toBe(401);
     const session = await signIn(t, email);
     t.clock.advance(8 * 86_400_000);
     expect((await post('refresh/', { headers: { Cookie: session.cookie } })).status).toBe(401);
@@ -149,6 +186,20 @@ describe('logout and me', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('set-cookie')).toMatch(/hp_refresh=;/);
     expect((await post('refresh/', { headers: { Cookie: session.cookie } })).status).toBe(401);
+  });
+
+  it('changes nothing and sends no cookie deletion without a live session', async () => {
+    const none = await post('logout/');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('set-cookie')).toBeNull();
+    const forged = await post('logout/', { headers: { Cookie: 'hp_refresh=made-up' } });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('set-cookie')).toBeNull();
+    const session = await signIn(t, email);
+    await post('logout/', { headers: { Cookie: session.cookie } });
+    const again = await post('logout/', { headers: { Cookie: session.cookie } });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
   });
 
   it('answers me for a valid token and 401 for missing, expired and tampered ones', async () => {
@@ -170,6 +221,36 @@ describe('logout and me', () => {
     const expired = await me({ Authorization: session.authorization });
     expect(expired.status).toBe(401);
     expect((await expired.json()).message).toMatch(/expired/);
+  });
+});
+
+describe('pages on other origins (CSRF)', () => {
+  const foreign: Record<string, string>[] = [
+    { Origin: 'http://evil.localhost:5173' },
+    { Origin: 'null' },
+    { 'Sec-Fetch-Site': 'same-site' },
+    { 'Sec-Fetch-Site': 'cross-site' },
+  ];
+
+  it('cannot rotate, end or start a session; the dashboard page and non-browser clients can', async () => {
+    const session = await signIn(t, email);
+    for (const headers of foreign) {
+      const refresh = await post('refresh/', { headers: { ...headers, Cookie: session.cookie } });
+      expect(refresh.status).toBe(403);
+      expect(refresh.headers.get('set-cookie')).toBeNull();
+      const logout = await post('logout/', { headers: { ...headers, Cookie: session.cookie } });
+      expect(logout.status).toBe(403);
+      expect(logout.headers.get('set-cookie')).toBeNull();
+      const login = await post('login/', { body: { email, password: TEST_PASSWORD }, headers });
+      expect(login.status).toBe(403);
+    }
+    const own = t.deps.config.allowedOrigins[0]!;
+    const fromPage = await post('refresh/', {
+      headers: { Origin: own, 'Sec-Fetch-Site': 'same-origin', Cookie: session.cookie },
+    });
+    expect(fromPage.status).toBe(200);
+    const script = await post('refresh/', { headers: { Cookie: refreshCookieOf(fromPage) } });
+    expect(script.status).toBe(200);
   });
 });
 

@@ -2,8 +2,8 @@ import { runAnalytics } from './analytics-engine';
 import { CatalogCache, loadCatalog } from './catalog';
 import { runDashboard } from './dashboard-engine';
 import { seedDemoRows } from './demo-seed';
-import { ingestFile, removeFileRows } from './ingest';
-import { OrgDatabases } from './org-database';
+import { committedIngest, ingestFile, removeFileRows } from './ingest';
+import { type OrgDatabaseSettings, OrgDatabases } from './org-database';
 import { runPrediction } from './prediction-engine';
 import { resolveText } from './resolver';
 import { runSimulation } from './simulation-engine';
@@ -20,13 +20,16 @@ export interface CaseStoreOptions {
   dataDir: string;
   /** Today's date, `YYYY-MM-DD`; default windows end here. */
   today?: () => string;
+  /** DuckDB's memory limit and the decompression limit of ingestion (defaults: 1GB, 500×). */
+  settings?: OrgDatabaseSettings;
 }
 
 export function createCaseStore({
   dataDir,
   today = () => new Date().toISOString().slice(0, 10),
+  settings,
 }: CaseStoreOptions): CaseStore {
-  const databases = new OrgDatabases(dataDir);
+  const databases = new OrgDatabases(dataDir, settings);
   const catalogs = new CatalogCache();
 
   async function catalog(orgId: string) {
@@ -45,6 +48,9 @@ export function createCaseStore({
   return {
     async ingest(orgId, fileId, source, onProgress) {
       return changed(orgId, ingestFile(await databases.get(orgId), fileId, source, onProgress));
+    },
+    async committedIngest(orgId, fileId) {
+      return committedIngest(await databases.get(orgId), fileId);
     },
     async removeFile(orgId, fileId) {
       return changed(orgId, removeFileRows(await databases.get(orgId), fileId));

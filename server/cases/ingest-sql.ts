@@ -23,14 +23,49 @@ export function mapHeader(sourceColumns: string[]): { map: HeaderMap; missing: s
   return { map, missing };
 }
 
-export function readerCall(format: 'csv' | 'tsv' | 'parquet', file: string): string {
+/** What one file may hold: past these it is refused with the reason, before any of it is loaded. */
+export const INGEST_LIMITS = { cellBytes: 64 * 1024, rowBytes: 1024 * 1024 };
+
+/**
+ * `sequential`: DuckDB's parallel CSV reader refuses null_padding when a quoted cell holds a line break, so a
+ * file with one is read again on one thread (only then: the parallel reader is faster).
+ */
+export function readerCall(
+  format: 'csv' | 'tsv' | 'parquet',
+  file: string,
+  options: { sequential?: boolean } = {},
+): string {
   if (format === 'parquet') return `read_parquet(${quoteString(file)})`;
   const delimiter = format === 'tsv' ? '\t' : ',';
   // Every column as text so validation sees what the file says; null_padding keeps short rows
   // (they fail validation with a reason) and strict_mode=false tolerates extra trailing fields.
   return `read_csv(${quoteString(file)}, header = true, all_varchar = true, delim = ${quoteString(delimiter)},
-    quote = '"', escape = '"', null_padding = true, strict_mode = false)`;
+    quote = '"', escape = '"', null_padding = true, strict_mode = false,
+    max_line_size = ${INGEST_LIMITS.rowBytes}${options.sequential ? ', parallel = false' : ''})`;
 }
+
+/** The refusal that means "read this CSV on one thread" (see readerCall). */
+export const needsSequentialRead = (error: unknown) =>
+  error instanceof Error && /Parameter Not Allowed|parallel/i.test(error.message);
+
+/**
+ * One pass over the columns ingestion will read, measuring without keeping: the widest cell per column, the
+ * widest row and the total. Lengths of repeated (dictionary) values are read without copying them.
+ */
+export function sizeScanSql(reader: string, columns: string[]): string {
+  const lengths = columns.map((column) => `coalesce(strlen(CAST(${quoteIdentifier(column)} AS VARCHAR)), 0)`);
+  const row = lengths.length > 0 ? lengths.join(' + ') : '0';
+  return `SELECT ${[
+    ...lengths.map((length, index) => `max(${length}) AS cell_${index}`),
+    `max(${row}) AS widest_row`,
+    `CAST(sum(${row}) AS DOUBLE) AS total`,
+    `CAST(count(*) AS DOUBLE) AS row_count`,
+  ].join(', ')} FROM ${reader}`;
+}
+
+/** The decompressed size Parquet's own metadata declares, read before any page is decompressed. */
+export const parquetDeclaredSizeSql = (file: string) =>
+  `SELECT CAST(coalesce(sum(total_uncompressed_size), 0) AS DOUBLE) AS bytes FROM parquet_metadata(${quoteString(file)})`;
 
 function raw(column: CaseColumn, map: HeaderMap): string {
   const source = map[column];

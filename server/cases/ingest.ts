@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { readFailure } from './ingest-errors';
+import { refuseOversized } from './ingest-limits';
 import {
   acceptedRowsSql,
   COUNTS_SQL,
@@ -15,13 +17,7 @@ import type { OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
 import type { IngestError, IngestProgress, IngestResult, IngestSource } from './types';
 
-/** The file could not be parsed at all (as opposed to rows that fail validation). */
-export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableFileError';
-  }
-}
+export { RefusedFileError, UnreadableFileError } from './ingest-errors';
 
 type Progress = (progress: IngestProgress) => void;
 
@@ -37,7 +33,9 @@ export async function ingestFile(
   try {
     await pipeline(await source.open(), fs.createWriteStream(tempFile));
     onProgress({ phase: 'reading', fraction: 1 });
-    return await database.write((connection) => loadFile(connection, fileId, source, tempFile, onProgress));
+    return await database.write((connection) =>
+      loadFile(connection, fileId, source, tempFile, onProgress, database.maxExpansion),
+    );
   } finally {
     fs.rmSync(tempFile, { force: true });
   }
@@ -48,7 +46,7 @@ async function sourceColumns(connection: DuckDBConnection, reader: string): Prom
     const result = await connection.runAndReadAll(`SELECT * FROM ${reader} LIMIT 0`);
     return result.columnNames();
   } catch (error) {
-    throw new UnreadableFileError(`The file could not be read: ${(error as Error).message.split('\n')[0]}`);
+    throw readFailure(error);
   }
 }
 
@@ -58,18 +56,22 @@ async function loadFile(
   source: IngestSource,
   file: string,
   onProgress: Progress,
+  maxExpansion: number,
 ): Promise<IngestResult> {
   if (fs.statSync(file).size === 0)
     return { kind: 'not_case_data', missing: ['case_id', 'admit_date', 'discharge_date'] };
-  const reader = readerCall(source.format, file);
-  const { map, missing } = mapHeader(await sourceColumns(connection, reader));
+  const columns = await sourceColumns(connection, readerCall(source.format, file));
+  const { map, missing } = mapHeader(columns);
   if (missing.length > 0) return { kind: 'not_case_data', missing };
+  // Parquet reads only the mapped columns; a CSV line is read whole, so every column counts.
+  const measured = source.format === 'parquet' ? Object.values(map) : columns;
+  const reader = await refuseOversized(connection, source, file, measured, maxExpansion);
 
   onProgress({ phase: 'validating', fraction: 0 });
   try {
     await connection.run(checkedSql(reader, map));
   } catch (error) {
-    throw new UnreadableFileError(`The file could not be read: ${(error as Error).message.split('\n')[0]}`);
+    throw readFailure(error);
   }
   onProgress({ phase: 'validating', fraction: 0.8 });
   const [counts] = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjectsJS();
@@ -85,20 +87,37 @@ async function loadFile(
   onProgress({ phase: 'validating', fraction: 1 });
 
   onProgress({ phase: 'writing', fraction: 0 });
-  await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid));
+  const result = {
+    kind: 'ingested',
+    rows: accepted,
+    rejected_rows: Number(counts?.rejected ?? 0),
+    errors,
+  } as const;
+  await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid), result);
   onProgress({ phase: 'writing', fraction: 1 });
   await connection.run('DROP TABLE checked');
-  return { kind: 'ingested', rows: accepted, rejected_rows: Number(counts?.rejected ?? 0), errors };
+  return result;
 }
 
-/** One transaction: a crash leaves the previous state, and re-ingesting a file replaces its rows. */
+/**
+ * One transaction: a crash leaves the previous state, and re-ingesting a file replaces its rows. The outcome is
+ * written in the same transaction, so after a crash the file's status can be set from what really committed.
+ */
 async function replaceFileRows(
   connection: DuckDBConnection,
   fileId: string,
   acceptedRows: string,
+  result: Extract<IngestResult, { kind: 'ingested' }>,
 ): Promise<void> {
   await connection.run('BEGIN TRANSACTION');
   try {
+    await connection.run('DELETE FROM ingests WHERE file_id = ?', [fileId]);
+    await connection.run('INSERT INTO ingests VALUES (?, ?, ?, ?, current_timestamp)', [
+      fileId,
+      result.rows,
+      result.rejected_rows,
+      JSON.stringify(result.errors),
+    ]);
     await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
     await connection.run(
       'DELETE FROM cases WHERE case_id IN (SELECT case_id FROM checked WHERE problems IS NULL)',
@@ -116,7 +135,32 @@ async function replaceFileRows(
 
 export async function removeFileRows(database: OrgDatabase, fileId: string): Promise<{ rows: number }> {
   return database.write(async (connection) => {
-    const result = await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
-    return { rows: Number(result.rowsChanged) };
+    await connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
+      await connection.run('DELETE FROM ingests WHERE file_id = ?', [fileId]);
+      await connection.run('COMMIT');
+      return { rows: Number(result.rowsChanged) };
+    } catch (error) {
+      await connection.run('ROLLBACK');
+      throw error;
+    }
   });
+}
+
+/** What a committed ingestion of the file recorded, or null when none committed (see replaceFileRows). */
+export async function committedIngest(
+  database: OrgDatabase,
+  fileId: string,
+): Promise<Extract<IngestResult, { kind: 'ingested' }> | null> {
+  const [row] = await database.query('SELECT rows, rejected_rows, errors FROM ingests WHERE file_id = ?', [
+    fileId,
+  ]);
+  if (!row) return null;
+  return {
+    kind: 'ingested',
+    rows: Number(row.rows),
+    rejected_rows: Number(row.rejected_rows),
+    errors: JSON.parse(String(row.errors)) as IngestError[],
+  };
 }

@@ -6,6 +6,24 @@ import { CREATE_CASES_TABLE } from './schema';
 
 export type QueryRow = Record<string, string | number | boolean | null>;
 
+export interface OrgDatabaseSettings {
+  /** DuckDB's memory_limit per organization's database (e.g. '1GB'); past it, work spills to `spillDir`. */
+  memoryLimit: string;
+  /** A file may expand to at most this many times its size (see ingest's refuseOversized). */
+  maxExpansion: number;
+}
+
+export const DEFAULT_ORG_DATABASE_SETTINGS: OrgDatabaseSettings = { memoryLimit: '1GB', maxExpansion: 500 };
+
+/** The ledger of committed ingestions, written in the same transaction as the rows (see ingest.ts). */
+const CREATE_INGESTS_TABLE = `CREATE TABLE IF NOT EXISTS ingests (
+  file_id VARCHAR PRIMARY KEY,
+  rows INTEGER NOT NULL,
+  rejected_rows INTEGER NOT NULL,
+  errors VARCHAR NOT NULL,
+  finished_at TIMESTAMP NOT NULL
+)`;
+
 /** One DuckDB file per organization, opened once per process, with its writes run one at a time. */
 export class OrgDatabase {
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -14,12 +32,24 @@ export class OrgDatabase {
     readonly instance: DuckDBInstance,
     /** Where uploads are staged before DuckDB reads them. */
     readonly uploadDir: string,
+    readonly maxExpansion: number,
   ) {}
 
-  static async open(file: string, spillDir: string, uploadDir: string): Promise<OrgDatabase> {
-    const instance = await DuckDBInstance.create(file, { temp_directory: spillDir });
-    const database = new OrgDatabase(instance, uploadDir);
-    await database.withConnection((connection) => connection.run(CREATE_CASES_TABLE));
+  static async open(
+    file: string,
+    spillDir: string,
+    uploadDir: string,
+    settings: OrgDatabaseSettings = DEFAULT_ORG_DATABASE_SETTINGS,
+  ): Promise<OrgDatabase> {
+    const instance = await DuckDBInstance.create(file, {
+      temp_directory: spillDir,
+      memory_limit: settings.memoryLimit,
+    });
+    const database = new OrgDatabase(instance, uploadDir, settings.maxExpansion);
+    await database.withConnection(async (connection) => {
+      await connection.run(CREATE_CASES_TABLE);
+      await connection.run(CREATE_INGESTS_TABLE);
+    });
     return database;
   }
 
@@ -90,20 +120,27 @@ export class OrgDatabases {
   private readonly spillDir: string;
   private readonly uploadDir: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly settings: OrgDatabaseSettings = DEFAULT_ORG_DATABASE_SETTINGS,
+  ) {
     this.directory = path.join(dataDir, 'analytics');
     // DuckDB's spill files and staged uploads live apart, so neither can clean up the other's files.
     this.spillDir = path.join(this.directory, 'spill');
     this.uploadDir = path.join(this.directory, 'uploads');
     fs.mkdirSync(this.spillDir, { recursive: true });
     fs.mkdirSync(this.uploadDir, { recursive: true });
+    // Staged copies left by a process that stopped mid-ingestion: only one process uses a data folder.
+    for (const name of fs.readdirSync(this.uploadDir)) {
+      if (name.startsWith('upload-')) fs.rmSync(path.join(this.uploadDir, name), { force: true });
+    }
   }
 
   get(orgId: string): Promise<OrgDatabase> {
     let database = this.open.get(orgId);
     if (!database) {
       const file = path.join(this.directory, `${orgFileStem(orgId)}.duckdb`);
-      database = OrgDatabase.open(file, this.spillDir, this.uploadDir);
+      database = OrgDatabase.open(file, this.spillDir, this.uploadDir, this.settings);
       this.open.set(orgId, database);
       database.catch(() => this.open.delete(orgId));
     }

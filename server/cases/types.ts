@@ -308,6 +308,8 @@ export interface CaseStore {
     onProgress?: (progress: IngestProgress) => void,
   ): Promise<IngestResult>;
   removeFile(orgId: string, fileId: string): Promise<{ rows: number }>;
+  /** What a committed ingestion of the file recorded, or null: start-up sets interrupted files' status from it. */
+  committedIngest(orgId: string, fileId: string): Promise<Extract<IngestResult, { kind: 'ingested' }> | null>;
   seedDemo(orgId: string, orgType: OrgType, options: SeedOptions): Promise<{ rows: number }>;
   countCases(orgId: string): Promise<number>;
   catalog(orgId: string): Promise<Catalog>;

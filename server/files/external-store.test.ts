@@ -15,7 +15,8 @@ describe('a configured S3-compatible store', () => {
   let user: Record<string, string>;
 
   beforeAll(async () => {
-    external = await startStore();
+    // Like AWS S3: a presigned URL may repeat until it expires; only what the URL carries limits it.
+    external = await startStore({ singleUseSignatures: false });
     t = makeTestApp({
       s3: { endpoint: external.endpoint, bucket: TEST_BUCKET, region: TEST_REGION, ...TEST_CREDENTIALS },
     });
@@ -44,9 +45,13 @@ describe('a configured S3-compatible store', () => {
     const presigned = (await (await post('/upload/presigned-url/', { filename: 'report.pdf' })).json()) as {
       url: string;
       key: string;
+      headers: Record<string, string>;
     };
     expect(presigned.url.startsWith(`${external.endpoint}/${TEST_BUCKET}/`)).toBe(true);
-    expect((await fetch(presigned.url, { method: 'PUT', body: '%PDF-1.7' })).status).toBe(200);
+    const put = (body: string) => fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body });
+    expect((await put('%PDF-1.7')).status).toBe(200);
+    // Single use comes with the URL (a signed If-None-Match: *), not from this API's own store.
+    expect((await put('%PDF-2.0 replaced')).status).toBe(412);
     const completed = await post('/upload/complete/', { key: presigned.key });
     expect(await completed.json()).toMatchObject({
       status: 'uploaded',

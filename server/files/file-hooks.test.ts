@@ -58,7 +58,7 @@ describe('file hooks', () => {
       key: file.key,
       contentType: 'text/csv',
     });
-    expect((await fetch(signed.url, { method: 'PUT', body })).status).toBe(200);
+    expect((await fetch(signed.url, { method: 'PUT', headers: signed.headers, body })).status).toBe(200);
     const completed = await files.complete(orgId, file.key);
     await files.idle();
     return { files, completed, file: files.get(orgId, id) };

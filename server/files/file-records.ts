@@ -125,10 +125,11 @@ export function createFileRecords(db: Db, now: () => Date) {
       db.prepare('DELETE FROM files WHERE org_id = ? AND id = ?').run(orgId, id);
     },
     /** Files left `ingesting` by a process that stopped; their ingestion can never report back. */
-    failIngesting(ingest: IngestSummary): number {
-      return db
-        .prepare(`UPDATE files SET status = 'failed', ingest = ? WHERE status = 'ingesting'`)
-        .run(JSON.stringify(ingest)).changes;
+    listIngesting(): { orgId: string; file: StoredFile }[] {
+      return (db.prepare(`SELECT * FROM files WHERE status = 'ingesting'`).all() as FileRow[]).map((row) => ({
+        orgId: row.org_id,
+        file: toFile(row),
+      }));
     },
     /** Pending records nobody finished (a closed tab, a cancelled single PUT) become `aborted`. */
     abortPendingBefore(cutoff: Date): number {

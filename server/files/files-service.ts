@@ -14,6 +14,11 @@ export interface FileHooks {
   onStored?(orgId: string, file: StoredFile, source: IngestSource): Promise<IngestResult | undefined>;
   /** Runs when a file is deleted, to remove what was derived from it (ingested rows). */
   onRemoved?(orgId: string, file: StoredFile): Promise<unknown>;
+  /**
+   * At start-up, for a file a stopped process left `ingesting`: what its ingestion committed, if anything.
+   * Rows and outcome commit together, so this decides the file's status truthfully.
+   */
+  committedIngest?(orgId: string, file: StoredFile): Promise<IngestResult | null>;
 }
 
 export interface FilesOptions {
@@ -122,7 +127,9 @@ export function createFiles(options: FilesOptions) {
         );
       }
       // A cut-off or mismatched upload must not be recorded as the file; the upload stays open for a retry.
+      // Its object is removed, because upload URLs only write to an empty key (If-None-Match: *).
       if (file.size !== null && stored.size !== file.size) {
+        await objects.remove(key);
         throw conflict(
           `The store holds ${stored.size} bytes for this upload, but the file has ${file.size}. Upload the whole file again, then complete.`,
         );
@@ -147,17 +154,31 @@ export function createFiles(options: FilesOptions) {
       return records.get(orgId, file.id)!;
     },
     /**
-     * At start-up: ingestion is one transaction, so a file a stopped process left `ingesting` has none of its
-     * rows in the dataset. It is marked failed, saying so, instead of showing "ingesting" for ever.
+     * At start-up: a file a stopped process left `ingesting` gets the status of what really committed. The
+     * rows and the outcome commit in one transaction, so a file whose rows are live is marked ingested with
+     * its counts, and one with none of its rows is marked failed, saying so.
      */
-    closeInterrupted(): number {
-      const count = records.failIngesting({
-        rows: 0,
-        rejected_rows: 0,
-        errors: [{ row: 0, column: '', message: INTERRUPTED }],
-      });
-      if (count > 0) log({ level: 'warn', event: 'ingest_interrupted', files: count });
-      return count;
+    async closeInterrupted(): Promise<number> {
+      const interrupted = records.listIngesting();
+      for (const { orgId, file } of interrupted) {
+        const committed = await hooks.committedIngest?.(orgId, file).catch((error: unknown) => {
+          log({ level: 'warn', event: 'ingest_reconcile_failed', file_id: file.id, error: String(error) });
+          return null;
+        });
+        if (committed?.kind === 'ingested') {
+          const { rows, rejected_rows, errors } = committed;
+          records.setStatus(orgId, file.id, 'ingested', { rows, rejected_rows, errors });
+        } else {
+          records.setStatus(orgId, file.id, 'failed', {
+            rows: 0,
+            rejected_rows: 0,
+            errors: [{ row: 0, column: '', message: INTERRUPTED }],
+          });
+        }
+      }
+      if (interrupted.length > 0)
+        log({ level: 'warn', event: 'ingest_interrupted', files: interrupted.length });
+      return interrupted.length;
     },
     /** Marks the file aborted when its multipart upload is being aborted. */
     markAborted(orgId: string, id: string) {

@@ -58,7 +58,7 @@ function commandOf(bucket: string, request: SignableRequest) {
     case 'put_object':
       return {
         method: 'PUT',
-        command: new PutObjectCommand({ ...target, ContentType: request.contentType }),
+        command: new PutObjectCommand({ ...target, ContentType: request.contentType, IfNoneMatch: '*' }),
       } as const;
     case 'create_multipart':
       return {
@@ -82,7 +82,11 @@ function commandOf(bucket: string, request: SignableRequest) {
     case 'complete_multipart':
       return {
         method: 'POST',
-        command: new CompleteMultipartUploadCommand({ ...target, UploadId: request.uploadId }),
+        command: new CompleteMultipartUploadCommand({
+          ...target,
+          UploadId: request.uploadId,
+          IfNoneMatch: '*',
+        }),
       } as const;
     case 'abort_multipart':
       return {
@@ -132,6 +136,12 @@ export function createObjectStore(client: S3Client, bucket: string, sharedClock?
       // The S3 presigner never signs Content-Type; it is sent anyway so the object keeps the type chosen here.
       const headers: Record<string, string> =
         'contentType' in request ? { 'Content-Type': request.contentType } : {};
+      // Signed into the URL (X-Amz-SignedHeaders): the write happens only while the key holds no object, so
+      // a URL creates its object once and nothing replaces it later, on any store that honours conditional
+      // writes (AWS S3, MinIO, R2, the embedded store).
+      if (request.operation === 'put_object' || request.operation === 'complete_multipart') {
+        headers['If-None-Match'] = '*';
+      }
       return {
         url,
         method,

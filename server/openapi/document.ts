@@ -35,12 +35,13 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: auth.Session },
   },
   'POST /auth/refresh/': {
-    summary: 'Rotate the refresh cookie for a new access token',
+    summary:
+      'Rotate the refresh cookie for a new access token; 204 (no body) when no cookie was sent (signed out)',
     credentials: ['cookie'],
-    responses: { 200: auth.Session },
+    responses: { 200: auth.Session, 204: null },
   },
   'POST /auth/logout/': {
-    summary: 'End the session family and clear the cookie',
+    summary: 'End the session family and clear the cookie; 401 and no change without a live session',
     credentials: ['cookie'],
     responses: { 204: null },
   },
@@ -103,6 +104,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /agent/runs/{runId}/events/': {
     summary: 'Replay a run after Last-Event-ID, then follow it live',
     credentials: ['jwt', 'api_key'],
+    // For EventSource, which cannot send headers: the same as the Last-Event-ID header.
+    query: z.object({ last_event_id: z.optional(z.string().check(z.regex(/^\d{1,15}$/))) }),
     responses: { 200: 'event-stream' },
   },
   'POST /agent/runs/{runId}/cancel/': {
@@ -113,6 +116,10 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /agent/conversations/': {
     summary: 'Your conversations',
     credentials: ['jwt', 'api_key'],
+    query: z.object({
+      limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|100)$/))),
+      cursor: z.optional(z.string().check(z.maxLength(200))),
+    }),
     responses: { 200: agent.ConversationList },
   },
   'GET /agent/conversations/{id}/': {

@@ -18,14 +18,27 @@ const refresh = (cookie: string) =>
   t.app.request('/api/v1/auth/refresh/', { method: 'POST', headers: { Cookie: cookie } });
 
 describe('refreshing from two tabs at once', () => {
-  it('gives both tabs a session, and each new cookie keeps working', async () => {
+  it('gives both tabs the same new token, and no new session', async () => {
     const { cookie } = await signIn(t, email);
+    const tokens = () =>
+      (t.deps.db.prepare('SELECT count(*) AS n FROM refresh_tokens').get() as { n: number }).n;
+    const before = tokens();
     const [first, second] = await Promise.all([refresh(cookie), refresh(cookie)]);
     expect([first.status, second.status]).toEqual([200, 200]);
     const cookies = [refreshCookieOf(first), refreshCookieOf(second)];
-    expect(cookies[0]).not.toBe(cookies[1]);
+    expect(cookies[0]).toBe(cookies[1]);
+    expect(tokens()).toBe(before + 1);
     t.clock.advance(CONCURRENT_REFRESH_MS + 60_000);
-    for (const next of cookies) expect((await refresh(next)).status).toBe(200);
+    expect((await refresh(cookies[0]!)).status).toBe(200);
+  });
+
+  it('ends the family when the shared new token was already used, even inside the moment', async () => {
+    const { cookie } = await signIn(t, email);
+    const next = refreshCookieOf(await refresh(cookie));
+    const after = refreshCookieOf(await refresh(next));
+    const replay = await refresh(cookie);
+    expect(replay.status).toBe(401);
+    expect((await refresh(after)).status).toBe(401);
   });
 
   it('still ends the family for a replay after that moment, and for anything after a sign-out', async () => {

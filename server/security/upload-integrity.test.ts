@@ -85,7 +85,7 @@ describe('files with hooks that can be held', () => {
       key: file.key,
       contentType: 'text/csv',
     });
-    expect((await fetch(signed.url, { method: 'PUT', body })).status).toBe(200);
+    expect((await fetch(signed.url, { method: 'PUT', headers: signed.headers, body })).status).toBe(200);
     return file;
   }
 
@@ -111,11 +111,11 @@ describe('files with hooks that can be held', () => {
     const service = files();
     const file = await stored(service, 'case_id\nB\n');
     service.records.setStatus(orgId, file.id, 'ingesting');
-    expect(service.closeInterrupted()).toBe(1);
+    expect(await service.closeInterrupted()).toBe(1);
     const closed = service.records.get(orgId, file.id)!;
     expect(closed.status).toBe('failed');
     expect(closed.ingest?.errors[0]?.message).toMatch(/none of its rows were added/);
-    expect(service.closeInterrupted()).toBe(0);
+    expect(await service.closeInterrupted()).toBe(0);
   });
 });
 

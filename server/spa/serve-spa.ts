@@ -17,7 +17,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * Files under /assets/ carry a content hash in their names, so they are cached for a year; index.html is
- * never cached, so a deploy is picked up on the next load. Unknown paths are client routes.
+ * never cached, so a deploy is picked up on the next load. Unknown paths are client routes, except those
+ * naming a file (an extension, e.g. /robots.txt): those answer null, for the caller's 404, not the page.
  */
 export function serveSpa(distDir: string) {
   const root = path.resolve(distDir);
@@ -31,9 +32,10 @@ export function serveSpa(distDir: string) {
     }
   };
 
-  return (c: Context) => {
+  return (c: Context): Response | null => {
     const requested = decodeURIComponent(new URL(c.req.url).pathname);
     const file = requested === '/' ? null : read(requested);
+    if (!file && path.extname(requested) !== '') return null;
     if (file) {
       const isHashed = requested.startsWith('/assets/');
       c.header('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');

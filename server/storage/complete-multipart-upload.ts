@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findUpload, xmlResponse } from './multipart-operations';
+import { checkWritePreconditions } from './object-operations';
 import { malformedXml, S3Error } from './s3-error';
 import { quoteEtag, readSmallText, type S3Request, type StorageDeps, unquoteEtag } from './s3-request';
 import { parseCompleteMultipartUpload, xmlDocument } from './xml';
@@ -11,6 +12,7 @@ const MAX_COMPLETE_BODY_BYTES = 4 * 1024 ** 2;
 
 export async function completeMultipartUpload(deps: StorageDeps, request: S3Request): Promise<Response> {
   const upload = findUpload(deps, request);
+  checkWritePreconditions(deps, request, upload.key);
   const requested = parseCompleteMultipartUpload(await readSmallText(request, MAX_COMPLETE_BODY_BYTES));
   if (!requested) throw malformedXml();
   const stored = new Map(deps.metadata.allParts(upload.uploadId).map((part) => [part.partNumber, part]));
@@ -47,6 +49,7 @@ export async function completeMultipartUpload(deps: StorageDeps, request: S3Requ
   try {
     released = deps.metadata.transaction(() => {
       findUpload(deps, request);
+      checkWritePreconditions(deps, request, upload.key);
       request.spendSignature();
       const replacedBlob = deps.metadata.putObject({
         key: upload.key,

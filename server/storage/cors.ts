@@ -10,6 +10,9 @@ const ALLOWED_HEADER_NAMES = new Set([
   'content-length',
   'range',
   'authorization',
+  // Upload URLs are signed with If-None-Match: * (see checkWritePreconditions).
+  'if-none-match',
+  'if-match',
 ]);
 
 const isAllowedHeader = (name: string) => ALLOWED_HEADER_NAMES.has(name) || name.startsWith('x-amz-');

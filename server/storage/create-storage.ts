@@ -25,6 +25,11 @@ export interface StorageOptions {
   maxExpiresSeconds?: number;
   /** Multipart uploads older than this are aborted by `sweepAbandoned` (24 hours by default). */
   abandonAfterMs?: number;
+  /**
+   * Presigned writes work once per signature (default). False behaves like AWS S3, which lets a presigned
+   * URL repeat until it expires: tests use it to show what the API's signed conditions hold on their own.
+   */
+  singleUseSignatures?: boolean;
 }
 
 export type StorageEnv = { Variables: { requestId: string } };
@@ -97,7 +102,11 @@ export function createStorage(options: StorageOptions): Storage {
 
       // Presigned writes are single-use; presigned reads may repeat until they expire.
       const spentUntil =
-        authorization.kind === 'presigned' && !SAFE_METHODS.has(method) ? authorization.expiresAt : undefined;
+        authorization.kind === 'presigned' &&
+        !SAFE_METHODS.has(method) &&
+        options.singleUseSignatures !== false
+          ? authorization.expiresAt
+          : undefined;
       const { signature } = authorization;
       const alreadyUsed = () => accessDenied('This presigned URL has already been used.');
       if (spentUntil && (signaturesInFlight.has(signature) || metadata.isSignatureUsed(signature))) {

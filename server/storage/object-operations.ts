@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { resolveByteRange } from './byte-range';
 import { queryValue } from './request-target';
-import { noSuchKey, S3Error } from './s3-error';
+import { invalidArgument, noSuchKey, preconditionFailed, S3Error } from './s3-error';
 import {
   httpDate,
   MAX_SINGLE_UPLOAD_BYTES,
@@ -10,6 +10,7 @@ import {
   readBody,
   type S3Request,
   type StorageDeps,
+  unquoteEtag,
 } from './s3-request';
 
 const DEFAULT_CONTENT_TYPE = 'binary/octet-stream';
@@ -24,10 +25,33 @@ const RESPONSE_OVERRIDES: Record<string, string> = {
   'response-expires': 'Expires',
 };
 
+/**
+ * S3's conditional writes: `If-None-Match: *` writes only when the key holds no object, `If-Match: <etag>` only
+ * when it holds that version. The API signs `If-None-Match: *` into every upload URL, so a URL can create its
+ * object once and never replace it, on this store as on AWS S3, MinIO or R2. Checked before the body is read
+ * and again in the transaction that writes, so two racing writes cannot both pass.
+ */
+export function checkWritePreconditions(deps: StorageDeps, request: S3Request, key: string): void {
+  const ifNoneMatch = request.headers['if-none-match'];
+  const ifMatch = request.headers['if-match'];
+  if (ifNoneMatch === undefined && ifMatch === undefined) return;
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() !== '*') {
+    throw invalidArgument('If-None-Match on a write accepts only "*".');
+  }
+  const existing = deps.metadata.getObject(key);
+  if (ifNoneMatch !== undefined && existing) throw preconditionFailed();
+  if (ifMatch !== undefined) {
+    const wanted = ifMatch.split(',').map((tag) => unquoteEtag(tag.trim().replace(/^W\//, '')));
+    const isMatch = existing && (wanted.includes('*') || wanted.includes(unquoteEtag(existing.etag)));
+    if (!isMatch) throw preconditionFailed();
+  }
+}
+
 export async function putObject(deps: StorageDeps, request: S3Request): Promise<Response> {
   if (request.headers['x-amz-copy-source'] !== undefined) {
     throw new S3Error('NotImplemented', 501, 'CopyObject is not supported by this store.');
   }
+  checkWritePreconditions(deps, request, request.target.key);
   const { stream, expectations } = readBody(request, MAX_SINGLE_UPLOAD_BYTES);
   const written = await deps.blobs.writeBody(stream, expectations);
   const blob = await deps.blobs.commit(written.tempPath);
@@ -35,6 +59,7 @@ export async function putObject(deps: StorageDeps, request: S3Request): Promise<
   let replacedBlob: string | undefined;
   try {
     replacedBlob = deps.metadata.transaction(() => {
+      checkWritePreconditions(deps, request, request.target.key);
       request.spendSignature();
       return deps.metadata.putObject({
         key: request.target.key,

@@ -4,7 +4,7 @@ import { escapeXml } from './xml';
 export class S3Error extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 403 | 404 | 405 | 409 | 411 | 413 | 416 | 500 | 501 | 503,
+    readonly status: 400 | 403 | 404 | 405 | 409 | 411 | 412 | 413 | 416 | 500 | 501 | 503,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -16,6 +16,9 @@ export class S3Error extends Error {
 export const accessDenied = (message = 'Access Denied') => new S3Error('AccessDenied', 403, message);
 
 export const invalidArgument = (message: string) => new S3Error('InvalidArgument', 400, message);
+
+export const preconditionFailed = () =>
+  new S3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold');
 
 export const noSuchKey = () => new S3Error('NoSuchKey', 404, 'The specified key does not exist.');
 

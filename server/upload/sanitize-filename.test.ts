@@ -19,6 +19,10 @@ describe('sanitizeFilename', () => {
     ['only controls and separators', '/\u0000\u202E/.json', 'untitled.json'],
     ['trailing dots and spaces of the stem', 'report. . .csv', 'report.csv'],
     ['emoji are kept', '📊 results 👩‍⚕️.xlsx', '📊 results 👩‍⚕️.xlsx'],
+    ['emoji with a skin tone keep their joiner', '👩🏽‍⚕️.csv', '👩🏽‍⚕️.csv'],
+    ['zero-width characters', 'ca\u200Bse\u200Cs\u2060\u00AD\u200D.csv', 'cases.csv'],
+    ['a joiner between letters', 'a\u200Db.csv', 'ab.csv'],
+    ['fullwidth and other look-alike slashes', '..／..／etc＼passwd∕x⁄y.csv', 'etcpasswdxy.csv'],
     ['upper-case extension keeps its case', 'SCAN.JPG', 'SCAN.JPG'],
     ['lone surrogate', 'bad\uD800name.csv', 'badname.csv'],
   ])('%s', (_, raw, expected) => {

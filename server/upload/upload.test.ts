@@ -28,7 +28,7 @@ describe('the upload API', () => {
     expect(status).toBe(201);
     expect(json).toMatchObject({ method: 'PUT', filename: 'secrettxt.csv', max_size: 12 * MiB });
     expect(json.key).toBe(`${orgId}/${json.file_id}/secrettxt.csv`);
-    expect(json.headers).toEqual({ 'Content-Type': 'text/csv' });
+    expect(json.headers).toEqual({ 'Content-Type': 'text/csv', 'If-None-Match': '*' });
     expect(Date.parse(String(json.expires_at)) - t.clock.now().getTime()).toBe(15 * 60 * 1000);
   });
 

@@ -1,14 +1,14 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-
 import { createQueryClient } from '../lib/query-client';
+import { useAccountQueryClient } from './account-query-client';
 import { useNotice } from './notice-store';
 import { AppRouter } from './router';
 
-const queryClient = createQueryClient((error) => useNotice.getState().show(error));
+const newQueryClient = () => createQueryClient((error) => useNotice.getState().show(error));
 
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={useAccountQueryClient(newQueryClient)}>
       <AppRouter />
     </QueryClientProvider>
   );

@@ -18,10 +18,11 @@ export const QUESTION_MAX_LENGTH = 2000;
 export const AgentQueryRequest = z.object({
   question: z
     .string()
+    // The length is counted as sent, before trimming, as the OpenAPI document states it.
     .check(
+      z.maxLength(QUESTION_MAX_LENGTH, { error: `A question is at most ${QUESTION_MAX_LENGTH} characters.` }),
       z.trim(),
       z.minLength(1, { error: 'Ask a question.' }),
-      z.maxLength(QUESTION_MAX_LENGTH, { error: `A question is at most ${QUESTION_MAX_LENGTH} characters.` }),
     ),
   conversation_id: z.optional(
     z.string().check(z.maxLength(64, { error: 'A conversation id is at most 64 characters.' })),

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { type LoginRequest, Session } from '../../../contract/auth';
 import { ApiError, api, connectAuth } from '../../../lib/api-client';
 import { useSession } from '../session-store';
@@ -9,21 +10,27 @@ export const signOutRequest = () => api.post('/auth/logout/', undefined, { withS
 
 let inFlight: Promise<string | null> | null = null;
 
+const endAs = (reason: 'expired' | 'signed_out') => useSession.getState().end(reason);
+
 /**
  * Exchanges the refresh cookie for a new access token. Single-flight: the rotated cookie may be used only
  * once, so two parallel refreshes would look like token theft to the server and end the session.
  */
 export function refreshSession(): Promise<string | null> {
+  // 204 (no body) is the server's "no session cookie": a signed-out visitor, answered without an error.
   inFlight ??= api
-    .post('/auth/refresh/', undefined, { schema: Session, withSession: false })
+    .post('/auth/refresh/', undefined, { schema: z.optional(Session), withSession: false })
     .then((session) => {
+      if (!session) {
+        endAs(useSession.getState().status === 'signed_in' ? 'expired' : 'signed_out');
+        return null;
+      }
       useSession.getState().start(session);
       return session.access_token;
     })
     .catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 401) {
-        const wasSignedIn = useSession.getState().status === 'signed_in';
-        useSession.getState().end(wasSignedIn ? 'expired' : 'signed_out');
+        endAs(useSession.getState().status === 'signed_in' ? 'expired' : 'signed_out');
         return null;
       }
       // A network failure while restoring must not look like a sign-out; it is reported and retried by the caller.

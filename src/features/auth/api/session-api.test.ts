@@ -1,0 +1,42 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSession } from '../session-store';
+import { refreshSession } from './session-api';
+
+const fetchMock = vi.fn<typeof fetch>();
+const user = {
+  id: 'usr_1',
+  email: 'a@example.com',
+  name: 'A',
+  role: 'analyst' as const,
+  organization: { id: 'org_1', name: 'Mercy', type: 'hospital' as const },
+};
+const session = { access_token: 'jwt', token_type: 'Bearer' as const, expires_in: 900, user };
+
+beforeEach(() => {
+  fetchMock.mockReset();
+  vi.stubGlobal('fetch', fetchMock);
+  useSession.setState({ status: 'restoring', accessToken: null, user: null, endedBecause: null });
+});
+
+describe('restoring the session', () => {
+  it('reads 204 (no refresh cookie) as a signed-out visitor, not an error', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await expect(refreshSession()).resolves.toBeNull();
+    expect(useSession.getState()).toMatchObject({ status: 'signed_out', endedBecause: 'signed_out' });
+  });
+
+  it('reads 204 while signed in as an ended session', async () => {
+    useSession.getState().start(session);
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await expect(refreshSession()).resolves.toBeNull();
+    expect(useSession.getState()).toMatchObject({ status: 'signed_out', endedBecause: 'expired' });
+  });
+
+  it('starts the session from a 200', async () => {
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify(session), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    await expect(refreshSession()).resolves.toBe('jwt');
+    expect(useSession.getState()).toMatchObject({ status: 'signed_in', user: { id: 'usr_1' } });
+  });
+});
