@@ -8,7 +8,7 @@ import { authRoutes } from './auth/routes';
 import type { Deps } from './deps';
 import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
-import { conformToDocument, refuseUnknownMethods } from './http/conformance';
+import { conformToDocument, refuseUnknownMethods } from './openapi/conformance';
 import { HttpError } from './http/errors';
 import { noStore } from './http/no-store';
 import { onError, onNotFound } from './http/on-error';
