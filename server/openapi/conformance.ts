@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type * as z from 'zod/mini';
 import type { AppEnv } from '../app-env';
-import { OPERATIONS } from './document';
 import { HttpError } from '../http/errors';
+import { OPERATIONS } from './document';
 
 /** Methods the server answers at all; anything else (TRACE, CONNECT, …) is refused before routing. */
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
