@@ -4,6 +4,7 @@ import { runDashboard } from './dashboard-engine';
 import { seedDemoRows } from './demo-seed';
 import { ingestFile, removeFileRows } from './ingest';
 import { OrgDatabases } from './org-database';
+import { computeOverview } from './overview';
 import { runPrediction } from './prediction-engine';
 import { resolveText } from './resolver';
 import { runSimulation } from './simulation-engine';
@@ -28,6 +29,7 @@ export function createCaseStore({
 }: CaseStoreOptions): CaseStore {
   const databases = new OrgDatabases(dataDir);
   const catalogs = new CatalogCache();
+  const versions = new Map<string, number>();
 
   async function catalog(orgId: string) {
     const database = await databases.get(orgId);
@@ -39,6 +41,7 @@ export function createCaseStore({
       return await work;
     } finally {
       catalogs.invalidate(orgId);
+      versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
     }
   }
 
@@ -82,6 +85,10 @@ export function createCaseStore({
       // The plan compiler lands with the semantic model (issue: one semantic model and a general query plan).
       throw new EngineRefusal('invalid_request', 'Query plans are not compiled yet.');
     },
+    async overview(orgId, orgType, options) {
+      return computeOverview(await databases.get(orgId), orgType, options);
+    },
+    dataVersion: (orgId) => versions.get(orgId) ?? 0,
     check: () => databases.check(),
     close: () => databases.closeAll(),
   };

@@ -1,4 +1,5 @@
 import type { QueryPlan } from '../../src/contract/query-plan';
+import type { CaseOverview } from './overview';
 
 // The typed vocabulary of the case-data engines (contract: "Case data").
 // The agent's parser produces these parameters; the engines consume them.
@@ -338,6 +339,10 @@ export interface CaseStore {
   ): Promise<SimulationResult>;
   /** Compiles a query plan to one parameterized DuckDB statement and runs it (contract: "Case data"). */
   runPlan(orgId: string, orgType: OrgType, plan: QueryPlan, options?: EngineOptions): Promise<PlanResult>;
+  /** The dashboard's KPIs, series and leading procedures (server/cases/overview.ts). */
+  overview(orgId: string, orgType: OrgType, options?: EngineOptions): Promise<CaseOverview>;
+  /** Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. */
+  dataVersion(orgId: string): number;
   check(): Promise<void>;
   close(): Promise<void>;
 }

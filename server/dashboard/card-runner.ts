@@ -1,0 +1,161 @@
+import { CARD_ROWS_MAX, type CardResult, type Pin } from '../../src/contract/dashboard';
+import { AnalysisPlan, type QueryPlan, type Workflow } from '../../src/contract/query-plan';
+import { type CaseStore, EngineRefusal, type OrgType, type PlanResult } from '../cases/types';
+import { issueText } from '../http/issue-text';
+
+// Runs pinned cards: checks each stored plan against the current model, runs it with a deadline, and keeps the
+// figures per organization and data version, so a new ingestion or a file delete refreshes every card and
+// nothing else does. A relative window ("last quarter") also keys on today, so the card moves with the calendar.
+
+/** Workflows whose plans a card can run again today; the others are refused when pinned, with the reason. */
+export const PINNABLE_WORKFLOWS: readonly Workflow[] = ['analytics'];
+
+export const CARD_DEADLINE_MS = 10_000;
+const CACHE_ENTRIES = 1000;
+
+type Figures = Omit<Extract<CardResult, { status: 'ok' }>, 'pin_id'>;
+type Outcome = { status: 'ok'; figures: Figures } | { status: 'invalid' | 'failed'; message: string };
+
+export type PlanCheck = { ok: true; plan: AnalysisPlan } | { ok: false; message: string };
+
+/** Whether a stored plan still fits the model a card would run it against. */
+export function checkPlan(workflow: string, plan: unknown): PlanCheck {
+  const parsed = AnalysisPlan.safeParse({ workflow, plan });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.filter((part) => part !== 'plan').join('.') ?? '';
+    const detail = issue ? issueText(issue, plan) : 'it is not a plan';
+    return {
+      ok: false,
+      message: `This card's question was saved in a form the analysis no longer reads (${where ? `${where}: ` : ''}${detail}). Ask the question again and pin the new answer.`,
+    };
+  }
+  if (!PINNABLE_WORKFLOWS.includes(parsed.data.workflow)) {
+    return {
+      ok: false,
+      message: `Answers of the ${parsed.data.workflow.replace('_', ' ')} kind cannot be pinned yet; only analytics answers (figures by procedure, payor, month …) can.`,
+    };
+  }
+  return { ok: true, plan: parsed.data };
+}
+
+function figuresOf(result: PlanResult, dataVersion: number, dataThrough: string | null, at: string): Figures {
+  const table = result.tables[0];
+  const chart = result.chart && result.chart.table === 0 ? result.chart : null;
+  return {
+    status: 'ok',
+    columns: (table?.columns ?? []).map((column) => ({
+      key: column.key,
+      label: column.label,
+      type: column.type,
+      ...(column.unit ? { unit: column.unit } : {}),
+    })),
+    rows: (table?.rows ?? []).slice(0, CARD_ROWS_MAX),
+    row_count: table?.rowCount ?? 0,
+    chart: chart ? { kind: chart.kind, x: chart.x, y: chart.y } : null,
+    cases: result.figures.cases,
+    dates: result.figures.dates,
+    data_through: dataThrough,
+    data_version: dataVersion,
+    notes: result.notes,
+    computed_at: at,
+  };
+}
+
+const hasRelativeWindow = (plan: QueryPlan) =>
+  plan.window.kind === 'relative' ||
+  (plan.comparison?.kind === 'windows' &&
+    plan.comparison.windows.some((window) => window.kind === 'relative'));
+
+export interface CardRunnerOptions {
+  cases: CaseStore;
+  today: () => string;
+  now: () => Date;
+  log: (line: object) => void;
+  deadlineMs?: number;
+}
+
+export function createCardRunner({
+  cases,
+  today,
+  now,
+  log,
+  deadlineMs = CARD_DEADLINE_MS,
+}: CardRunnerOptions) {
+  const cache = new Map<string, Promise<Outcome>>();
+  const through = new Map<string, Promise<string | null>>();
+
+  function remember<T>(map: Map<string, Promise<T>>, key: string, work: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest entries go first when the cache is full.
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    }
+    const promise = work();
+    map.set(key, promise);
+    promise.catch(() => map.delete(key));
+    while (map.size > CACHE_ENTRIES) map.delete(map.keys().next().value as string);
+    return promise;
+  }
+
+  const dataThrough = (orgId: string, version: number) =>
+    remember(through, `${orgId}\u0000${version}`, async () => (await cases.catalog(orgId)).lastAdmit);
+
+  async function execute(
+    orgId: string,
+    orgType: OrgType,
+    plan: AnalysisPlan,
+    version: number,
+  ): Promise<Outcome> {
+    if (plan.workflow !== 'analytics') throw new Error(`not pinnable: ${plan.workflow}`);
+    const signal = AbortSignal.timeout(deadlineMs);
+    try {
+      const [result, last] = await Promise.all([
+        cases.runPlan(orgId, orgType, plan.plan, { signal }),
+        dataThrough(orgId, version),
+      ]);
+      return { status: 'ok', figures: figuresOf(result, version, last, now().toISOString()) };
+    } catch (error) {
+      if (error instanceof EngineRefusal) {
+        // A plan the model refuses (a measure this organization lacks, a filter that no longer fits) is stale;
+        // a window with no cases is a fact about today's data, worth showing as it is.
+        return { status: error.reason === 'no_data' ? 'failed' : 'invalid', message: error.message };
+      }
+      if (signal.aborted) {
+        throw new Error(`This card took longer than ${Math.round(deadlineMs / 1000)} s and was stopped.`);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async run(orgId: string, orgType: OrgType, pin: Pin): Promise<CardResult> {
+      const checked = checkPlan(pin.workflow, pin.plan);
+      if (!checked.ok) return { status: 'invalid', pin_id: pin.id, message: checked.message };
+      const version = cases.dataVersion(orgId);
+      const plan = checked.plan;
+      const day = plan.workflow === 'analytics' && hasRelativeWindow(plan.plan) ? today() : '';
+      const key = [orgId, version, day, plan.workflow, JSON.stringify(plan.plan)].join('\u0000');
+      try {
+        const outcome = await remember(cache, key, () => execute(orgId, orgType, plan, version));
+        return outcome.status === 'ok'
+          ? { ...outcome.figures, pin_id: pin.id }
+          : { status: outcome.status, pin_id: pin.id, message: outcome.message };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log({ level: 'warn', event: 'dashboard_card_failed', org_id: orgId, pin_id: pin.id, message });
+        return {
+          status: 'failed',
+          pin_id: pin.id,
+          message: message.startsWith('This card took longer')
+            ? `${message} Try again in a moment.`
+            : 'This card could not be computed just now. Try again in a moment.',
+        };
+      }
+    },
+  };
+}
+
+export type CardRunner = ReturnType<typeof createCardRunner>;
