@@ -5,10 +5,11 @@ import { seedDemoRows } from './demo-seed';
 import { ingestFile, removeFileRows } from './ingest';
 import { OrgDatabases } from './org-database';
 import { computeOverview } from './overview';
+import { type DataSpan, loadDataSpan, runQueryPlan } from './plan-engine';
 import { runPrediction } from './prediction-engine';
 import { resolveText } from './resolver';
 import { runSimulation } from './simulation-engine';
-import { type CaseStore, EngineRefusal } from './types';
+import type { CaseStore } from './types';
 
 // The organization's case data behind one interface: ingestion, the demo generator, the catalog and resolver,
 // and the engines. Choices worth knowing:
@@ -21,15 +22,25 @@ export interface CaseStoreOptions {
   dataDir: string;
   /** Today's date, `YYYY-MM-DD`; default windows end here. */
   today?: () => string;
+  /** The month (1–12) fiscal years start in; the semantic model's default when absent. */
+  fiscalYearStartMonth?: number;
 }
 
 export function createCaseStore({
   dataDir,
   today = () => new Date().toISOString().slice(0, 10),
+  fiscalYearStartMonth,
 }: CaseStoreOptions): CaseStore {
   const databases = new OrgDatabases(dataDir);
   const catalogs = new CatalogCache();
   const versions = new Map<string, number>();
+  // The span (count, first and last admit date) anchors default windows; cheap, but asked on every plan.
+  const spans = new CatalogCache<DataSpan>();
+
+  async function span(orgId: string) {
+    const database = await databases.get(orgId);
+    return spans.get(orgId, () => loadDataSpan(database));
+  }
 
   async function catalog(orgId: string) {
     const database = await databases.get(orgId);
@@ -42,6 +53,7 @@ export function createCaseStore({
     } finally {
       catalogs.invalidate(orgId);
       versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
+      spans.invalidate(orgId);
     }
   }
 
@@ -81,9 +93,9 @@ export function createCaseStore({
     async simulation(orgId, orgType, params, options) {
       return runSimulation(await databases.get(orgId), orgType, params, today(), options);
     },
-    async runPlan() {
-      // The plan compiler lands with the semantic model (issue: one semantic model and a general query plan).
-      throw new EngineRefusal('invalid_request', 'Query plans are not compiled yet.');
+    async runPlan(orgId, orgType, plan, options) {
+      const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };
+      return runQueryPlan(await databases.get(orgId), orgType, plan, context, options);
     },
     async overview(orgId, orgType, options) {
       return computeOverview(await databases.get(orgId), orgType, options);

@@ -1,5 +1,19 @@
-import type { QueryPlan } from '../../src/contract/query-plan';
+import {
+  CLINICAL_DIMENSIONS,
+  type ClinicalDimension,
+  ORGANIZATION_DIMENSIONS,
+  type OrganizationDimension,
+  type QueryPlan,
+} from '../../src/contract/query-plan';
 import type { CaseOverview } from './overview';
+import {
+  COLUMN_TYPES,
+  type ColumnType,
+  ENTITY_KINDS,
+  type EntityKind,
+  ORG_TYPES,
+  type OrgType,
+} from './semantic-model';
 
 // The typed vocabulary of the case-data engines (contract: "Case data").
 // The agent's parser produces these parameters; the engines consume them.
@@ -20,19 +34,17 @@ export type Metric = (typeof METRICS)[number];
 export const VIEWS = ['detail', 'avg', 'sum'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const PIVOTS = ['surgeon', 'payor', 'provider', 'client'] as const;
-export type Pivot = (typeof PIVOTS)[number];
+export const PIVOTS = ORGANIZATION_DIMENSIONS;
+export type Pivot = OrganizationDimension;
 
-export const DOMAINS = ['procedure', 'condition', 'drg'] as const;
-export type Domain = (typeof DOMAINS)[number];
+export const DOMAINS = CLINICAL_DIMENSIONS;
+export type Domain = ClinicalDimension;
 
-/** Anything the resolver can name: a clinical domain or an organizational dimension. */
-export type EntityKind = Domain | Pivot;
+export type { ColumnType, EntityKind, OrgType };
+export { COLUMN_TYPES, ENTITY_KINDS, ORG_TYPES };
 
 export const PREDICTION_METRICS = ['price', 'cost', 'time', 'profit'] as const;
 export type PredictionMetric = (typeof PREDICTION_METRICS)[number];
-
-export type OrgType = 'hospital' | 'provider' | 'payor';
 
 /** Inclusive calendar dates, `YYYY-MM-DD`, filtering on admit_date. */
 export interface DateWindow {
@@ -99,8 +111,6 @@ export interface SimulationParams {
   lookbackMonths: number;
   horizonMonths: number;
 }
-
-export type ColumnType = 'string' | 'integer' | 'number' | 'currency' | 'percent' | 'date';
 
 /** Same shape as the `table` stream event's columns. */
 export interface Column {

@@ -1,5 +1,6 @@
 import { CARD_ROWS_MAX, type CardResult, type Pin } from '../../src/contract/dashboard';
 import { AnalysisPlan, type QueryPlan, type Workflow } from '../../src/contract/query-plan';
+import { hospitalOnlyReason, measureAllowed, normalizeAggregation } from '../cases/semantic-model';
 import { type CaseStore, EngineRefusal, type OrgType, type PlanResult } from '../cases/types';
 import { issueText } from '../http/issue-text';
 
@@ -18,8 +19,8 @@ type Outcome = { status: 'ok'; figures: Figures } | { status: 'invalid' | 'faile
 
 export type PlanCheck = { ok: true; plan: AnalysisPlan } | { ok: false; message: string };
 
-/** Whether a stored plan still fits the model a card would run it against. */
-export function checkPlan(workflow: string, plan: unknown): PlanCheck {
+/** Whether a stored plan still fits the model a card would run it against (shape, measures, organization). */
+export function checkPlan(workflow: string, plan: unknown, orgType: OrgType): PlanCheck {
   const parsed = AnalysisPlan.safeParse({ workflow, plan });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -35,6 +36,17 @@ export function checkPlan(workflow: string, plan: unknown): PlanCheck {
       ok: false,
       message: `Answers of the ${parsed.data.workflow.replace('_', ' ')} kind cannot be pinned yet; only analytics answers (figures by procedure, payor, month …) can.`,
     };
+  }
+  if (parsed.data.workflow === 'analytics') {
+    for (const { measure, aggregation } of parsed.data.plan.measures) {
+      if (!measureAllowed(orgType, measure)) return { ok: false, message: hospitalOnlyReason(measure) };
+      if (normalizeAggregation(measure, aggregation) === null) {
+        return {
+          ok: false,
+          message: `This card asks for the ${aggregation} of ${measure.replace('_', ' ')}, which the analysis no longer computes. Ask the question again and pin the new answer.`,
+        };
+      }
+    }
   }
   return { ok: true, plan: parsed.data };
 }
@@ -132,7 +144,7 @@ export function createCardRunner({
 
   return {
     async run(orgId: string, orgType: OrgType, pin: Pin): Promise<CardResult> {
-      const checked = checkPlan(pin.workflow, pin.plan);
+      const checked = checkPlan(pin.workflow, pin.plan, orgType);
       if (!checked.ok) return { status: 'invalid', pin_id: pin.id, message: checked.message };
       const version = cases.dataVersion(orgId);
       const plan = checked.plan;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
 import { hashPassword } from '../auth/passwords';
-import { fixtureCases, toCsv } from '../cases/test-fixture';
-import type { PlanResult } from '../cases/types';
+import { fixtureCases, textSource, toCsv } from '../cases/test-fixture';
 import { addOrgWithUser, signIn, TEST_PASSWORD } from '../test/make-app';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
 import { type Credentials, call, uploadSmall } from '../upload/upload-test-helpers';
@@ -60,34 +59,15 @@ beforeAll(async () => {
   ana = { authorization: (await signIn(t, mercy.email)).authorization };
   bea = { authorization: (await signIn(t, 'bea@mercy.example')).authorization };
   other = { authorization: (await signIn(t, lakeside.email)).authorization };
+  // Cases already there before any card is pinned (case ids apart from the fixture file uploaded later).
+  const seed = fixtureCases(60).map((row) => ({ ...row, case_id: `S${row.case_id}` }));
+  await t.deps.cases.ingest(mercyId, 'fil_seed', textSource(toCsv(seed)));
   // Counts every plan that really runs, so the tests can tell a cached card from a recomputed one.
   const cases = t.deps.cases;
   const real = cases.runPlan.bind(cases);
-  cases.runPlan = async (orgId, orgType, plan, options) => {
+  cases.runPlan = (...args) => {
     runs += 1;
-    try {
-      return await real(orgId, orgType, plan, options);
-    } catch (error) {
-      // Until the plan compiler lands (analysis branch), a count of all cases stands in for it.
-      if (!(error instanceof Error) || !/not compiled yet/.test(error.message)) throw error;
-      const n = await cases.countCases(orgId);
-      const result: PlanResult = {
-        tables: [
-          {
-            title: 'Cases',
-            columns: [{ key: 'cases', label: 'Cases', type: 'integer' }],
-            rows: [{ cases: n }],
-            rowCount: 1,
-            truncated: false,
-          },
-        ],
-        chart: null,
-        figures: { cases: n, dates: null, totals: [n] },
-        provenance: { sql: [], window: null, n, units: {} },
-        notes: [],
-      };
-      return result;
-    }
+    return real(...args);
   };
 });
 afterAll(() => t.close());
@@ -218,6 +198,10 @@ describe('stale plans', () => {
     );
     expect(lookup.status).toBe(400);
     expect(lookup.json.message).toMatch(/only analytics answers/);
+    const margin = { ...COUNT_PLAN, measures: [{ measure: 'margin', aggregation: 'ratio' }] };
+    const payor = await call(t, other, 'POST', '/dashboard/pins/', pinBody('Our margin', margin));
+    expect(payor.status).toBe(400);
+    expect(payor.json.message).toMatch(/payor organization's data does not include/);
   });
 
   it('shows why a stored plan no longer validates, and offers to re-ask', async () => {
@@ -246,7 +230,7 @@ describe('card cache', () => {
     cardId = String((await call(t, ana, 'POST', '/dashboard/pins/', pinBody('Cache me'))).json.id);
     const before = runs;
     const first = await result();
-    expect(first).toMatchObject({ status: 'ok', cases: 0 });
+    expect(first).toMatchObject({ status: 'ok', cases: 60, rows: [{ cases_count: 60 }] });
     await result();
     await call(t, ana, 'GET', '/dashboard/pins/results/');
     expect(runs - before).toBe(1);
@@ -257,19 +241,19 @@ describe('card cache', () => {
     fileId = String(stored.id);
     expect((await waitForIngest(ana, fileId)).status).toBe('ingested');
     const before = runs;
-    expect(await result()).toMatchObject({ status: 'ok', cases: 40 });
+    expect(await result()).toMatchObject({ status: 'ok', cases: 100 });
     expect(runs - before).toBe(1);
     // A file that is not case data changes no case, so no card runs again.
     await uploadSmall(t, ana, 'notes.txt', 'hello');
     await call(t, ana, 'GET', '/dashboard/overview/');
-    expect(await result()).toMatchObject({ cases: 40 });
+    expect(await result()).toMatchObject({ cases: 100 });
     expect(runs - before).toBe(1);
   });
 
   it('refreshes after a file is deleted', async () => {
     expect((await call(t, ana, 'DELETE', `/files/${fileId}/`)).status).toBe(204);
     const before = runs;
-    expect(await result()).toMatchObject({ status: 'ok', cases: 0 });
+    expect(await result()).toMatchObject({ status: 'ok', cases: 60 });
     expect(runs - before).toBe(1);
   });
 

@@ -134,7 +134,7 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
     .post('/pins/', write, async (c) => {
       const { orgId, userId } = userOf(c);
       const body = await jsonBody(c, CreatePinRequest);
-      const checked = checkPlan(body.workflow, body.plan);
+      const checked = checkPlan(body.workflow, body.plan, orgTypeOf(orgId));
       if (!checked.ok) throw badRequest(checked.message, { plan: checked.message });
       if (pins.countOwned(orgId, userId) >= MAX_PINS_PER_USER) {
         throw new HttpError(
