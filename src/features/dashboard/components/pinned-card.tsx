@@ -1,4 +1,4 @@
-import { type DragEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { PIN_TITLE_MAX, type Pin } from '../../../contract/dashboard';
 import { useCardResult, useRemovePin, useUpdatePin } from '../api/pins';
@@ -13,6 +13,8 @@ interface Props {
   onMove: (pin: Pin, to: number) => void;
   onDragStart: (pin: Pin) => void;
   onDropOn: (pin: Pin) => void;
+  /** True for the card just moved by keyboard: its handle keeps the focus after the list reorders. */
+  keepsFocus?: boolean;
 }
 
 function RenameForm({ pin, onDone }: { pin: Pin; onDone: () => void }) {
@@ -101,7 +103,7 @@ function CardBody({ pin }: { pin: Pin }) {
   );
 }
 
-export function PinnedCard({ pin, place, onMove, onDragStart, onDropOn }: Props) {
+export function PinnedCard({ pin, place, onMove, onDragStart, onDropOn, keepsFocus = false }: Props) {
   const [isRenaming, setRenaming] = useState(false);
   const [isConfirming, setConfirming] = useState(false);
   const [isDropTarget, setDropTarget] = useState(false);
@@ -109,6 +111,12 @@ export function PinnedCard({ pin, place, onMove, onDragStart, onDropOn }: Props)
   const remove = useRemovePin();
   const titleId = useId();
   const canMove = place !== null && place.count > 1;
+  const handle = useRef<HTMLButtonElement>(null);
+  const index = place?.index;
+  useEffect(() => {
+    // Moving a focused element in the DOM drops its focus; give it back where the card now is.
+    if (keepsFocus && index !== undefined && document.activeElement !== handle.current) handle.current?.focus();
+  }, [keepsFocus, index]);
 
   const onHandleKey = (event: KeyboardEvent) => {
     if (!place) return;
@@ -145,6 +153,7 @@ export function PinnedCard({ pin, place, onMove, onDragStart, onDropOn }: Props)
       <header className="pin-card-header">
         {place && (
           <button
+            ref={handle}
             type="button"
             className="drag-handle"
             draggable

@@ -8,6 +8,7 @@ export function PinnedCards() {
   const pins = usePins();
   const reorder = useReorderPins();
   const [announcement, setAnnouncement] = useState('');
+  const [movedId, setMovedId] = useState<string | null>(null);
   const dragged = useRef<Pin | null>(null);
 
   if (pins.isPending) return <p className="muted">Loading pinned answers…</p>;
@@ -21,6 +22,7 @@ export function PinnedCards() {
     const target = Math.max(0, Math.min(to, ids.length));
     ids.splice(target, 0, pin.id);
     reorder.mutate(ids);
+    setMovedId(pin.id);
     setAnnouncement(`“${pin.title}” moved to position ${target + 1} of ${mine.length}.`);
   };
 
@@ -45,6 +47,7 @@ export function PinnedCards() {
               <PinnedCard
                 pin={pin}
                 place={{ index, count: mine.length }}
+                keepsFocus={movedId === pin.id}
                 onMove={move}
                 onDragStart={(item) => {
                   dragged.current = item;
