@@ -115,7 +115,8 @@ export function PinnedCard({ pin, place, onMove, onDragStart, onDropOn, keepsFoc
   const index = place?.index;
   useEffect(() => {
     // Moving a focused element in the DOM drops its focus; give it back where the card now is.
-    if (keepsFocus && index !== undefined && document.activeElement !== handle.current) handle.current?.focus();
+    if (keepsFocus && index !== undefined && document.activeElement !== handle.current)
+      handle.current?.focus();
   }, [keepsFocus, index]);
 
   const onHandleKey = (event: KeyboardEvent) => {
