@@ -100,6 +100,7 @@ export function createCaseStore({
     async overview(orgId, orgType, options) {
       return computeOverview(await databases.get(orgId), orgType, options);
     },
+    dataSpan: span,
     dataVersion: (orgId) => versions.get(orgId) ?? 0,
     check: () => databases.check(),
     close: () => databases.closeAll(),

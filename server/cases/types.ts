@@ -351,6 +351,8 @@ export interface CaseStore {
   runPlan(orgId: string, orgType: OrgType, plan: QueryPlan, options?: EngineOptions): Promise<PlanResult>;
   /** The dashboard's KPIs, series and leading procedures (server/cases/overview.ts). */
   overview(orgId: string, orgType: OrgType, options?: EngineOptions): Promise<CaseOverview>;
+  /** How many cases, and the first and last admit date (cached until the cases change). */
+  dataSpan(orgId: string): Promise<{ cases: number; firstAdmit: string | null; lastAdmit: string | null }>;
   /** Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. */
   dataVersion(orgId: string): number;
   check(): Promise<void>;
