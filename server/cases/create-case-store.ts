@@ -34,6 +34,7 @@ export function createCaseStore({
   const databases = new OrgDatabases(dataDir);
   const catalogs = new CatalogCache();
   const versions = new Map<string, number>();
+  const dataListeners = new Set<(orgId: string) => void>();
   // The span (count, first and last admit date) anchors default windows; cheap, but asked on every plan.
   const spans = new CatalogCache<DataSpan>();
 
@@ -54,6 +55,7 @@ export function createCaseStore({
       catalogs.invalidate(orgId);
       versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
       spans.invalidate(orgId);
+      for (const listener of dataListeners) listener(orgId);
     }
   }
 
@@ -102,6 +104,10 @@ export function createCaseStore({
     },
     dataSpan: span,
     dataVersion: (orgId) => versions.get(orgId) ?? 0,
+    onDataChange(listener) {
+      dataListeners.add(listener);
+      return () => dataListeners.delete(listener);
+    },
     check: () => databases.check(),
     close: () => databases.closeAll(),
   };

@@ -355,6 +355,8 @@ export interface CaseStore {
   dataSpan(orgId: string): Promise<{ cases: number; firstAdmit: string | null; lastAdmit: string | null }>;
   /** Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. */
   dataVersion(orgId: string): number;
+  /** Called after every change to an organization's cases; returns the unsubscribe. */
+  onDataChange(listener: (orgId: string) => void): () => void;
   check(): Promise<void>;
   close(): Promise<void>;
 }

@@ -91,6 +91,13 @@ export function createPinStore(db: Db, now: () => Date) {
   return {
     list: (viewer: Viewer): Pin[] => visible(viewer).map((row) => toPin(row, viewer)),
 
+    /** Every card of the organization, whoever pinned it (to compute them ahead of anyone opening them). */
+    listOrg(orgId: string): Pin[] {
+      return (db.prepare(`${SELECT} WHERE p.org_id = ?`).all(orgId) as PinRow[]).map((row) =>
+        toPin(row, { orgId, userId: null }),
+      );
+    },
+
     get(viewer: Viewer, id: string): Pin | null {
       const row = find(viewer, id);
       return row ? toPin(row, viewer) : null;
