@@ -28,7 +28,9 @@ const EXPECTED: [text: string, kind: EntityKind, id: string][] = [
   ['heart stent', 'procedure', '92928'],
   ['pacemaker', 'procedure', '33208'],
   ['prostate removal', 'procedure', '55866'],
-  ['hysterectomy', 'procedure', '58571'],
+  ['lap hysterectomy', 'procedure', '58571'],
+  ['TKR', 'procedure', '27447'],
+  ['lap chole', 'procedure', '47562'],
   ['broken hip', 'procedure', '27245'],
   ['shoulder replacement', 'procedure', '23472'],
   ['gastric sleeve', 'procedure', '43775'],
@@ -68,7 +70,15 @@ describe('resolve', () => {
     expect(resolution.alternatives[0]?.name).toMatch(/Chen$/);
   });
 
+  it('asks which one when a word names two procedures the organization does', async () => {
+    const resolution = await store.resolve('org', 'hysterectomy');
+    expect(resolution.ambiguous).toBe(true);
+    expect([resolution.best?.id, resolution.alternatives[0]?.id].sort()).toEqual(['58150', '58571']);
+  });
+
   it('finds nothing for a procedure the organization does not do, and honours kinds', async () => {
+    expect((await store.resolve('org', 'TURBT')).best).toBeNull();
+    expect((await store.resolve('org', 'AAA repair')).best).toBeNull();
     expect((await store.resolve('org', 'tonsillectomy')).best).toBeNull();
     const conditionOnly = await store.resolve('org', 'knee replacement', { kinds: ['condition'] });
     expect(conditionOnly.best?.kind ?? 'condition').toBe('condition');
