@@ -1,6 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import {
   CASE_FIELDS,
+  type CaseCondition,
   COMPARATORS,
   type Comparator,
   type Dimension,
@@ -73,7 +74,7 @@ export interface CompiledPlan {
 }
 
 /** Numbered parameters; a value bound twice (a window's dates in its FILTER and in the scope) is bound once. */
-class Parameters {
+export class Parameters {
   readonly values: DuckDBValue[] = [];
   private readonly seen = new Map<string, string>();
   bind(value: string | number): string {
@@ -97,11 +98,11 @@ function checkComparator(op: string): Comparator {
   return op as Comparator;
 }
 
-function dateCondition(dates: DateWindow, parameters: Parameters): string {
+export function dateCondition(dates: DateWindow, parameters: Parameters): string {
   return `admit_date BETWEEN CAST(${parameters.bind(dates.from)} AS DATE) AND CAST(${parameters.bind(dates.to)} AS DATE)`;
 }
 
-function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
+export function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
   const model = DIMENSION_MODEL[filter.dimension];
   if (!model || model.kind === 'time') refuse(`Cases cannot be filtered on "${filter.dimension}".`);
   const column = model.idSql.includes(' ') ? `(${model.idSql})` : model.idSql;
@@ -158,6 +159,27 @@ function compileDimensions(plan: QueryPlan): Dimension[] {
   return dimensions;
 }
 
+/** The WHERE conditions for keep/leave-out filters and numeric case conditions, every value bound. */
+export function scopeConditions(
+  filters: DimensionFilter[],
+  conditions: CaseCondition[],
+  orgType: OrgType,
+  parameters: Parameters,
+): string[] {
+  const where = filters.map((filter) => filterCondition(filter, parameters));
+  for (const condition of conditions) {
+    if (!(CASE_FIELDS as readonly string[]).includes(condition.field)) {
+      refuse(`Unknown case field "${condition.field}".`);
+    }
+    if (orgType === 'payor' && HOSPITAL_ONLY_FIELDS.includes(condition.field)) {
+      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason('hospital_revenue'));
+    }
+    if (!Number.isFinite(condition.value)) refuse(`The value for ${condition.field} must be a number.`);
+    where.push(`${condition.field} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`);
+  }
+  return where;
+}
+
 export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledPlan {
   const parameters = new Parameters();
   const measures = compileMeasures(plan, context.orgType);
@@ -179,16 +201,7 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   if (plan.comparison?.kind === 'values') {
     filters.push({ dimension: plan.comparison.dimension, op: 'in', values: plan.comparison.values });
   }
-  for (const filter of filters) where.push(filterCondition(filter, parameters));
-  for (const condition of plan.conditions) {
-    if (!(CASE_FIELDS as readonly string[]).includes(condition.field))
-      refuse(`Unknown case field "${condition.field}".`);
-    if (context.orgType === 'payor' && HOSPITAL_ONLY_FIELDS.includes(condition.field)) {
-      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason('hospital_revenue'));
-    }
-    if (!Number.isFinite(condition.value)) refuse(`The value for ${condition.field} must be a number.`);
-    where.push(`${condition.field} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`);
-  }
+  where.push(...scopeConditions(filters, plan.conditions, context.orgType, parameters));
 
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];

@@ -4,9 +4,10 @@ import { resolvePlanWindow } from './plan-window';
 import { AGE_BANDS } from './semantic-model';
 import {
   FIXTURE_TODAY,
-  type FixtureCase,
-  fixtureCases,
   mean,
+  type PlanFixtureCase,
+  planFixtureCases,
+  planFixtureCsv,
   quantile,
   temporaryStore,
   textSource,
@@ -15,18 +16,9 @@ import type { CaseStore, PlanResult, Row } from './types';
 
 // Every plan shape, checked against the same figures computed in plain TypeScript over the fixture's rows.
 
-interface Case extends FixtureCase {
-  provider: string;
-  discount: number | null;
-}
-
-const CASES: Case[] = fixtureCases(300).map((row, index) => ({
-  ...row,
-  provider: ['North Campus', 'South Campus', 'East Clinic'][index % 3 === 0 ? 0 : index % 5 === 0 ? 2 : 1]!,
-  discount: index % 17 === 3 ? null : Math.round(row.revenue * ((index % 6) / 20)),
-}));
-const COLUMNS = [...(Object.keys(CASES[0]!) as (keyof Case)[])];
-const CSV = `${COLUMNS.join(',')}\n${CASES.map((row) => COLUMNS.map((column) => row[column] ?? '').join(',')).join('\n')}\n`;
+type Case = PlanFixtureCase;
+const CASES: Case[] = planFixtureCases(300);
+const CSV = planFixtureCsv(CASES);
 
 const LAST_ADMIT = CASES.map((row) => row.admit_date)
   .sort()

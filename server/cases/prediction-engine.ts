@@ -29,6 +29,7 @@ const METRICS: Record<
   price: { sql: 'revenue', label: 'Price (billed revenue)', unit: 'USD', type: 'currency' },
   cost: { sql: 'cost', label: 'Cost', unit: 'USD', type: 'currency' },
   time: { sql: 'or_minutes', label: 'OR time', unit: 'minutes', type: 'number' },
+  los: { sql: 'los_days', label: 'Length of stay', unit: 'days', type: 'number' },
   profit: { sql: '(hospital_revenue - cost)', label: 'Profit', unit: 'USD', type: 'currency' },
 };
 
