@@ -64,6 +64,9 @@ function closeness(left: string, right: string): number {
   return similarity >= 0.5 ? similarity : 0;
 }
 
+/** How a word typed with one or two slips scores against the word meant. */
+const TYPO_SIMILARITY = [1, 0.9, 0.8];
+
 /**
  * Scores candidate names against one text. Each distinct candidate word is compared with the text's words
  * once and remembered, so scoring thousands of names against a whole question stays cheap.
@@ -72,14 +75,23 @@ export class TextMatcher {
   readonly tokens: string[];
   private readonly rows = new Map<string, number[]>();
 
-  constructor(text: string) {
+  /** `known`: the words of every candidate name. A text word that is one of them is taken as written; any other
+   *  word may be a typo of a name's word (`isTypoOf`) and then scores nearly as well as the word itself. */
+  constructor(
+    text: string,
+    private readonly known: ReadonlySet<string> = new Set(),
+  ) {
     this.tokens = tokens(text);
   }
 
   private row(word: string): number[] {
     let row = this.rows.get(word);
     if (!row) {
-      row = this.tokens.map((token) => closeness(token, word));
+      row = this.tokens.map((token) => {
+        const near = closeness(token, word);
+        if (near === 1 || this.known.has(token) || !isTypoOf(token, word)) return near;
+        return Math.max(near, TYPO_SIMILARITY[editDistance(token, word, 2)] ?? 0);
+      });
       this.rows.set(word, row);
     }
     return row;

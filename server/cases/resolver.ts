@@ -15,6 +15,18 @@ interface Phrase {
 }
 
 const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
+const knownWordCache = new WeakMap<Catalog, Set<string>>();
+
+/** Every word of every name and lay term: a text word among them is never read as a typo of another. */
+function knownWords(catalog: Catalog): Set<string> {
+  let known = knownWordCache.get(catalog);
+  if (!known) {
+    const kinds = Object.keys(catalog.entities) as EntityKind[];
+    known = new Set(phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens));
+    knownWordCache.set(catalog, known);
+  }
+  return known;
+}
 
 /** Tokenized names and lay terms, kept with the catalog they came from (a new catalog starts afresh). */
 function phrasesOf(catalog: Catalog, kinds: EntityKind[]): Phrase[] {
@@ -68,7 +80,7 @@ export function resolveText(
   for (const mention of mentions) {
     rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
   }
-  const matcher = new TextMatcher(rest);
+  const matcher = new TextMatcher(rest, knownWords(catalog));
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();
   // Entities one of whose names (or lay terms) is the whole text, word for word: a name written out in
