@@ -1,6 +1,7 @@
 import { editDistance, isTypoOf } from '../../cases/fuzzy';
 import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import { abbreviationVocabulary } from '../../cases/procedure-abbreviations';
+import { DIMENSION_MODEL, MEASURE_MODEL } from '../../cases/semantic-model';
 import type { Catalog } from '../../cases/types';
 import { QUESTION_WORDS } from './question-words';
 
@@ -120,32 +121,37 @@ export function describeCorrections(corrections: Correction[]): string {
   return `reading ${corrections.map(({ from, to }) => `"${from}" as "${to}"`).join(', ')}`;
 }
 
-const catalogVocabularies = new WeakMap<Catalog, WeakMap<readonly string[], Vocabulary>>();
+/** The semantic model's words: every measure's and dimension's label and synonyms. */
+export const MODEL_PHRASES: readonly string[] = [
+  ...Object.values(MEASURE_MODEL).flatMap((measure) => [measure.label, ...measure.synonyms]),
+  ...Object.values(DIMENSION_MODEL).flatMap((dimension) => [
+    dimension.label,
+    dimension.plural,
+    ...dimension.synonyms,
+  ]),
+];
+
+const catalogVocabularies = new WeakMap<Catalog, Vocabulary>();
 
 /**
  * The words a question about this organization is read against: the parser's own words, the semantic model's
- * measure and dimension words and synonyms (`modelPhrases`), clinical shorthand, and every name in the catalog.
- * Kept per catalog, so a new catalog after an upload starts afresh.
+ * measure and dimension words and synonyms, clinical shorthand, and every name in the catalog. Kept per catalog,
+ * so the catalog rebuilt after an upload starts afresh.
  */
-export function questionVocabulary(catalog: Catalog, modelPhrases: readonly string[]): Vocabulary {
-  let byModel = catalogVocabularies.get(catalog);
-  const cached = byModel?.get(modelPhrases);
+export function questionVocabulary(
+  catalog: Catalog,
+  modelPhrases: readonly string[] = MODEL_PHRASES,
+): Vocabulary {
+  const cached = modelPhrases === MODEL_PHRASES ? catalogVocabularies.get(catalog) : undefined;
   if (cached) return cached;
   const names = Object.values(catalog.entities).flatMap((entries) => entries.map((entry) => entry.name));
-  const vocabulary = buildVocabulary(
-    [
-      ...QUESTION_WORDS,
-      ...modelPhrases,
-      ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
-      ...abbreviationVocabulary(),
-      ...names,
-    ],
-    [],
-  );
-  if (!byModel) {
-    byModel = new WeakMap();
-    catalogVocabularies.set(catalog, byModel);
-  }
-  byModel.set(modelPhrases, vocabulary);
+  const vocabulary = buildVocabulary([
+    ...QUESTION_WORDS,
+    ...modelPhrases,
+    ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
+    ...abbreviationVocabulary(),
+    ...names,
+  ]);
+  if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
   return vocabulary;
 }
