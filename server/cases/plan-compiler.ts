@@ -9,6 +9,7 @@ import {
   type Measure,
   type QueryPlan,
 } from '../../src/contract/query-plan';
+import { addDays } from './dates';
 import {
   aggregateSql,
   type ColumnType,
@@ -23,6 +24,7 @@ import {
   measureLabel,
   measureShape,
   normalizeAggregation,
+  percentileFraction,
   timeGrainSql,
 } from './semantic-model';
 import { type DateWindow, EngineRefusal, type OrgType } from './types';
@@ -191,8 +193,15 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   const where: string[] = [];
   if (windowed) {
     const windows = context.windows!;
-    if (windows[0].dates && windows[1].dates) {
-      where.push(`(${windows.map((window) => dateCondition(window.dates!, parameters)).join(' OR ')})`);
+    const [first, second] = windows.map((window) => window.dates);
+    if (first && second) {
+      const [early, late] = first.from <= second.from ? [first, second] : [second, first];
+      // Windows that touch or overlap are one range (a single range check prunes best); a gap needs both.
+      if (addDays(early.to, 1) >= late.from) {
+        where.push(dateCondition({ from: early.from, to: [early.to, late.to].sort().at(-1)! }, parameters));
+      } else {
+        where.push(`(${windows.map((window) => dateCondition(window.dates!, parameters)).join(' OR ')})`);
+      }
     }
   } else if (context.dates) {
     where.push(dateCondition(context.dates, parameters));
@@ -234,17 +243,42 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   const names = dimensions.flatMap((dimension, index) =>
     DIMENSION_MODEL[dimension].nameSql ? [`min(d${index}_name) AS d${index}_name`] : [],
   );
-  const grouped =
-    dimensions.length > 0
-      ? `grouped AS (
-  SELECT ${[...groupKeys, ...names, `GROUPING(${groupKeys.join(', ')}) > 0 AS is_total`, ...figureColumns, ...countColumns].join(',\n    ')}
-  FROM scoped
-  GROUP BY GROUPING SETS ((${groupKeys.join(', ')}), ())
-)`
-      : `grouped AS (
+  let grouped: string;
+  if (dimensions.length === 0) {
+    grouped = `grouped AS (
   SELECT ${['TRUE AS is_total', ...figureColumns, ...countColumns].join(',\n    ')}
   FROM scoped
 )`;
+  } else if (measures.every((measure) => percentileFraction(measure.aggregation) === null)) {
+    // Every figure is made of sums, counts, minima or maxima: the scope's total row is summed from the groups'
+    // parts, so the cases are aggregated once (GROUPING SETS would aggregate them twice).
+    const parts = suffixes.flatMap((suffix, windowIndex) =>
+      measures.map((measure) => decompose(measure, windowFilters[windowIndex], `${measure.key}${suffix}`)),
+    );
+    const counts = suffixes.map((suffix, windowIndex) => {
+      const filter = windowFilters[windowIndex];
+      return `count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`;
+    });
+    const nameNulls = names.map((name) => `NULL AS ${name.split(' AS ')[1]}`);
+    grouped = `parts AS (
+  SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
+  FROM scoped
+  GROUP BY ${groupKeys.join(', ')}
+),
+grouped AS (
+  SELECT ${[...groupKeys, ...names.map((name) => name.split(' AS ')[1]), 'FALSE AS is_total', ...parts.map((part) => part.figure), ...suffixes.map((suffix) => `cases${suffix}`)].join(',\n    ')}
+  FROM parts
+  UNION ALL
+  SELECT ${[...groupKeys.map((key) => `NULL AS ${key}`), ...nameNulls, 'TRUE AS is_total', ...parts.map((part) => part.total), ...suffixes.map((suffix) => `sum(cases${suffix}) AS cases${suffix}`)].join(',\n    ')}
+  FROM parts
+)`;
+  } else {
+    grouped = `grouped AS (
+  SELECT ${[...groupKeys, ...names, `GROUPING(${groupKeys.join(', ')}) > 0 AS is_total`, ...figureColumns, ...countColumns].join(',\n    ')}
+  FROM scoped
+  GROUP BY GROUPING SETS ((${groupKeys.join(', ')}), ())
+)`;
+  }
 
   const shares = suffixes.flatMap((suffix) =>
     measures
@@ -309,6 +343,55 @@ ORDER BY is_total, position`;
     comparedValues,
     windowed,
   };
+}
+
+/**
+ * A figure split into parts that add up across groups: `group` aggregates the cases of one group into parts,
+ * `figure` makes the group's figure from its parts, `total` makes the scope's figure from every group's parts.
+ */
+function decompose(
+  measure: CompiledMeasure,
+  filter: string | undefined,
+  name: string,
+): { group: string[]; figure: string; total: string } {
+  const model = MEASURE_MODEL[measure.measure];
+  const where = filter ? ` FILTER (WHERE ${filter})` : '';
+  const [a, b] = [`${name}__a`, `${name}__b`];
+  const single = (aggregate: string, combine: 'sum' | 'min' | 'max' = 'sum') => ({
+    group: [`${aggregate} AS ${a}`],
+    figure: `${a} AS ${name}`,
+    total: `${combine}(${a}) AS ${name}`,
+  });
+  const quotient = (numerator: string, denominator: string, scale: string) => ({
+    group: [`${numerator} AS ${a}`, `${denominator} AS ${b}`],
+    figure: `${scale}${a} / NULLIF(${b}, 0) AS ${name}`,
+    total: `${scale}sum(${a}) / NULLIF(sum(${b}), 0) AS ${name}`,
+  });
+  if (model.kind === 'count') return single(`CAST(count(*)${where} AS DOUBLE)`);
+  if (model.kind === 'ratio') {
+    if (measure.aggregation === 'sum' && model.ratioSum) {
+      return single(`CAST(sum(${model.ratioSum.sql})${where} AS DOUBLE)`);
+    }
+    const ratio = model.ratio!;
+    return quotient(
+      `sum(${ratio.numerator})${where}`,
+      `sum(${ratio.denominator})${where}`,
+      `${ratio.scale} * `,
+    );
+  }
+  const value = model.caseSql!;
+  switch (measure.aggregation) {
+    case 'avg':
+      return quotient(`sum(${value})${where}`, `count(${value})${where}`, '');
+    case 'min':
+      return single(`min(${value})${where}`, 'min');
+    case 'max':
+      return single(`max(${value})${where}`, 'max');
+    case 'count':
+      return single(`CAST(count(${value})${where} AS DOUBLE)`);
+    default:
+      return single(`sum(${value})${where}`);
+  }
 }
 
 function orderBy(

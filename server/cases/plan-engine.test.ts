@@ -146,6 +146,21 @@ describe('runPlan: grouped figures', () => {
         cases: group.length,
       });
     }
+    // The scope's total row is the whole scope's median, not a figure made from the groups'.
+    expect(result.figures.totals).toEqual([
+      round2(
+        quantile(
+          values(CASES, (row) => row.los_days),
+          0.5,
+        ),
+      ),
+      round2(
+        quantile(
+          values(CASES, (row) => row.cost),
+          0.9,
+        ),
+      ),
+    ]);
     // Ordered by the procedure's name.
     expect(result.tables[0]!.rows.map((row) => row.procedure)).toEqual([
       'Laparoscopic cholecystectomy',
@@ -346,6 +361,46 @@ describe('runPlan: conditions, comparisons, ranking', () => {
     expect(result.figures.cases).toBe(
       CASES.filter((row) => inWindow(row, first) || inWindow(row, second)).length,
     );
+  });
+
+  it('compares windows with a gap between them without counting the gap', async () => {
+    const first = { kind: 'fixed', from: '2025-06-01', to: '2025-06-30', label: 'June 2025' } as const;
+    const second = { kind: 'fixed', from: '2026-06-01', to: '2026-06-30', label: 'June 2026' } as const;
+    const result = await run({
+      measures: [
+        { measure: 'cases', aggregation: 'count' },
+        { measure: 'cost', aggregation: 'min' },
+        { measure: 'cost', aggregation: 'max' },
+      ],
+      comparison: { kind: 'windows', windows: [first, second] },
+    });
+    const june25 = CASES.filter((row) => row.admit_date.startsWith('2025-06'));
+    const june26 = CASES.filter((row) => row.admit_date.startsWith('2026-06'));
+    expect(result.tables[0]!.rows[0]).toMatchObject({
+      cases_count_1: june25.length,
+      cases_count_2: june26.length,
+      cost_min_1: Math.min(...values(june25, (row) => row.cost)),
+      cost_max_2: Math.max(...values(june26, (row) => row.cost)),
+      cases_1: june25.length,
+      cases_2: june26.length,
+    });
+    expect(result.figures.cases).toBe(june25.length + june26.length);
+    expect(result.provenance.sql[0]).toContain(' OR ');
+  });
+
+  it('sums the total row from the groups for min and max too', async () => {
+    const result = await run({
+      measures: [
+        { measure: 'cost', aggregation: 'min' },
+        { measure: 'cost', aggregation: 'max' },
+      ],
+      group_by: ['payor'],
+    });
+    expect(result.provenance.sql[0]).not.toContain('GROUPING SETS');
+    expect(result.figures.totals).toEqual([
+      Math.min(...values(CASES, (row) => row.cost)),
+      Math.max(...values(CASES, (row) => row.cost)),
+    ]);
   });
 
   it('ranks totals for the top N and keeps the order for the bottom N', async () => {
