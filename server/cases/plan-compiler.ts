@@ -212,9 +212,15 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   }
   where.push(...scopeConditions(filters, plan.conditions, context.orgType, parameters));
 
+  // Figures made only of sums, counts, minima and maxima can be added up from parts: the total row from the
+  // groups' parts, and a time grain from each day's parts (grouping on the date itself is cheaper than on its
+  // month, and a year holds only 365 days to roll up).
+  const additive =
+    dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
+  const byDay = additive && dimensions.some(isTimeGrain);
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];
-    const columns = [`${model.idSql} AS d${index}`];
+    const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
     if (model.nameSql) columns.push(`${model.nameSql} AS d${index}_name`);
     return columns;
   });
@@ -249,9 +255,7 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   SELECT ${['TRUE AS is_total', ...figureColumns, ...countColumns].join(',\n    ')}
   FROM scoped
 )`;
-  } else if (measures.every((measure) => percentileFraction(measure.aggregation) === null)) {
-    // Every figure is made of sums, counts, minima or maxima: the scope's total row is summed from the groups'
-    // parts, so the cases are aggregated once (GROUPING SETS would aggregate them twice).
+  } else if (additive) {
     const parts = suffixes.flatMap((suffix, windowIndex) =>
       measures.map((measure) => decompose(measure, windowFilters[windowIndex], `${measure.key}${suffix}`)),
     );
@@ -259,17 +263,36 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
       const filter = windowFilters[windowIndex];
       return `count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`;
     });
-    const nameNulls = names.map((name) => `NULL AS ${name.split(' AS ')[1]}`);
-    grouped = `parts AS (
-  SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
-  FROM scoped
-  GROUP BY ${groupKeys.join(', ')}
-),
+    const nameColumns = names.map((name) => name.split(' AS ')[1]!);
+    const caseColumns = suffixes.map((suffix) => `cases${suffix}`);
+    const partsOf = (
+      source: string,
+    ) => `SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
+  FROM ${source}
+  GROUP BY ${groupKeys.join(', ')}`;
+    const rollUp = () => {
+      const keys = dimensions.map((dimension, index) =>
+        isTimeGrain(dimension)
+          ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', `d${index}`)} AS d${index}`
+          : `d${index}`,
+      );
+      const combined = parts.flatMap((part) =>
+        part.partials.map(({ name, combine }) => `${combine}(${name}) AS ${name}`),
+      );
+      return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
+  FROM day_parts
+  GROUP BY ${groupKeys.map((_, index) => index + 1).join(', ')}`;
+    };
+    // `parts` is read twice (the groups and the total): MATERIALIZED keeps DuckDB from computing it twice.
+    const partsCte = byDay
+      ? `day_parts AS (\n  ${partsOf('scoped')}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
+      : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
+    grouped = `${partsCte},
 grouped AS (
-  SELECT ${[...groupKeys, ...names.map((name) => name.split(' AS ')[1]), 'FALSE AS is_total', ...parts.map((part) => part.figure), ...suffixes.map((suffix) => `cases${suffix}`)].join(',\n    ')}
+  SELECT ${[...groupKeys, ...nameColumns, 'FALSE AS is_total', ...parts.map((part) => part.figure), ...caseColumns].join(',\n    ')}
   FROM parts
   UNION ALL
-  SELECT ${[...groupKeys.map((key) => `NULL AS ${key}`), ...nameNulls, 'TRUE AS is_total', ...parts.map((part) => part.total), ...suffixes.map((suffix) => `sum(cases${suffix}) AS cases${suffix}`)].join(',\n    ')}
+  SELECT ${[...groupKeys.map((key) => `NULL AS ${key}`), ...nameColumns.map((name) => `NULL AS ${name}`), 'TRUE AS is_total', ...parts.map((part) => part.total), ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
   FROM parts
 )`;
   } else {
@@ -353,17 +376,27 @@ function decompose(
   measure: CompiledMeasure,
   filter: string | undefined,
   name: string,
-): { group: string[]; figure: string; total: string } {
+): {
+  group: string[];
+  partials: { name: string; combine: 'sum' | 'min' | 'max' }[];
+  figure: string;
+  total: string;
+} {
   const model = MEASURE_MODEL[measure.measure];
   const where = filter ? ` FILTER (WHERE ${filter})` : '';
   const [a, b] = [`${name}__a`, `${name}__b`];
   const single = (aggregate: string, combine: 'sum' | 'min' | 'max' = 'sum') => ({
     group: [`${aggregate} AS ${a}`],
+    partials: [{ name: a, combine }],
     figure: `${a} AS ${name}`,
     total: `${combine}(${a}) AS ${name}`,
   });
   const quotient = (numerator: string, denominator: string, scale: string) => ({
     group: [`${numerator} AS ${a}`, `${denominator} AS ${b}`],
+    partials: [
+      { name: a, combine: 'sum' as const },
+      { name: b, combine: 'sum' as const },
+    ],
     figure: `${scale}${a} / NULLIF(${b}, 0) AS ${name}`,
     total: `${scale}sum(${a}) / NULLIF(sum(${b}), 0) AS ${name}`,
   });
