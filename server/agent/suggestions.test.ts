@@ -3,6 +3,7 @@ import type { AnalysisPlan } from '../../src/contract/query-plan';
 import { resolveText } from '../cases/resolver';
 import { temporaryStore, textSource } from '../cases/test-fixture';
 import type { CaseStore, OrgType } from '../cases/types';
+import { addOrgWithUser, makeTestApp, signIn } from '../test/make-app';
 import { createCaseAnalyst } from './case-analyst';
 import {
   casesBehind,
@@ -174,4 +175,29 @@ describe('example questions', () => {
     const catalog = await store.catalog('nobody');
     expect(exampleCandidates(catalog, 'hospital')).toEqual([]);
   });
+});
+
+describe('GET /api/v1/agent/examples/', () => {
+  it('reflects the organization’s current data: none before an upload, its own names after', async () => {
+    const t = makeTestApp();
+    try {
+      const { org, email } = await addOrgWithUser(t, 'Harbor');
+      const { authorization } = await signIn(t, email);
+      const examples = async () => {
+        const response = await t.app.request('/api/v1/agent/examples/', {
+          headers: { Authorization: authorization },
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        return ((await response.json()) as { questions: string[] }).questions;
+      };
+      expect(await examples()).toEqual([]);
+      await t.deps.cases.ingest(org.id, 'file-1', textSource(smallUpload()));
+      const after = await examples();
+      expect(after.length).toBeGreaterThanOrEqual(3);
+      expect(after.join(' ')).toMatch(/Tonsillectomy|Tympanostomy|Septoplasty/);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
