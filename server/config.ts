@@ -25,6 +25,8 @@ export interface Config {
   demoCases: number;
   /** Host the embedded servers bind to; loopback unless asked otherwise. */
   host: string;
+  /** 1–12: the month the organizations' fiscal year starts in ("FY2025", "FYTD" in questions). */
+  fiscalYearStartMonth: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +116,19 @@ function s3Settings(env: Env): S3Settings | null {
   };
 }
 
+/** October, the federal and CMS fiscal year, as the semantic model assumes when nothing is set. */
+export const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
+
+function month(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 12) {
+    throw new ConfigError(name, `"${raw}" is not a month number (1 = January … 12 = December).`);
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const host = env.HP_HOST || '127.0.0.1';
   const listenPort = port(env, 'HP_PORT', 8787);
@@ -136,5 +151,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
     trustProxyHops: env.HP_TRUST_PROXY_HOPS === '0' ? 0 : positiveInteger(env, 'HP_TRUST_PROXY_HOPS', 0),
     host,
+    fiscalYearStartMonth: month(env, 'HP_FISCAL_YEAR_START_MONTH', DEFAULT_FISCAL_YEAR_START_MONTH),
   };
 }

@@ -4,6 +4,7 @@ import { aggregateSql, caseValueSql, metricShape, refuseHospitalOnly, round } fr
 import type { OrgDatabase } from './org-database';
 import { numberOrNull, QueryLog } from './query-log';
 import { scopeConditions, whereClause } from './scope';
+import { DIMENSION_MODEL } from './semantic-model';
 import {
   type AnalyticsParams,
   type AnalyticsResult,
@@ -17,7 +18,9 @@ import {
 
 export const DETAIL_LIMIT = 500;
 
-const PIVOT_LABELS = { surgeon: 'Surgeon', payor: 'Payor', provider: 'Provider', client: 'Client' } as const;
+const PIVOT_LABELS = Object.fromEntries(
+  PIVOTS.map((pivot) => [pivot, DIMENSION_MODEL[pivot].label]),
+) as Record<(typeof PIVOTS)[number], string>;
 
 /** The scoped cases (and, with a percentile band, only those inside it) as a CTE named `selected`. */
 function selectedCte(params: AnalyticsParams): { sql: string; values: DuckDBValue[] } {

@@ -7,9 +7,12 @@ import { OrgDatabases } from './org-database';
 import { computeOverview } from './overview';
 import { type DataSpan, loadDataSpan, runQueryPlan } from './plan-engine';
 import { runPrediction } from './prediction-engine';
+import { runPredictionPlan } from './prediction-plan-engine';
 import { resolveText } from './resolver';
 import { runSimulation } from './simulation-engine';
+import { runSimulationPlan } from './simulation-plan-engine';
 import type { CaseStore } from './types';
+import { runTypicalCase } from './typical-case-engine';
 
 // The organization's case data behind one interface: ingestion, the demo generator, the catalog and resolver,
 // and the engines. Choices worth knowing:
@@ -94,6 +97,16 @@ export function createCaseStore({
     },
     async simulation(orgId, orgType, params, options) {
       return runSimulation(await databases.get(orgId), orgType, params, today(), options);
+    },
+    async typicalCase(orgId, orgType, plan, options) {
+      const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };
+      return runTypicalCase(await databases.get(orgId), orgType, plan, context, options);
+    },
+    async predict(orgId, orgType, plan, options) {
+      return runPredictionPlan(await databases.get(orgId), orgType, plan, await span(orgId), options);
+    },
+    async simulate(orgId, orgType, plan, options) {
+      return runSimulationPlan(await databases.get(orgId), orgType, plan, await span(orgId), options);
     },
     async runPlan(orgId, orgType, plan, options) {
       const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };

@@ -3,6 +3,7 @@ import { round } from './metrics';
 import type { OrgDatabase } from './org-database';
 import { numberOrNull, QueryLog } from './query-log';
 import { scopeConditions, whereClause } from './scope';
+import { capitalize, MEASURE_MODEL } from './semantic-model';
 import {
   type Column,
   DASHBOARD_MEASURES,
@@ -16,13 +17,12 @@ import {
   type Row,
 } from './types';
 
-const MEASURES: Record<DashboardMeasure, { sql: string; label: string; unit: string }> = {
-  revenue: { sql: 'revenue', label: 'Revenue', unit: 'USD' },
-  cost: { sql: 'cost', label: 'Cost', unit: 'USD' },
-  profit: { sql: '(hospital_revenue - cost)', label: 'Profit', unit: 'USD' },
-  los: { sql: 'los_days', label: 'Length of stay', unit: 'days' },
-  time: { sql: 'or_minutes', label: 'OR time', unit: 'minutes' },
-};
+const MEASURES = Object.fromEntries(
+  DASHBOARD_MEASURES.map((measure) => {
+    const model = MEASURE_MODEL[measure];
+    return [measure, { sql: model.caseSql!, label: capitalize(model.label), unit: model.unit }];
+  }),
+) as Record<DashboardMeasure, { sql: string; label: string; unit: string }>;
 
 function statistics(measure: DashboardMeasure): string {
   const value = MEASURES[measure].sql;

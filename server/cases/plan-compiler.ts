@@ -1,6 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import {
   CASE_FIELDS,
+  type CaseCondition,
   COMPARATORS,
   type Comparator,
   type Dimension,
@@ -8,6 +9,7 @@ import {
   type Measure,
   type QueryPlan,
 } from '../../src/contract/query-plan';
+import { addDays } from './dates';
 import {
   aggregateSql,
   type ColumnType,
@@ -22,6 +24,7 @@ import {
   measureLabel,
   measureShape,
   normalizeAggregation,
+  percentileFraction,
   timeGrainSql,
 } from './semantic-model';
 import { type DateWindow, EngineRefusal, type OrgType } from './types';
@@ -73,7 +76,7 @@ export interface CompiledPlan {
 }
 
 /** Numbered parameters; a value bound twice (a window's dates in its FILTER and in the scope) is bound once. */
-class Parameters {
+export class Parameters {
   readonly values: DuckDBValue[] = [];
   private readonly seen = new Map<string, string>();
   bind(value: string | number): string {
@@ -97,11 +100,11 @@ function checkComparator(op: string): Comparator {
   return op as Comparator;
 }
 
-function dateCondition(dates: DateWindow, parameters: Parameters): string {
+export function dateCondition(dates: DateWindow, parameters: Parameters): string {
   return `admit_date BETWEEN CAST(${parameters.bind(dates.from)} AS DATE) AND CAST(${parameters.bind(dates.to)} AS DATE)`;
 }
 
-function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
+export function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
   const model = DIMENSION_MODEL[filter.dimension];
   if (!model || model.kind === 'time') refuse(`Cases cannot be filtered on "${filter.dimension}".`);
   const column = model.idSql.includes(' ') ? `(${model.idSql})` : model.idSql;
@@ -158,6 +161,27 @@ function compileDimensions(plan: QueryPlan): Dimension[] {
   return dimensions;
 }
 
+/** The WHERE conditions for keep/leave-out filters and numeric case conditions, every value bound. */
+export function scopeConditions(
+  filters: DimensionFilter[],
+  conditions: CaseCondition[],
+  orgType: OrgType,
+  parameters: Parameters,
+): string[] {
+  const where = filters.map((filter) => filterCondition(filter, parameters));
+  for (const condition of conditions) {
+    if (!(CASE_FIELDS as readonly string[]).includes(condition.field)) {
+      refuse(`Unknown case field "${condition.field}".`);
+    }
+    if (orgType === 'payor' && HOSPITAL_ONLY_FIELDS.includes(condition.field)) {
+      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason('hospital_revenue'));
+    }
+    if (!Number.isFinite(condition.value)) refuse(`The value for ${condition.field} must be a number.`);
+    where.push(`${condition.field} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`);
+  }
+  return where;
+}
+
 export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledPlan {
   const parameters = new Parameters();
   const measures = compileMeasures(plan, context.orgType);
@@ -169,8 +193,15 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   const where: string[] = [];
   if (windowed) {
     const windows = context.windows!;
-    if (windows[0].dates && windows[1].dates) {
-      where.push(`(${windows.map((window) => dateCondition(window.dates!, parameters)).join(' OR ')})`);
+    const [first, second] = windows.map((window) => window.dates);
+    if (first && second) {
+      const [early, late] = first.from <= second.from ? [first, second] : [second, first];
+      // Windows that touch or overlap are one range (a single range check prunes best); a gap needs both.
+      if (addDays(early.to, 1) >= late.from) {
+        where.push(dateCondition({ from: early.from, to: [early.to, late.to].sort().at(-1)! }, parameters));
+      } else {
+        where.push(`(${windows.map((window) => dateCondition(window.dates!, parameters)).join(' OR ')})`);
+      }
     }
   } else if (context.dates) {
     where.push(dateCondition(context.dates, parameters));
@@ -179,20 +210,17 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   if (plan.comparison?.kind === 'values') {
     filters.push({ dimension: plan.comparison.dimension, op: 'in', values: plan.comparison.values });
   }
-  for (const filter of filters) where.push(filterCondition(filter, parameters));
-  for (const condition of plan.conditions) {
-    if (!(CASE_FIELDS as readonly string[]).includes(condition.field))
-      refuse(`Unknown case field "${condition.field}".`);
-    if (context.orgType === 'payor' && HOSPITAL_ONLY_FIELDS.includes(condition.field)) {
-      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason('hospital_revenue'));
-    }
-    if (!Number.isFinite(condition.value)) refuse(`The value for ${condition.field} must be a number.`);
-    where.push(`${condition.field} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`);
-  }
+  where.push(...scopeConditions(filters, plan.conditions, context.orgType, parameters));
 
+  // Figures made only of sums, counts, minima and maxima can be added up from parts: the total row from the
+  // groups' parts, and a time grain from each day's parts (grouping on the date itself is cheaper than on its
+  // month, and a year holds only 365 days to roll up).
+  const additive =
+    dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
+  const byDay = additive && dimensions.some(isTimeGrain);
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];
-    const columns = [`${model.idSql} AS d${index}`];
+    const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
     if (model.nameSql) columns.push(`${model.nameSql} AS d${index}_name`);
     return columns;
   });
@@ -221,17 +249,59 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   const names = dimensions.flatMap((dimension, index) =>
     DIMENSION_MODEL[dimension].nameSql ? [`min(d${index}_name) AS d${index}_name`] : [],
   );
-  const grouped =
-    dimensions.length > 0
-      ? `grouped AS (
-  SELECT ${[...groupKeys, ...names, `GROUPING(${groupKeys.join(', ')}) > 0 AS is_total`, ...figureColumns, ...countColumns].join(',\n    ')}
-  FROM scoped
-  GROUP BY GROUPING SETS ((${groupKeys.join(', ')}), ())
-)`
-      : `grouped AS (
+  let grouped: string;
+  if (dimensions.length === 0) {
+    grouped = `grouped AS (
   SELECT ${['TRUE AS is_total', ...figureColumns, ...countColumns].join(',\n    ')}
   FROM scoped
 )`;
+  } else if (additive) {
+    const parts = suffixes.flatMap((suffix, windowIndex) =>
+      measures.map((measure) => decompose(measure, windowFilters[windowIndex], `${measure.key}${suffix}`)),
+    );
+    const counts = suffixes.map((suffix, windowIndex) => {
+      const filter = windowFilters[windowIndex];
+      return `count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`;
+    });
+    const nameColumns = names.map((name) => name.split(' AS ')[1]!);
+    const caseColumns = suffixes.map((suffix) => `cases${suffix}`);
+    const partsOf = (
+      source: string,
+    ) => `SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
+  FROM ${source}
+  GROUP BY ${groupKeys.join(', ')}`;
+    const rollUp = () => {
+      const keys = dimensions.map((dimension, index) =>
+        isTimeGrain(dimension)
+          ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', `d${index}`)} AS d${index}`
+          : `d${index}`,
+      );
+      const combined = parts.flatMap((part) =>
+        part.partials.map(({ name, combine }) => `${combine}(${name}) AS ${name}`),
+      );
+      return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
+  FROM day_parts
+  GROUP BY ${groupKeys.map((_, index) => index + 1).join(', ')}`;
+    };
+    // `parts` is read twice (the groups and the total): MATERIALIZED keeps DuckDB from computing it twice.
+    const partsCte = byDay
+      ? `day_parts AS (\n  ${partsOf('scoped')}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
+      : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
+    grouped = `${partsCte},
+grouped AS (
+  SELECT ${[...groupKeys, ...nameColumns, 'FALSE AS is_total', ...parts.map((part) => part.figure), ...caseColumns].join(',\n    ')}
+  FROM parts
+  UNION ALL
+  SELECT ${[...groupKeys.map((key) => `NULL AS ${key}`), ...nameColumns.map((name) => `NULL AS ${name}`), 'TRUE AS is_total', ...parts.map((part) => part.total), ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
+  FROM parts
+)`;
+  } else {
+    grouped = `grouped AS (
+  SELECT ${[...groupKeys, ...names, `GROUPING(${groupKeys.join(', ')}) > 0 AS is_total`, ...figureColumns, ...countColumns].join(',\n    ')}
+  FROM scoped
+  GROUP BY GROUPING SETS ((${groupKeys.join(', ')}), ())
+)`;
+  }
 
   const shares = suffixes.flatMap((suffix) =>
     measures
@@ -296,6 +366,65 @@ ORDER BY is_total, position`;
     comparedValues,
     windowed,
   };
+}
+
+/**
+ * A figure split into parts that add up across groups: `group` aggregates the cases of one group into parts,
+ * `figure` makes the group's figure from its parts, `total` makes the scope's figure from every group's parts.
+ */
+function decompose(
+  measure: CompiledMeasure,
+  filter: string | undefined,
+  name: string,
+): {
+  group: string[];
+  partials: { name: string; combine: 'sum' | 'min' | 'max' }[];
+  figure: string;
+  total: string;
+} {
+  const model = MEASURE_MODEL[measure.measure];
+  const where = filter ? ` FILTER (WHERE ${filter})` : '';
+  const [a, b] = [`${name}__a`, `${name}__b`];
+  const single = (aggregate: string, combine: 'sum' | 'min' | 'max' = 'sum') => ({
+    group: [`${aggregate} AS ${a}`],
+    partials: [{ name: a, combine }],
+    figure: `${a} AS ${name}`,
+    total: `${combine}(${a}) AS ${name}`,
+  });
+  const quotient = (numerator: string, denominator: string, scale: string) => ({
+    group: [`${numerator} AS ${a}`, `${denominator} AS ${b}`],
+    partials: [
+      { name: a, combine: 'sum' as const },
+      { name: b, combine: 'sum' as const },
+    ],
+    figure: `${scale}${a} / NULLIF(${b}, 0) AS ${name}`,
+    total: `${scale}sum(${a}) / NULLIF(sum(${b}), 0) AS ${name}`,
+  });
+  if (model.kind === 'count') return single(`CAST(count(*)${where} AS DOUBLE)`);
+  if (model.kind === 'ratio') {
+    if (measure.aggregation === 'sum' && model.ratioSum) {
+      return single(`CAST(sum(${model.ratioSum.sql})${where} AS DOUBLE)`);
+    }
+    const ratio = model.ratio!;
+    return quotient(
+      `sum(${ratio.numerator})${where}`,
+      `sum(${ratio.denominator})${where}`,
+      `${ratio.scale} * `,
+    );
+  }
+  const value = model.caseSql!;
+  switch (measure.aggregation) {
+    case 'avg':
+      return quotient(`sum(${value})${where}`, `count(${value})${where}`, '');
+    case 'min':
+      return single(`min(${value})${where}`, 'min');
+    case 'max':
+      return single(`max(${value})${where}`, 'max');
+    case 'count':
+      return single(`CAST(count(${value})${where} AS DOUBLE)`);
+    default:
+      return single(`sum(${value})${where}`);
+  }
 }
 
 function orderBy(

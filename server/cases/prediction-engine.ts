@@ -4,12 +4,14 @@ import { refuseHospitalOnly, round } from './metrics';
 import type { OrgDatabase } from './org-database';
 import { numberOrNull, QueryLog } from './query-log';
 import { scopeConditions, whereClause } from './scope';
+import { capitalize, MEASURE_MODEL } from './semantic-model';
 import { placeholders } from './sql-text';
 import {
   type ConfidenceWord,
   type EngineOptions,
   EngineRefusal,
   type OrgType,
+  PREDICTION_METRICS,
   type PredictionMetric,
   type PredictionParams,
   type PredictionResult,
@@ -22,15 +24,16 @@ const lowerFirstWord = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (firs
 export const MINIMUM_COHORT = 30;
 const HISTORY_DAYS = 1095;
 
-const METRICS: Record<
-  PredictionMetric,
-  { sql: string; label: string; unit: string; type: 'currency' | 'number' }
-> = {
-  price: { sql: 'revenue', label: 'Price (billed revenue)', unit: 'USD', type: 'currency' },
-  cost: { sql: 'cost', label: 'Cost', unit: 'USD', type: 'currency' },
-  time: { sql: 'or_minutes', label: 'OR time', unit: 'minutes', type: 'number' },
-  profit: { sql: '(hospital_revenue - cost)', label: 'Profit', unit: 'USD', type: 'currency' },
-};
+const METRICS = Object.fromEntries(
+  PREDICTION_METRICS.map((metric) => {
+    const model = MEASURE_MODEL[metric === 'price' ? 'revenue' : metric];
+    const label = metric === 'price' ? 'Price (billed revenue)' : capitalize(model.label);
+    return [
+      metric,
+      { sql: model.caseSql!, label, unit: model.unit, type: model.columnType as 'currency' | 'number' },
+    ];
+  }),
+) as Record<PredictionMetric, { sql: string; label: string; unit: string; type: 'currency' | 'number' }>;
 
 interface Cohort {
   description: string;

@@ -131,3 +131,23 @@ export function quantile(values: number[], fraction: number): number {
 export function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
+
+/** The fixture with provider and discount too, for the query plan's tests (every dimension and measure). */
+export interface PlanFixtureCase extends FixtureCase {
+  provider: string;
+  discount: number | null;
+}
+
+export function planFixtureCases(count = 300): PlanFixtureCase[] {
+  return fixtureCases(count).map((row, index) => ({
+    ...row,
+    provider: ['North Campus', 'South Campus', 'East Clinic'][index % 3 === 0 ? 0 : index % 5 === 0 ? 2 : 1]!,
+    discount: index % 17 === 3 ? null : Math.round(row.revenue * ((index % 6) / 20)),
+  }));
+}
+
+export function planFixtureCsv(cases: PlanFixtureCase[]): string {
+  const columns = Object.keys(cases[0]!) as (keyof PlanFixtureCase)[];
+  const lines = cases.map((row) => columns.map((column) => row[column] ?? '').join(','));
+  return `${columns.join(',')}\n${lines.join('\n')}\n`;
+}

@@ -1,9 +1,14 @@
 import {
   CLINICAL_DIMENSIONS,
   type ClinicalDimension,
+  type Measure,
   ORGANIZATION_DIMENSIONS,
   type OrganizationDimension,
+  PREDICTION_TARGETS,
+  type PredictionPlan,
   type QueryPlan,
+  type SimulationPlan,
+  type TypicalCasePlan,
 } from '../../src/contract/query-plan';
 import type { CaseOverview } from './overview';
 import {
@@ -43,8 +48,9 @@ export type Domain = ClinicalDimension;
 export type { ColumnType, EntityKind, OrgType };
 export { COLUMN_TYPES, ENTITY_KINDS, ORG_TYPES };
 
-export const PREDICTION_METRICS = ['price', 'cost', 'time', 'profit'] as const;
-export type PredictionMetric = (typeof PREDICTION_METRICS)[number];
+/** What a prediction estimates: the contract's targets (`price` is billed revenue). */
+export const PREDICTION_METRICS = PREDICTION_TARGETS;
+export type PredictionMetric = (typeof PREDICTION_TARGETS)[number];
 
 /** Inclusive calendar dates, `YYYY-MM-DD`, filtering on admit_date. */
 export interface DateWindow {
@@ -194,6 +200,8 @@ export interface Distribution {
   mean: number | null;
   median: number | null;
   p10: number | null;
+  p25?: number | null;
+  p75?: number | null;
   p90: number | null;
   n: number;
 }
@@ -204,6 +212,14 @@ export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
 /** `profit` is null for a payor organization (it has no hospital revenue). */
 export type DashboardFigures = { cases: number } & Record<DashboardMeasure, Distribution | null>;
 export type DashboardResult = EngineResult<DashboardFigures>;
+
+/** A typical case: every measure's distribution (null when not asked or not the organization's), for ratio
+ *  measures only `mean` (the ratio of sums) and `n`. Assignable to DashboardFigures. */
+export type TypicalCaseFigures = { cases: number; dates: DateWindow | null } & Record<
+  Measure,
+  Distribution | null
+>;
+export type TypicalCaseResult = EngineResult<TypicalCaseFigures>;
 
 export interface AnalyticsFigures {
   metric: Metric;
@@ -235,8 +251,14 @@ export interface PredictionFigures {
 export type PredictionResult = EngineResult<PredictionFigures>;
 
 export interface SimulationFigures {
-  /** Revenue column the change applies to: hospital_revenue for hospitals and providers, revenue for payors. */
-  revenueColumn: 'hospital_revenue' | 'revenue';
+  /** Column the change applies to: hospital_revenue for hospitals and providers, revenue for payors, or cost. */
+  revenueColumn: 'hospital_revenue' | 'revenue' | 'cost';
+  /** Plan simulations: what changes, the base period in words and dates, and the whole base before the change. */
+  target?: 'price' | 'cost';
+  base?: { label: string; from: string; to: string };
+  totalBefore?: number;
+  /** Months of the base that hold data; the projection's run-rate divides by these, not by empty months. */
+  monthsWithData?: number;
   cases: number;
   before: number;
   after: number;
@@ -345,6 +367,27 @@ export interface CaseStore {
     orgId: string,
     orgType: OrgType,
     params: SimulationParams,
+    options?: EngineOptions,
+  ): Promise<SimulationResult>;
+  /** A typical case: mean, median and p10–p90 of each measure over the plan's scope. */
+  typicalCase(
+    orgId: string,
+    orgType: OrgType,
+    plan: TypicalCasePlan,
+    options?: EngineOptions,
+  ): Promise<TypicalCaseResult>;
+  /** A prediction for a procedure's cohort, narrowed by the plan's filters (surgeon, provider, payor …). */
+  predict(
+    orgId: string,
+    orgType: OrgType,
+    plan: PredictionPlan,
+    options?: EngineOptions,
+  ): Promise<PredictionResult>;
+  /** A price or cost change over a base period of the data, projected forward. */
+  simulate(
+    orgId: string,
+    orgType: OrgType,
+    plan: SimulationPlan,
     options?: EngineOptions,
   ): Promise<SimulationResult>;
   /** Compiles a query plan to one parameterized DuckDB statement and runs it (contract: "Case data"). */

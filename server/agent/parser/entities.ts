@@ -17,6 +17,8 @@ export interface ResolvedPieces {
   matches: Resolved[];
   /** Pieces no kind recognised, in the question's words. */
   unknown: string[];
+  /** The same pieces with the word that led each one ("for", "dr"…). */
+  unknownPieces: Piece[];
   resolutions: Resolution[];
 }
 
@@ -69,7 +71,7 @@ export interface KindChoice {
  * joint replacement" does); otherwise each side is resolved alone, so no name is silently dropped.
  */
 export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Resolve): ResolvedPieces {
-  const result: ResolvedPieces = { matches: [], unknown: [], resolutions: [] };
+  const result: ResolvedPieces = { matches: [], unknown: [], unknownPieces: [], resolutions: [] };
   for (const piece of pieces) {
     const whole = resolvePiece(piece, choice, resolve);
     const parts = splitJoined(piece);
@@ -159,6 +161,7 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
   const best = resolution.best;
   if (!best) {
     result.unknown.push(piece.text);
+    result.unknownPieces.push(piece);
     return;
   }
   if (resolution.ambiguous) {
@@ -180,7 +183,7 @@ function resolvePiece(
   for (const [keyword, kinds] of KEYWORD_KINDS) {
     if (keyword.test(text)) {
       const name = text.replace(keyword, '');
-      return { piece: { lead: piece.lead, text: name }, resolution: resolve(name, kinds) };
+      return { piece: { lead: piece.lead, text: name, kinds }, resolution: resolve(name, kinds) };
     }
   }
   if (piece.lead === 'with' && choice.withKinds) {
