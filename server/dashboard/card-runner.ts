@@ -1,15 +1,20 @@
 import { CARD_ROWS_MAX, type CardResult, type Pin } from '../../src/contract/dashboard';
 import { AnalysisPlan, type QueryPlan, type Workflow } from '../../src/contract/query-plan';
 import { hospitalOnlyReason, measureAllowed, normalizeAggregation } from '../cases/semantic-model';
-import { type CaseStore, EngineRefusal, type OrgType, type PlanResult } from '../cases/types';
+import { type CaseStore, EngineRefusal, type EngineResult, type OrgType } from '../cases/types';
 import { issueText } from '../http/issue-text';
 
 // Runs pinned cards: checks each stored plan against the current model, runs it with a deadline, and keeps the
 // figures per organization and data version, so a new ingestion or a file delete refreshes every card and
 // nothing else does. A relative window ("last quarter") also keys on today, so the card moves with the calendar.
 
-/** Workflows whose plans a card can run again today; the others are refused when pinned, with the reason. */
-export const PINNABLE_WORKFLOWS: readonly Workflow[] = ['analytics'];
+/** Workflows whose plans a card can run again; a name lookup is no figure to keep current, so it is refused. */
+export const PINNABLE_WORKFLOWS: readonly Workflow[] = [
+  'analytics',
+  'dashboard',
+  'predictions',
+  'simulation',
+];
 
 export const CARD_DEADLINE_MS = 10_000;
 /** Cards of one organization computed at the same time. DuckDB already spreads each query over every core, so
@@ -37,8 +42,13 @@ export function checkPlan(workflow: string, plan: unknown, orgType: OrgType): Pl
   if (!PINNABLE_WORKFLOWS.includes(parsed.data.workflow)) {
     return {
       ok: false,
-      message: `Answers of the ${parsed.data.workflow.replace('_', ' ')} kind cannot be pinned yet; only analytics answers (figures by procedure, payor, month …) can.`,
+      message:
+        'A name lookup has no figures to keep current, so it cannot be pinned; pin an answer with figures (by procedure, payor, month …, a typical case, a prediction or a simulation).',
     };
+  }
+  if (parsed.data.workflow === 'dashboard') {
+    const refused = parsed.data.plan.measures.find((measure) => !measureAllowed(orgType, measure));
+    if (refused) return { ok: false, message: hospitalOnlyReason(refused) };
   }
   if (parsed.data.workflow === 'analytics') {
     for (const { measure, aggregation } of parsed.data.plan.measures) {
@@ -54,7 +64,51 @@ export function checkPlan(workflow: string, plan: unknown, orgType: OrgType): Pl
   return { ok: true, plan: parsed.data };
 }
 
-function figuresOf(result: PlanResult, dataVersion: number, dataThrough: string | null, at: string): Figures {
+interface AnyResult {
+  tables: EngineResult<unknown>['tables'];
+  chart: EngineResult<unknown>['chart'];
+  notes: string[];
+  cases: number;
+  dates: { from: string; to: string } | null;
+}
+
+/** What every workflow's engine answers, in the card's one shape. */
+async function runAny(
+  cases: CaseStore,
+  orgId: string,
+  orgType: OrgType,
+  plan: AnalysisPlan,
+  signal: AbortSignal,
+): Promise<AnyResult> {
+  const options = { signal };
+  switch (plan.workflow) {
+    case 'analytics': {
+      const result = await cases.runPlan(orgId, orgType, plan.plan, options);
+      return { ...result, cases: result.figures.cases, dates: result.figures.dates };
+    }
+    case 'dashboard': {
+      const result = await cases.typicalCase(orgId, orgType, plan.plan, options);
+      return { ...result, cases: result.figures.cases, dates: result.figures.dates };
+    }
+    case 'predictions': {
+      const result = await cases.predict(orgId, orgType, plan.plan, options);
+      return { ...result, cases: result.figures.cases, dates: result.provenance.window };
+    }
+    case 'simulation': {
+      const result = await cases.simulate(orgId, orgType, plan.plan, options);
+      const base = result.figures.base;
+      return {
+        ...result,
+        cases: result.figures.cases,
+        dates: base ? { from: base.from, to: base.to } : result.provenance.window,
+      };
+    }
+    default:
+      throw new EngineRefusal('invalid_request', 'A name lookup has no figures to keep current.');
+  }
+}
+
+function figuresOf(result: AnyResult, dataVersion: number, dataThrough: string | null, at: string): Figures {
   const table = result.tables[0];
   const chart = result.chart && result.chart.table === 0 ? result.chart : null;
   return {
@@ -68,8 +122,8 @@ function figuresOf(result: PlanResult, dataVersion: number, dataThrough: string 
     rows: (table?.rows ?? []).slice(0, CARD_ROWS_MAX),
     row_count: table?.rowCount ?? 0,
     chart: chart ? { kind: chart.kind, x: chart.x, y: chart.y } : null,
-    cases: result.figures.cases,
-    dates: result.figures.dates,
+    cases: result.cases,
+    dates: result.dates,
     data_through: dataThrough,
     data_version: dataVersion,
     notes: result.notes,
@@ -77,10 +131,17 @@ function figuresOf(result: PlanResult, dataVersion: number, dataThrough: string 
   };
 }
 
-const hasRelativeWindow = (plan: QueryPlan) =>
-  plan.window.kind === 'relative' ||
-  (plan.comparison?.kind === 'windows' &&
-    plan.comparison.windows.some((window) => window.kind === 'relative'));
+/** Plans whose dates are computed from today, so their figures change with the calendar as well as the data. */
+function hasRelativeWindow(plan: AnalysisPlan): boolean {
+  if (plan.workflow === 'dashboard') return plan.plan.window.kind === 'relative';
+  if (plan.workflow !== 'analytics') return false;
+  const query: QueryPlan = plan.plan;
+  return (
+    query.window.kind === 'relative' ||
+    (query.comparison?.kind === 'windows' &&
+      query.comparison.windows.some((window) => window.kind === 'relative'))
+  );
+}
 
 export interface CardRunnerOptions {
   cases: CaseStore;
@@ -146,11 +207,10 @@ export function createCardRunner({
     plan: AnalysisPlan,
     version: number,
   ): Promise<Outcome> {
-    if (plan.workflow !== 'analytics') throw new Error(`not pinnable: ${plan.workflow}`);
     const signal = AbortSignal.timeout(deadlineMs);
     try {
       const [result, last] = await Promise.all([
-        cases.runPlan(orgId, orgType, plan.plan, { signal }),
+        runAny(cases, orgId, orgType, plan, signal),
         dataThrough(orgId, version),
       ]);
       return { status: 'ok', figures: figuresOf(result, version, last, now().toISOString()) };
@@ -173,7 +233,7 @@ export function createCardRunner({
       if (!checked.ok) return { status: 'invalid', pin_id: pin.id, message: checked.message };
       const version = cases.dataVersion(orgId);
       const plan = checked.plan;
-      const day = plan.workflow === 'analytics' && hasRelativeWindow(plan.plan) ? today() : '';
+      const day = hasRelativeWindow(plan) ? today() : '';
       const key = [orgId, version, day, plan.workflow, JSON.stringify(plan.plan)].join('\u0000');
       try {
         const outcome = await remember(cache, key, () =>

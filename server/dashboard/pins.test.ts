@@ -180,6 +180,48 @@ describe('pins belong to their user and organization', () => {
   });
 });
 
+describe('other workflows', () => {
+  it('keeps a typical case and a simulation current like any other card', async () => {
+    const typical = await call(
+      t,
+      ana,
+      'POST',
+      '/dashboard/pins/',
+      pinBody(
+        'What does a typical case cost?',
+        { measures: ['cost', 'los'], filters: [], conditions: [], window: { kind: 'all' } },
+        'dashboard',
+      ),
+    );
+    expect(typical.status).toBe(201);
+    const typicalResult = await call(t, ana, 'GET', `/dashboard/pins/${typical.json.id}/result/`);
+    expect(typicalResult.json).toMatchObject({ status: 'ok', cases: 60 });
+    const simulation = await call(
+      t,
+      ana,
+      'POST',
+      '/dashboard/pins/',
+      pinBody(
+        'What if prices rose 5 %?',
+        {
+          target: 'price',
+          change: { kind: 'percent', value: 5 },
+          filters: [],
+          base: { kind: 'data_trailing', months: 12 },
+          horizon_months: 12,
+        },
+        'simulation',
+      ),
+    );
+    expect(simulation.status).toBe(201);
+    const simulated = await call(t, ana, 'GET', `/dashboard/pins/${simulation.json.id}/result/`);
+    expect(simulated.json.status).toBe('ok');
+    expect((simulated.json.rows as unknown[]).length).toBeGreaterThan(0);
+    for (const id of [typical.json.id, simulation.json.id])
+      await call(t, ana, 'DELETE', `/dashboard/pins/${id}/`);
+  });
+});
+
 describe('stale plans', () => {
   it('refuses to pin a plan that does not fit the model, or a workflow cards cannot run', async () => {
     const broken = await call(
@@ -199,7 +241,7 @@ describe('stale plans', () => {
       pinBody('Find knee', { text: 'knee', kinds: ['procedure'] }, 'entity_resolver'),
     );
     expect(lookup.status).toBe(400);
-    expect(lookup.json.message).toMatch(/only analytics answers/);
+    expect(lookup.json.message).toMatch(/name lookup has no figures to keep current/);
     const margin = { ...COUNT_PLAN, measures: [{ measure: 'margin', aggregation: 'ratio' }] };
     const payor = await call(t, other, 'POST', '/dashboard/pins/', pinBody('Our margin', margin));
     expect(payor.status).toBe(400);

@@ -8,8 +8,8 @@ interface Props {
   plan: PlanBlock;
 }
 
-/** Workflows whose answers a card can run again; the server says the same when asked. */
-const PINNABLE = new Set<string>(['analytics']);
+/** Workflows whose answers a card can run again (a name lookup has no figures); the server says the same. */
+const PINNABLE = new Set<string>(['analytics', 'dashboard', 'predictions', 'simulation']);
 
 /** "Pin to dashboard" under an answer: keeps the question, its typed plan and the reading. */
 export function PinButton({ question, plan }: Props) {
