@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seedDemoRows } from '../server/cases/demo-seed';
 import { CREATE_CASES_TABLE } from '../server/cases/schema';
 import {
-  type Account,
   axeViolations,
   createAccount,
   DEMO,
@@ -72,7 +71,7 @@ test('signing in lands on the dashboard, whose KPIs equal independent SQL over t
   await signInAs(page, DEMO.hospital.email, DEMO_PASSWORD, '/');
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(tile(page, 'cases')).toBeVisible();
   expect(await tileValue(page, 'cases')).toBe(expected.cases);
   for (const [key, digits] of [
@@ -125,7 +124,8 @@ function casesCsv(name: string, prefix: string, count: number) {
 }
 
 async function upload(page: Page, file: string, rows: number) {
-  await page.getByRole('link', { name: 'Upload' }).click();
+  // Opened afresh, so the uploader starts empty rather than showing the last upload as done.
+  await page.goto('/upload');
   await expect(page.getByRole('heading', { name: 'Upload files' })).toBeVisible();
   await page.locator('.uppy-Dashboard-input').first().setInputFiles(file);
   await page.getByRole('button', { name: /^Upload \d+ files?$/ }).click();
@@ -135,45 +135,16 @@ async function upload(page: Page, file: string, rows: number) {
   await expect(row.getByText(`${rows} rows added`)).toBeVisible({ timeout: 30_000 });
 }
 
-const COUNT_PLAN = {
-  measures: [{ measure: 'cases', aggregation: 'count' }],
-  group_by: [],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
-  window: { kind: 'all' },
-};
-const REVENUE_BY_PAYOR = {
-  ...COUNT_PLAN,
-  measures: [{ measure: 'revenue', aggregation: 'sum' }],
-  group_by: ['payor'],
-  order: { by: 'measure', index: 0, direction: 'desc' },
-  window: { kind: 'data_trailing', months: 12 },
-};
-
-/**
- * Pins an answer's plan the way "Pin to dashboard" does (same request, same body). The agent on this branch does
- * not emit `plan` events yet, so no answer carries the button; the button itself is covered by the SPA tests.
- */
-async function pin(
-  request: APIRequestContext,
-  account: Account,
-  question: string,
-  plan: object,
-  reading: string,
-) {
-  const login = await request.post('/api/v1/auth/login/', {
-    data: { email: account.email, password: account.password },
-  });
-  const { access_token } = (await login.json()) as { access_token: string };
-  const pinned = await request.post('/api/v1/dashboard/pins/', {
-    headers: { Authorization: `Bearer ${access_token}` },
-    data: { question, reading, workflow: 'analytics', plan },
-  });
-  expect(pinned.status(), await pinned.text()).toBe(201);
+/** Asks in Analysis and pins the answer with its own "Pin to dashboard" button. */
+async function askAndPin(page: Page, question: string) {
+  await page.getByRole('link', { name: 'Analysis' }).click();
+  await page.getByRole('button', { name: 'New conversation' }).click();
+  const box = page.getByRole('textbox', { name: 'Your question' });
+  await box.fill(question);
+  await box.press('Enter');
+  const answer = page.getByRole('article', { name: 'Answer' }).last();
+  await answer.getByRole('button', { name: 'Pin to dashboard' }).click({ timeout: 90_000 });
+  await expect(answer.getByText('Pinned.')).toBeVisible();
 }
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Your cards' }).getByRole('article');
@@ -181,30 +152,16 @@ const cardTitles = (page: Page) => cards(page).locator('.pin-title').allTextCont
 
 test('pin an answer, see it follow new data, reorder by keyboard, remove; axe clean in both themes', async ({
   page,
-  request,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const account = createAccount('hospital');
   await signInAs(page, account.email, account.password, '/');
   await expect(page.getByText(/No case data yet/)).toBeVisible();
   await upload(page, casesCsv('first.csv', 'A', 12), 12);
 
-  await pin(
-    request,
-    account,
-    'How many cases did we have in total?',
-    COUNT_PLAN,
-    'Number of cases, all admit dates.',
-  );
-  await pin(
-    request,
-    account,
-    'total revenue by payor',
-    REVENUE_BY_PAYOR,
-    'Total revenue by payor, 12 months to the latest admit date.',
-  );
-  await page.getByRole('link', { name: 'Dashboard' }).click();
-  await page.reload();
+  await askAndPin(page, 'How many cases did we have in total?');
+  await askAndPin(page, 'total revenue by payor');
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(cards(page)).toHaveCount(2);
   const first = cards(page).first();
   await expect(first.getByTestId('card-provenance')).toContainText('12 cases');
@@ -212,7 +169,7 @@ test('pin an answer, see it follow new data, reorder by keyboard, remove; axe cl
 
   // New data refreshes the card the next time the dashboard opens.
   await upload(page, casesCsv('second.csv', 'B', 5), 5);
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(cards(page).first().getByTestId('card-provenance')).toContainText('17 cases');
 
   // The question opens in Analysis as a new conversation.
@@ -220,7 +177,7 @@ test('pin an answer, see it follow new data, reorder by keyboard, remove; axe cl
   await cards(page).first().getByRole('link', { name: 'Open in Analysis' }).click();
   await expect(page).toHaveURL(/\/analysis\?c=cnv_/);
   await expect(page.locator('.message.user').last()).toHaveText(question ?? '');
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
 
   // Reorder by keyboard on the drag handle, and the order is kept.
   const before = await cardTitles(page);
