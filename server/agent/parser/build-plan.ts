@@ -100,7 +100,7 @@ function aggregationFor(
   carried = false,
 ): Aggregation {
   const model = MEASURE_MODEL[measure];
-  if (word && word !== 'count_of' && word !== 'detail') {
+  if (word && word !== 'count_of' && word !== 'detail' && !(word === 'share' && model.kind === 'ratio')) {
     const normalized = normalizeAggregation(measure, word);
     if (normalized) return normalized;
     if (!carried) unknownAggregation(measure, word);
@@ -131,7 +131,12 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
   }
 
   // ---- Scope: filters, comparison of values, highlighted values ----
-  const isShare = parts.aggregation === 'share';
+  // "what percent … were readmitted" asks for a rate, which is already a share of the cases in scope.
+  const isShare =
+    parts.aggregation === 'share' &&
+    !(
+      parts.measures.length > 0 && parts.measures.every((measure) => MEASURE_MODEL[measure].kind === 'ratio')
+    );
   const kept = before?.group_by ?? [];
   const groupBy: Dimension[] = parts.dropsGroupBy
     ? []
@@ -215,7 +220,9 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
     (parts.rank.direction !== undefined ||
       parts.rank.limit !== undefined ||
       parts.asksWhich ||
-      groupBy.length > 0);
+      groupBy.length > 0 ||
+      // Two windows side by side show growth: totals for money, as a breakdown would.
+      parts.windows.length === 2);
   let measureKeys = [...parts.measures];
   const countsCases = parts.aggregation === 'count_of' && !measureKeys.includes('readmission_30');
   if (countsCases) measureKeys = ['cases', ...measureKeys.filter((measure) => measure !== 'cases')];
