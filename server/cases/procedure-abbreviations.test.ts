@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoCatalog } from './demo-catalog';
 import { findAbbreviations, PROCEDURE_ABBREVIATIONS } from './procedure-abbreviations';
-import { resolveText } from './resolver';
+import { closestNames, resolveText } from './resolver';
 
 // What each abbreviation is in the demo organization, written by hand from the demo's procedure table: every
 // abbreviation not listed here names a procedure the demo does not do and must resolve to nothing.
@@ -155,5 +155,20 @@ describe('the procedure abbreviation list', () => {
     const resolution = resolveText(withNames, 'TURBT at Aetna');
     expect(resolution.best).toMatchObject({ kind: 'payor', id: 'Aetna' });
     expect(resolveText(withNames, 'Aetna', ['payor']).best?.id).toBe('Aetna');
+  });
+});
+
+describe('closest names for words that matched nothing', () => {
+  it('offers near spellings, and nothing for shorthand the organization lacks', () => {
+    const withNames = demoCatalog({
+      surgeon: [
+        { kind: 'surgeon', id: 'Dr. Ana Ruiz', name: 'Dr. Ana Ruiz', cases: 4 },
+        { kind: 'surgeon', id: 'Dr. Tom Berg', name: 'Dr. Tom Berg', cases: 4 },
+      ],
+    });
+    expect(closestNames(withNames, 'TURBT', ['procedure'])).toEqual([]);
+    expect(closestNames(withNames, 'AAA repair', ['procedure', 'condition'])).toEqual([]);
+    expect(closestNames(withNames, 'Dr. Ruis', ['surgeon'])[0]?.name).toBe('Dr. Ana Ruiz');
+    expect(closestNames(withNames, 'laparoscopic cholecystecomy', ['procedure'])[0]?.id).toBe('47562');
   });
 });
