@@ -1,20 +1,21 @@
-import type {
-  Aggregation,
-  AnalysisPlan,
-  CaseCondition,
-  CaseDimension,
-  CaseField,
-  Comparison,
-  Dimension,
-  DimensionFilter,
-  DimensionValue,
-  GroupCondition,
-  Measure,
-  MeasureRef,
-  PlanOrder,
-  PlanWindow,
-  QueryPlan,
-  TypicalCasePlan,
+import {
+  type Aggregation,
+  type AnalysisPlan,
+  CASE_DIMENSIONS,
+  type CaseCondition,
+  type CaseDimension,
+  type CaseField,
+  type Comparison,
+  type Dimension,
+  type DimensionFilter,
+  type DimensionValue,
+  type GroupCondition,
+  type Measure,
+  type MeasureRef,
+  type PlanOrder,
+  type PlanWindow,
+  type QueryPlan,
+  type TypicalCasePlan,
 } from '../../../src/contract/query-plan';
 import {
   DIMENSION_MODEL,
@@ -73,6 +74,13 @@ function mergeFilters(previous: DimensionFilter[], next: DimensionFilter[], clea
       !((clearsClinical || namesClinical) && isClinical(filter.dimension) && filter.op === 'in'),
   );
   return [...kept, ...next];
+}
+
+/** Filters in the model's order of dimensions, kept before left out, so word order never changes a plan. */
+function canonicalFilters(filters: DimensionFilter[]): DimensionFilter[] {
+  const rank = (filter: DimensionFilter) =>
+    CASE_DIMENSIONS.indexOf(filter.dimension) * 2 + (filter.op === 'in' ? 0 : 1);
+  return [...filters].sort((left, right) => rank(left) - rank(right));
 }
 
 function groupValues(values: NamedValue[]): Map<CaseDimension, DimensionValue[]> {
@@ -356,7 +364,7 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
   const plan: QueryPlan = {
     measures,
     group_by: groupBy,
-    filters,
+    filters: canonicalFilters(filters),
     conditions,
     having,
     comparison,
@@ -378,6 +386,6 @@ function typicalCase(
   const measures = (asked.length ? asked : TYPICAL_MEASURES).filter((measure) =>
     measureAllowed(orgType, measure),
   );
-  const plan: TypicalCasePlan = { measures, filters, conditions, window };
+  const plan: TypicalCasePlan = { measures, filters: canonicalFilters(filters), conditions, window };
   return { workflow: 'dashboard', plan };
 }

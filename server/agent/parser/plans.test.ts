@@ -1095,8 +1095,8 @@ const AGGREGATIONS: Row[] = [
     'Aetna knee replacement cost',
     analytics({
       filters: [
-        { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
         { dimension: 'procedure', op: 'in', values: [KNEE] },
+        { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
       ],
     }),
   ],
@@ -1206,8 +1206,8 @@ const AGGREGATIONS: Row[] = [
     'cost of knee replacement for women',
     analytics({
       filters: [
-        { dimension: 'gender', op: 'in', values: [{ id: 'F', name: 'Female' }] },
         { dimension: 'procedure', op: 'in', values: [KNEE] },
+        { dimension: 'gender', op: 'in', values: [{ id: 'F', name: 'Female' }] },
       ],
     }),
   ],
