@@ -137,6 +137,15 @@ describe('correctWords', () => {
     'what does a typical hip case look like',
     'how many C-sections did we do',
     'cost of M17.11 cases',
+    'priciest surgeons by cost',
+    'cases exceeding 20000 in cost',
+    'change in cost since 2024',
+    'infection rate by surgeon',
+    'stats by payor',
+    'surgeons with the longest stays',
+    'cost by date of admission',
+    'worse than last year',
+    'value of knee replacement cases',
   ])('leaves "%s" as it is: known words, codes, abbreviations and ties are not respelt', (question) => {
     expect(correctWords(question, vocabulary)).toEqual({ text: question, corrections: [] });
   });
