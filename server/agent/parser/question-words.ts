@@ -87,3 +87,19 @@ test tests read reading thank thanks real really actually deal deals original le
 `;
 
 export const QUESTION_WORDS: readonly string[] = WORDS.split(/\s+/).filter(Boolean);
+
+// biome-ignore format: a word list reads best packed
+const ANALYSIS = `
+average averages mean median total totals sum count number share percent percentage percentile percentiles
+top bottom highest lowest most least fewest cheapest expensive priciest costliest longest shortest trend trends
+monthly quarterly yearly annual weekly daily month months quarter quarters year years week weeks
+predict prediction forecast estimate simulate simulation scenario compare compared comparison versus between
+overview summary typical breakdown distribution minimum maximum ratio rate rates mix increase decrease raise
+drop lower higher fall rise excluding exclude without only since through until last previous prior fiscal
+january february march april june july august september october november december
+surgeon surgeons payor payors payer payers provider providers client clients procedure procedures
+`;
+
+/** The question words whose slip changes the reading (a figure, a breakdown, a window): typos are corrected to
+ *  these. Every other everyday word is only protected from being "corrected". */
+export const ANALYSIS_WORDS: readonly string[] = ANALYSIS.split(/\s+/).filter(Boolean);

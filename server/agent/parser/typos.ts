@@ -3,7 +3,7 @@ import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import { abbreviationVocabulary } from '../../cases/procedure-abbreviations';
 import { DIMENSION_MODEL, MEASURE_MODEL } from '../../cases/semantic-model';
 import type { Catalog } from '../../cases/types';
-import { QUESTION_WORDS } from './question-words';
+import { ANALYSIS_WORDS, QUESTION_WORDS } from './question-words';
 
 // Typos in a question's words are read as the word meant when exactly one known word is that close (edit
 // distance scaled to the word's length, see `isTypoOf`). Each correction is reported so the reading can show
@@ -32,10 +32,14 @@ function wordsOf(phrase: string): string[] {
 }
 
 /**
- * A vocabulary from phrases (split into words) and everyday words; both are targets a typo may be corrected to,
- * the phrases' words winning a tie.
+ * A vocabulary from phrases (split into words) and everyday words. Phrase words and `commonWords` are targets a
+ * typo may be corrected to, the phrases' words winning a tie; `knownWords` are only protected, never targets.
  */
-export function buildVocabulary(phrases: Iterable<string>, commonWords: Iterable<string> = []): Vocabulary {
+export function buildVocabulary(
+  phrases: Iterable<string>,
+  commonWords: Iterable<string> = [],
+  knownWords: Iterable<string> = [],
+): Vocabulary {
   const targets = new Set<string>();
   const domain = new Set<string>();
   for (const phrase of phrases) for (const word of wordsOf(phrase)) domain.add(word);
@@ -49,7 +53,9 @@ export function buildVocabulary(phrases: Iterable<string>, commonWords: Iterable
     list.push(word);
     byFirstLetter.set(word[0]!, list);
   }
-  return { byFirstLetter, known: new Set([...domain, ...common]), common };
+  const known = new Set([...domain, ...common]);
+  for (const phrase of knownWords) for (const word of wordsOf(phrase)) known.add(word);
+  return { byFirstLetter, known, common };
 }
 
 /** True when the word is known as it is, or as the plural or possessive of a known word. */
@@ -182,6 +188,7 @@ export function questionVocabulary(
       ...abbreviationVocabulary(),
       ...names,
     ],
+    ANALYSIS_WORDS,
     QUESTION_WORDS,
   );
   if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
