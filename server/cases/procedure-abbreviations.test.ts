@@ -148,6 +148,17 @@ describe('the procedure abbreviation list', () => {
     expect(resolveText(other, 'TURBT').best?.id).toBe('B1');
     expect(resolveText(other, 'TURP').best?.id).toBe('P1');
     expect(resolveText(other, 'THA').best).toBeNull();
+    const spelled = demoCatalog({
+      procedure: [
+        { kind: 'procedure', id: 'X1', name: 'TKA', cases: 40 },
+        { kind: 'procedure', id: 'X2', name: 'Lap chole w/ IOC', cases: 30 },
+        { kind: 'procedure', id: 'X3', name: 'TKA revision', cases: 3 },
+      ],
+    });
+    expect(resolveText(spelled, 'total knee arthroplasty').best?.id).toBe('X1');
+    expect(resolveText(spelled, 'TKR').best?.id).toBe('X1');
+    expect(resolveText(spelled, 'lap chole', ['procedure']).best?.id).toBe('X2');
+    expect(resolveText(spelled, 'revision TKA').best?.id).toBe('X3');
   });
 
   it('leaves a surgeon or payor named next to the abbreviation to the other kinds', () => {
