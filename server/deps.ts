@@ -79,7 +79,11 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const minutes = 60_000;
   const objectStorage = openObjectStorage(config, now);
   const today = () => now().toISOString().slice(0, 10);
-  const cases = createCaseStore({ dataDir: config.dataDir, today });
+  const cases = createCaseStore({
+    dataDir: config.dataDir,
+    today,
+    fiscalYearStartMonth: config.fiscalYearStartMonth,
+  });
   // Case files become the organization's case data when stored, and leave it when deleted.
   const caseHooks: FileHooks = {
     onStored: (orgId, file, source) => cases.ingest(orgId, file.id, source),

@@ -54,7 +54,7 @@ describe('the case analyst over real data', () => {
     });
     const followUp = await ask('and by surgeon', first.conversation_id);
     expect(followUp.message.content).toMatch(
-      /total revenue of all cases by surgeon, in 2025 \(1 Jan 2025 – 31 Dec 2025\)/,
+      /total revenue of all cases by surgeon, last year \(1 Jan 2025 – 31 Dec 2025\)/,
     );
   });
 

@@ -1,10 +1,19 @@
 import { trigramSimilarity } from '../cases/fuzzy';
 import { resolveText } from '../cases/resolver';
-import type { CaseStore, Catalog, ChartHint, EntityKind, MatchCandidate, ResultTable } from '../cases/types';
+import type {
+  CaseStore,
+  Catalog,
+  ChartHint,
+  EntityKind,
+  MatchCandidate,
+  OrgType,
+  ResultTable,
+} from '../cases/types';
 import { type Analyst, AnalystRefusal } from './analyst';
 import { composePlan, composePrediction, composeSimulation, composeTypicalCase } from './compose';
-import { exampleCandidates, pickExamples } from './examples';
-import { type ParseContext, parseQuestion } from './parser';
+import { createSuggestions, type SuggestionReader } from './examples';
+import { type ParseContext, type ParseOutcome, parseQuestion } from './parser';
+import { correctWords, describeCorrections, questionVocabulary } from './parser/typos';
 import { escapeMarkdown } from './refusal-text';
 
 const NO_DATA =
@@ -25,10 +34,20 @@ function closestNames(catalog: Catalog, text: string, kinds: EntityKind[]): Matc
     .slice(0, 3);
 }
 
-function parseContext(catalog: Catalog, request: Parameters<Analyst['read']>[0]): ParseContext {
+interface AnalystOptions {
+  /** 1–12, the month the organization's fiscal year starts in (`HP_FISCAL_YEAR_START_MONTH`). */
+  fiscalYearStartMonth?: number;
+}
+
+function parseContext(
+  catalog: Catalog,
+  request: Parameters<Analyst['read']>[0],
+  options: AnalystOptions,
+): ParseContext {
   return {
     today: request.today,
     orgType: request.orgType,
+    ...(options.fiscalYearStartMonth ? { fiscalYearStartMonth: options.fiscalYearStartMonth } : {}),
     lastAdmit: catalog.lastAdmit,
     firstAdmit: catalog.firstAdmit,
     ...(request.previous ? { previous: request.previous } : {}),
@@ -46,13 +65,43 @@ function parseContext(catalog: Catalog, request: Parameters<Analyst['read']>[0])
 const casesOf = (catalog: Catalog, option: MatchCandidate) =>
   catalog.entities[option.kind]?.find((entry) => entry.id === option.id)?.cases ?? 0;
 
+/** Reads a question as the organization's analyst does: typos respelt against its own words, then parsed. */
+function readQuestion(question: string, context: ParseContext, catalog: Catalog): ParseOutcome {
+  const { text, corrections } = correctWords(question, questionVocabulary(catalog));
+  const outcome = parseQuestion(text, context);
+  // The reading shows what a typo was taken for, so a wrong guess is visible at once.
+  if (outcome.kind !== 'query' || corrections.length === 0) return outcome;
+  return { ...outcome, reading: `${outcome.reading} (${describeCorrections(corrections)})` };
+}
+
 /** The analyst over the organization's case data: the deterministic parser, then the plan's engine. */
-export function createCaseAnalyst(cases: CaseStore): Analyst {
+export function createCaseAnalyst(cases: CaseStore, options: AnalystOptions = {}): Analyst {
+  const suggestions = createSuggestions(cases);
+  const readerFor = (catalog: Catalog, orgType: OrgType, today: string): SuggestionReader => ({
+    read: (question) =>
+      readQuestion(
+        question,
+        parseContext(catalog, { orgId: '', orgType, today, question }, options),
+        catalog,
+      ),
+  });
   return {
     async read(request) {
       const catalog = await cases.catalog(request.orgId);
       if (catalog.cases === 0) return { kind: 'refuse', message: NO_DATA, examples: [] };
-      const outcome = parseQuestion(request.question, parseContext(catalog, request));
+      const outcome = readQuestion(request.question, parseContext(catalog, request, options), catalog);
+      if (outcome.kind === 'refuse') {
+        // Examples from the organization's own data, each one answered over cases, never the question refused.
+        const examples = await suggestions.forRefusal(
+          request.orgId,
+          request.orgType,
+          catalog,
+          readerFor(catalog, request.orgType, request.today),
+          request.question,
+          request.today,
+        );
+        return examples.length ? { ...outcome, examples } : outcome;
+      }
       if (outcome.kind !== 'clarify') return outcome;
       return {
         ...outcome,
@@ -64,22 +113,30 @@ export function createCaseAnalyst(cases: CaseStore): Analyst {
       const { orgId, orgType } = request;
       const options = { signal };
       const { query } = outcome;
+      const followUps = async () => {
+        const catalog = await cases.catalog(orgId);
+        return suggestions.followUps(query, orgType, readerFor(catalog, orgType, request.today), { catalog });
+      };
       switch (query.workflow) {
         case 'analytics': {
           const result = await cases.runPlan(orgId, orgType, query.plan, options);
-          return { ...base(result), summary: composePlan(outcome, query.plan, result), suggestions: [] };
+          const summary = composePlan(outcome, query.plan, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'dashboard': {
           const result = await cases.typicalCase(orgId, orgType, query.plan, options);
-          return { ...base(result), summary: composeTypicalCase(outcome.reading, result), suggestions: [] };
+          const summary = composeTypicalCase(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'predictions': {
           const result = await cases.predict(orgId, orgType, query.plan, options);
-          return { ...base(result), summary: composePrediction(outcome.reading, result), suggestions: [] };
+          const summary = composePrediction(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'simulation': {
           const result = await cases.simulate(orgId, orgType, query.plan, options);
-          return { ...base(result), summary: composeSimulation(outcome.reading, result), suggestions: [] };
+          const summary = composeSimulation(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'entity_resolver': {
           const { text, kinds } = query.plan;
@@ -116,12 +173,8 @@ export function createCaseAnalyst(cases: CaseStore): Analyst {
 
     async examples(orgId, orgType, today) {
       const catalog = await cases.catalog(orgId);
-      const context = parseContext(catalog, { orgId, orgType, today, question: '' });
-      // Only questions the parser reads without a clarifying question are offered.
-      const answerable = exampleCandidates(catalog, orgType).filter(
-        (question) => parseQuestion(question, context).kind === 'query',
-      );
-      return pickExamples(answerable);
+      if (catalog.cases === 0) return [];
+      return suggestions.examples(orgId, orgType, catalog, readerFor(catalog, orgType, today), today);
     },
   };
 }

@@ -62,10 +62,12 @@ function changeText(ref: MeasureRef, from: number | null, to: number | null): st
 
 /** One plain line per measure: "Average cost: **$12,345**." */
 function totalsLines(plan: QueryPlan, result: PlanResult, lead: string): string[] {
-  return plan.measures.map(
-    (ref, index) =>
-      `${lead}${measureLabel(ref.measure, ref.aggregation)}: **${figureOf(ref, result.figures.totals[index])}**.`,
-  );
+  return plan.measures.map((ref, index) => {
+    const name = lead
+      ? measurePhrase(ref.measure, ref.aggregation)
+      : measureLabel(ref.measure, ref.aggregation);
+    return `${lead}${name}: **${figureOf(ref, result.figures.totals[index])}**.`;
+  });
 }
 
 function groupedLines(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult): string[] {

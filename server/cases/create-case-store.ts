@@ -1,15 +1,11 @@
-import { runAnalytics } from './analytics-engine';
 import { CatalogCache, loadCatalog } from './catalog';
-import { runDashboard } from './dashboard-engine';
 import { seedDemoRows } from './demo-seed';
 import { ingestFile, removeFileRows } from './ingest';
 import { OrgDatabases } from './org-database';
 import { computeOverview } from './overview';
 import { type DataSpan, loadDataSpan, runQueryPlan } from './plan-engine';
-import { runPrediction } from './prediction-engine';
 import { runPredictionPlan } from './prediction-plan-engine';
 import { resolveText } from './resolver';
-import { runSimulation } from './simulation-engine';
 import { runSimulationPlan } from './simulation-plan-engine';
 import type { CaseStore } from './types';
 import { runTypicalCase } from './typical-case-engine';
@@ -85,18 +81,6 @@ export function createCaseStore({
     catalog,
     async resolve(orgId, text, options = {}) {
       return resolveText(await catalog(orgId), text, options.kinds);
-    },
-    async dashboard(orgId, orgType, params, options) {
-      return runDashboard(await databases.get(orgId), orgType, params, today(), options);
-    },
-    async analytics(orgId, orgType, params, options) {
-      return runAnalytics(await databases.get(orgId), orgType, params, options);
-    },
-    async predictions(orgId, orgType, params, options) {
-      return runPrediction(await databases.get(orgId), orgType, params, today(), options);
-    },
-    async simulation(orgId, orgType, params, options) {
-      return runSimulation(await databases.get(orgId), orgType, params, today(), options);
     },
     async typicalCase(orgId, orgType, plan, options) {
       const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };

@@ -100,8 +100,8 @@ function checkComparator(op: string): Comparator {
   return op as Comparator;
 }
 
-export function dateCondition(dates: DateWindow, parameters: Parameters): string {
-  return `admit_date BETWEEN CAST(${parameters.bind(dates.from)} AS DATE) AND CAST(${parameters.bind(dates.to)} AS DATE)`;
+export function dateCondition(dates: DateWindow, parameters: Parameters, column = 'admit_date'): string {
+  return `${column} BETWEEN CAST(${parameters.bind(dates.from)} AS DATE) AND CAST(${parameters.bind(dates.to)} AS DATE)`;
 }
 
 export function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
@@ -217,7 +217,7 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   // month, and a year holds only 365 days to roll up).
   const additive =
     dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
-  const byDay = additive && dimensions.some(isTimeGrain);
+  const byDay = additive && (dimensions.some(isTimeGrain) || windowed);
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];
     const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
@@ -270,22 +270,45 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
     ) => `SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
   FROM ${source}
   GROUP BY ${groupKeys.join(', ')}`;
+    // By day: each day's parts without any window, then the windows and time grains applied to the days.
+    const dayKeys = groupKeys.filter((_, index) => !isTimeGrain(dimensions[index]!));
+    const dayParts = measures.map((measure) => decompose(measure, undefined, measure.key));
+    const daysOf =
+      () => `SELECT ${['admit_date AS day', ...dayKeys, ...names, ...dayParts.flatMap((part) => part.group), 'count(*) AS cases'].join(',\n    ')}
+  FROM scoped
+  GROUP BY ${['day', ...dayKeys].join(', ')}`;
     const rollUp = () => {
       const keys = dimensions.map((dimension, index) =>
         isTimeGrain(dimension)
-          ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', `d${index}`)} AS d${index}`
+          ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', 'day')} AS d${index}`
           : `d${index}`,
       );
-      const combined = parts.flatMap((part) =>
-        part.partials.map(({ name, combine }) => `${combine}(${name}) AS ${name}`),
+      const inWindow = (windowIndex: number) => {
+        const dates = windowFilters[windowIndex] ? context.windows![windowIndex]!.dates : null;
+        return dates ? ` FILTER (WHERE ${dateCondition(dates, parameters, 'day')})` : '';
+      };
+      const combined = suffixes.flatMap((_, windowIndex) =>
+        measures.flatMap((_measure, measureIndex) => {
+          const part = parts[windowIndex * measures.length + measureIndex]!;
+          return dayParts[measureIndex]!.partials.map(({ name, combine }, partIndex) =>
+            // A count over a window with no cases is 0, as count() itself would say; a sum stays NULL.
+            MEASURE_MODEL[measures[measureIndex]!.measure].kind === 'count' ||
+            measures[measureIndex]!.aggregation === 'count'
+              ? `coalesce(${combine}(${name})${inWindow(windowIndex)}, 0) AS ${part.partials[partIndex]!.name}`
+              : `${combine}(${name})${inWindow(windowIndex)} AS ${part.partials[partIndex]!.name}`,
+          );
+        }),
       );
-      return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
+      const cases = suffixes.map(
+        (suffix, windowIndex) => `coalesce(sum(cases)${inWindow(windowIndex)}, 0) AS cases${suffix}`,
+      );
+      return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...cases].join(',\n    ')}
   FROM day_parts
   GROUP BY ${groupKeys.map((_, index) => index + 1).join(', ')}`;
     };
     // `parts` is read twice (the groups and the total): MATERIALIZED keeps DuckDB from computing it twice.
     const partsCte = byDay
-      ? `day_parts AS (\n  ${partsOf('scoped')}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
+      ? `day_parts AS (\n  ${daysOf()}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
       : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
     grouped = `${partsCte},
 grouped AS (

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
+import { addDays } from './dates';
 import { resolvePlanWindow } from './plan-window';
 import { AGE_BANDS } from './semantic-model';
 import {
@@ -401,6 +402,30 @@ describe('runPlan: conditions, comparisons, ranking', () => {
       Math.min(...values(CASES, (row) => row.cost)),
       Math.max(...values(CASES, (row) => row.cost)),
     ]);
+  });
+
+  it('counts 0, not nothing, for a group with no cases in one window', async () => {
+    const day = CASES[0]!.admit_date;
+    const first = { kind: 'fixed', from: day, to: day, label: 'that day' } as const;
+    const second = { kind: 'fixed', from: addDays(day, 1), to: '2026-06-30', label: 'after' } as const;
+    const result = await run({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['surgeon'],
+      comparison: { kind: 'windows', windows: [first, second] },
+      order: { by: 'dimension', direction: 'asc' },
+    });
+    for (const row of result.tables[0]!.rows) {
+      const surgeonCases = CASES.filter((item) => item.surgeon === row.surgeon);
+      const onDay = surgeonCases.filter((item) => item.admit_date === day).length;
+      const after = surgeonCases.filter((item) => item.admit_date > day).length;
+      expect(row).toMatchObject({
+        cases_count_1: onDay,
+        cases_count_2: after,
+        cases_1: onDay,
+        cases_2: after,
+      });
+    }
+    expect(result.tables[0]!.rows.some((row) => row.cases_1 === 0)).toBe(true);
   });
 
   it('ranks totals for the top N and keeps the order for the bottom N', async () => {

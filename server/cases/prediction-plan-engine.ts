@@ -5,10 +5,15 @@ import type { OrgDatabase } from './org-database';
 import { dateCondition, filterCondition, Parameters } from './plan-compiler';
 import { type DataSpan, dataSpanText } from './plan-engine';
 import { dayText } from './plan-window';
-import { confidenceOf, MINIMUM_COHORT } from './prediction-engine';
 import { numberOrNull, QueryLog } from './query-log';
 import { capitalize, DIMENSION_MODEL, MEASURE_MODEL, memberName } from './semantic-model';
-import { type EngineOptions, EngineRefusal, type OrgType, type PredictionResult } from './types';
+import {
+  type ConfidenceWord,
+  type EngineOptions,
+  EngineRefusal,
+  type OrgType,
+  type PredictionResult,
+} from './types';
 
 // A prediction for one procedure's cohort: the median and the 10th–90th percentiles of the target among similar
 // cases, from the three years of data ending at the organization's latest admit date (not the wall clock). The
@@ -17,6 +22,19 @@ import { type EngineOptions, EngineRefusal, type OrgType, type PredictionResult 
 // filters, and the answer says which cohort it used.
 
 const HISTORY_MONTHS = 36;
+
+/** A cohort smaller than this is widened before it is trusted. */
+export const MINIMUM_COHORT = 30;
+
+/** Grows with the cohort, and shrinks without gender and with every narrowing dropped. */
+export function confidenceOf(
+  cases: number,
+  hasGender: boolean,
+  dropped: number,
+): { value: number; word: ConfidenceWord } {
+  const value = round((cases / (cases + 40)) * (hasGender ? 1 : 0.85) * (1 - 0.1 * dropped)) ?? 0;
+  return { value, word: value >= 0.7 ? 'high' : value >= 0.45 ? 'moderate' : 'low' };
+}
 
 const TARGET_MEASURE: Record<PredictionPlan['target'], Measure> = {
   price: 'revenue',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoCatalog } from './demo-catalog';
 import { findAbbreviations, PROCEDURE_ABBREVIATIONS } from './procedure-abbreviations';
-import { resolveText } from './resolver';
+import { closestNames, resolveText } from './resolver';
 
 // What each abbreviation is in the demo organization, written by hand from the demo's procedure table: every
 // abbreviation not listed here names a procedure the demo does not do and must resolve to nothing.
@@ -148,6 +148,17 @@ describe('the procedure abbreviation list', () => {
     expect(resolveText(other, 'TURBT').best?.id).toBe('B1');
     expect(resolveText(other, 'TURP').best?.id).toBe('P1');
     expect(resolveText(other, 'THA').best).toBeNull();
+    const spelled = demoCatalog({
+      procedure: [
+        { kind: 'procedure', id: 'X1', name: 'TKA', cases: 40 },
+        { kind: 'procedure', id: 'X2', name: 'Lap chole w/ IOC', cases: 30 },
+        { kind: 'procedure', id: 'X3', name: 'TKA revision', cases: 3 },
+      ],
+    });
+    expect(resolveText(spelled, 'total knee arthroplasty').best?.id).toBe('X1');
+    expect(resolveText(spelled, 'TKR').best?.id).toBe('X1');
+    expect(resolveText(spelled, 'lap chole', ['procedure']).best?.id).toBe('X2');
+    expect(resolveText(spelled, 'revision TKA').best?.id).toBe('X3');
   });
 
   it('leaves a surgeon or payor named next to the abbreviation to the other kinds', () => {
@@ -155,5 +166,20 @@ describe('the procedure abbreviation list', () => {
     const resolution = resolveText(withNames, 'TURBT at Aetna');
     expect(resolution.best).toMatchObject({ kind: 'payor', id: 'Aetna' });
     expect(resolveText(withNames, 'Aetna', ['payor']).best?.id).toBe('Aetna');
+  });
+});
+
+describe('closest names for words that matched nothing', () => {
+  it('offers near spellings, and nothing for shorthand the organization lacks', () => {
+    const withNames = demoCatalog({
+      surgeon: [
+        { kind: 'surgeon', id: 'Dr. Ana Ruiz', name: 'Dr. Ana Ruiz', cases: 4 },
+        { kind: 'surgeon', id: 'Dr. Tom Berg', name: 'Dr. Tom Berg', cases: 4 },
+      ],
+    });
+    expect(closestNames(withNames, 'TURBT', ['procedure'])).toEqual([]);
+    expect(closestNames(withNames, 'AAA repair', ['procedure', 'condition'])).toEqual([]);
+    expect(closestNames(withNames, 'Dr. Ruis', ['surgeon'])[0]?.name).toBe('Dr. Ana Ruiz');
+    expect(closestNames(withNames, 'laparoscopic cholecystecomy', ['procedure'])[0]?.id).toBe('47562');
   });
 });

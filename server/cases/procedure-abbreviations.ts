@@ -350,10 +350,17 @@ export function abbreviationMatches(catalog: Catalog, entry: ProcedureAbbreviati
   const codes = new Set(entry.codes.map((code) => code.toUpperCase()));
   let matches = procedures.filter((procedure) => codes.has(procedure.id.toUpperCase()));
   if (matches.length === 0) {
+    // A name that spells the shorthand itself ("Thoracoscopic lobectomy (VATS)", an upload naming "TKA") is it too.
+    const forms = entry.forms.map((form) => tokens(form).join(' ')).filter((form) => form.length >= 3);
     matches = procedures.filter((procedure) => {
-      const words = new Set(tokens(procedure.name).map(stem));
+      const nameTokens = tokens(procedure.name);
+      const words = new Set(nameTokens.map(stem));
       if (entry.without.some((word) => words.has(stem(word)))) return false;
-      return entry.words.some((set) => set.every((word) => words.has(stem(word))));
+      const spaced = ` ${nameTokens.join(' ')} `;
+      return (
+        entry.words.some((set) => set.every((word) => words.has(stem(word)))) ||
+        forms.some((form) => spaced.includes(` ${form} `))
+      );
     });
   }
   cache.set(entry, matches);

@@ -1,4 +1,4 @@
-import { compactCode, normalizeText, TextMatcher, tokens, trigrams } from './fuzzy';
+import { compactCode, normalizeText, TextMatcher, tokens, trigramSimilarity, trigrams } from './fuzzy';
 import { LAY_SYNONYMS } from './lay-synonyms';
 import { abbreviationMatches, findAbbreviations } from './procedure-abbreviations';
 import type { Catalog, CatalogEntry, EntityKind, MatchCandidate, Resolution } from './types';
@@ -130,4 +130,35 @@ export function resolveText(
       .filter((candidate) => candidate.score >= 0.2),
     ambiguous: best !== null && second !== undefined && !isClear && best.score - second.score < CLEAR_LEAD,
   };
+}
+
+/**
+ * Names to offer when words matched nothing ("I didn't find X; did you mean …?"), closest first: the resolver's
+ * own near misses (typo-aware), else the names sharing most letter groups with the words. None for surgical
+ * shorthand the organization does not have: a look-alike (TURP for TURBT) is another procedure, not a spelling.
+ */
+export function closestNames(
+  catalog: Catalog,
+  text: string,
+  kinds: EntityKind[],
+  limit = 3,
+): MatchCandidate[] {
+  if (kinds.includes('procedure') && findAbbreviations(text).length > 0) return [];
+  const resolution = resolveText(catalog, text, kinds);
+  const near = [resolution.best, ...resolution.alternatives].filter(
+    (candidate): candidate is MatchCandidate => candidate !== null,
+  );
+  if (near.length > 0) return near.slice(0, limit);
+  const words = normalizeText(text);
+  return kinds
+    .flatMap((kind) => catalog.entities[kind] ?? [])
+    .map((entry) => ({
+      kind: entry.kind,
+      id: entry.id,
+      name: entry.name,
+      score: Math.round(trigramSimilarity(words, normalizeText(entry.name)) * 1000) / 1000,
+    }))
+    .filter((candidate) => candidate.score >= 0.2)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, limit);
 }

@@ -6,8 +6,8 @@ import { dateCondition, Parameters, scopeConditions } from './plan-compiler';
 import { type DataSpan, dataSpanText } from './plan-engine';
 import { dayText } from './plan-window';
 import { QueryLog } from './query-log';
-import { money } from './simulation-tables';
 import {
+  type Column,
   type DateWindow,
   type EngineOptions,
   EngineRefusal,
@@ -24,6 +24,8 @@ import {
 // a base with empty months never projects zeros.
 
 type Change = SimulationPlan['change'];
+
+const money = (key: string, label: string): Column => ({ key, label, type: 'currency', unit: 'USD' });
 
 export function changed(change: Change, before: number, cases: number): number {
   return change.kind === 'percent' ? before * (1 + change.value / 100) : before + change.value * cases;

@@ -20,24 +20,8 @@ import {
   type OrgType,
 } from './semantic-model';
 
-// The typed vocabulary of the case-data engines (contract: "Case data").
-// The agent's parser produces these parameters; the engines consume them.
-
-export const METRICS = [
-  'revenue',
-  'hospital_revenue',
-  'profit',
-  'margin',
-  'cost',
-  'discount',
-  'los',
-  'time',
-  'readmission_30',
-] as const;
-export type Metric = (typeof METRICS)[number];
-
-export const VIEWS = ['detail', 'avg', 'sum'] as const;
-export type View = (typeof VIEWS)[number];
+// The case store's types (contract: "Case data"). The agent's parser produces the query plan's types
+// (src/contract/query-plan.ts); the engines answer with the results below.
 
 export const PIVOTS = ORGANIZATION_DIMENSIONS;
 export type Pivot = OrganizationDimension;
@@ -56,66 +40,6 @@ export type PredictionMetric = (typeof PREDICTION_TARGETS)[number];
 export interface DateWindow {
   from: string;
   to: string;
-}
-
-/** A clinical entity: `code` is the procedure / condition / DRG code. */
-export interface EntityRef {
-  domain: Domain;
-  code: string;
-  name: string;
-}
-
-/** Restricts rows to some values of an organizational dimension (e.g. payor = Aetna). */
-export interface DimensionFilter {
-  dimension: Pivot;
-  values: string[];
-}
-
-export interface AnalyticsFilters {
-  dimensions?: DimensionFilter[];
-  /** Keep cases whose metric lies between these percentiles, e.g. [5, 95]. */
-  percentileBand?: [number, number];
-  /** ICD-10-CM condition codes whose cases are left out. */
-  excludeConditions?: string[];
-}
-
-export interface DashboardParams {
-  entity?: EntityRef;
-  window?: DateWindow;
-  filters?: Pick<AnalyticsFilters, 'dimensions'>;
-}
-
-export interface AnalyticsParams {
-  entity?: EntityRef;
-  metric: Metric;
-  view: View;
-  pivot?: Pivot;
-  window: DateWindow;
-  filters?: AnalyticsFilters;
-}
-
-export interface PredictionParams {
-  entity: EntityRef;
-  metric: PredictionMetric;
-  gender?: 'M' | 'F';
-  age?: number;
-  /** Inclusive ages, e.g. [65, 74]. */
-  ageBand?: [number, number];
-  /** ICD-10-CM codes of secondary conditions. */
-  secondaryConditions?: string[];
-}
-
-export interface PriceChange {
-  kind: 'percent' | 'flat';
-  /** Percent (10 = +10 %) or currency per case. */
-  value: number;
-}
-
-export interface SimulationParams {
-  change: PriceChange;
-  scope: { procedures?: string[]; payors?: string[] };
-  lookbackMonths: number;
-  horizonMonths: number;
 }
 
 /** Same shape as the `table` stream event's columns. */
@@ -206,32 +130,13 @@ export interface Distribution {
   n: number;
 }
 
-export const DASHBOARD_MEASURES = ['revenue', 'cost', 'profit', 'los', 'time'] as const;
-export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
-
-/** `profit` is null for a payor organization (it has no hospital revenue). */
-export type DashboardFigures = { cases: number } & Record<DashboardMeasure, Distribution | null>;
-export type DashboardResult = EngineResult<DashboardFigures>;
-
 /** A typical case: every measure's distribution (null when not asked or not the organization's), for ratio
- *  measures only `mean` (the ratio of sums) and `n`. Assignable to DashboardFigures. */
+ *  measures only `mean` (the ratio of sums) and `n`. */
 export type TypicalCaseFigures = { cases: number; dates: DateWindow | null } & Record<
   Measure,
   Distribution | null
 >;
 export type TypicalCaseResult = EngineResult<TypicalCaseFigures>;
-
-export interface AnalyticsFigures {
-  metric: Metric;
-  view: View;
-  unit: string;
-  /** The metric over every case in scope (average, sum or ratio as the view asks). */
-  total: number | null;
-  cases: number;
-  /** Up to five leading pivot values, best first. */
-  leaders: { value: string; figure: number | null; cases: number }[];
-}
-export type AnalyticsResult = EngineResult<AnalyticsFigures>;
 
 export type ConfidenceWord = 'high' | 'moderate' | 'low';
 
@@ -345,30 +250,6 @@ export interface CaseStore {
   countCases(orgId: string): Promise<number>;
   catalog(orgId: string): Promise<Catalog>;
   resolve(orgId: string, text: string, options?: { kinds?: EntityKind[] }): Promise<Resolution>;
-  dashboard(
-    orgId: string,
-    orgType: OrgType,
-    params: DashboardParams,
-    options?: EngineOptions,
-  ): Promise<DashboardResult>;
-  analytics(
-    orgId: string,
-    orgType: OrgType,
-    params: AnalyticsParams,
-    options?: EngineOptions,
-  ): Promise<AnalyticsResult>;
-  predictions(
-    orgId: string,
-    orgType: OrgType,
-    params: PredictionParams,
-    options?: EngineOptions,
-  ): Promise<PredictionResult>;
-  simulation(
-    orgId: string,
-    orgType: OrgType,
-    params: SimulationParams,
-    options?: EngineOptions,
-  ): Promise<SimulationResult>;
   /** A typical case: mean, median and p10–p90 of each measure over the plan's scope. */
   typicalCase(
     orgId: string,

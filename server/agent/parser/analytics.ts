@@ -36,7 +36,7 @@ import {
   takeTimeGrains,
   takeWho,
 } from './vocabulary';
-import { takeWindow } from './windows';
+import { takePlanWindow, type WindowOptions } from './windows';
 
 /** A named value of a case dimension, with where the question named it. */
 export interface NamedValue {
@@ -179,7 +179,11 @@ const DIMENSION_OF_KIND: Record<EntityKind, CaseDimension> = {
   client: 'client',
 };
 
-export function takeAnalyticsParts(remainder: Remainder, today: string, resolve: Resolve): AnalyticsParts {
+export function takeAnalyticsParts(
+  remainder: Remainder,
+  options: WindowOptions,
+  resolve: Resolve,
+): AnalyticsParts {
   const parts: AnalyticsParts = {
     measures: [],
     groupBy: [],
@@ -204,13 +208,17 @@ export function takeAnalyticsParts(remainder: Remainder, today: string, resolve:
     unknown: [],
     resolutions: [],
   };
+  // "for all payors except Medicare" is the whole scope, not a breakdown.
+  remainder.take(
+    /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
+  );
   const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
   parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
   const leading = takeLeadingGroupBy(remainder);
   parts.having = takeHaving(remainder);
-  takeWindows(remainder, today, parts);
+  takeWindows(remainder, options, parts);
   parts.conditions = takeCaseConditions(remainder);
   const than = remainder.find(THAN);
   if (than) {
@@ -287,7 +295,7 @@ export function takeAnalyticsParts(remainder: Remainder, today: string, resolve:
   return parts;
 }
 
-function takeWindows(remainder: Remainder, today: string, parts: AnalyticsParts): void {
+function takeWindows(remainder: Remainder, options: WindowOptions, parts: AnalyticsParts): void {
   const range = remainder.take(YEAR_RANGE);
   if (range) {
     const from = Number(range[1] ?? range[3]);
@@ -296,9 +304,11 @@ function takeWindows(remainder: Remainder, today: string, parts: AnalyticsParts)
     parts.windows.push(fixedWindow({ from: `${from}-01-01`, to: `${to}-12-31` }));
   }
   for (let count = 0; count < 3; count++) {
-    const window = takeWindow(remainder, today);
-    if (!window) break;
-    parts.windows.push(fixedWindow(window));
+    const reading = takePlanWindow(remainder, options);
+    if (!reading) break;
+    // "YoY" compares the window asked about with the one before it.
+    if (reading.comparison) parts.windows.push(...reading.comparison.windows);
+    else parts.windows.push(reading.window);
   }
   if (parts.windows.length > 2) {
     refuse(

@@ -1,20 +1,21 @@
-import type {
-  Aggregation,
-  AnalysisPlan,
-  CaseCondition,
-  CaseDimension,
-  CaseField,
-  Comparison,
-  Dimension,
-  DimensionFilter,
-  DimensionValue,
-  GroupCondition,
-  Measure,
-  MeasureRef,
-  PlanOrder,
-  PlanWindow,
-  QueryPlan,
-  TypicalCasePlan,
+import {
+  type Aggregation,
+  type AnalysisPlan,
+  CASE_DIMENSIONS,
+  type CaseCondition,
+  type CaseDimension,
+  type CaseField,
+  type Comparison,
+  type Dimension,
+  type DimensionFilter,
+  type DimensionValue,
+  type GroupCondition,
+  type Measure,
+  type MeasureRef,
+  type PlanOrder,
+  type PlanWindow,
+  type QueryPlan,
+  type TypicalCasePlan,
 } from '../../../src/contract/query-plan';
 import {
   DIMENSION_MODEL,
@@ -75,6 +76,13 @@ function mergeFilters(previous: DimensionFilter[], next: DimensionFilter[], clea
   return [...kept, ...next];
 }
 
+/** Filters in the model's order of dimensions, kept before left out, so word order never changes a plan. */
+function canonicalFilters(filters: DimensionFilter[]): DimensionFilter[] {
+  const rank = (filter: DimensionFilter) =>
+    CASE_DIMENSIONS.indexOf(filter.dimension) * 2 + (filter.op === 'in' ? 0 : 1);
+  return [...filters].sort((left, right) => rank(left) - rank(right));
+}
+
 function groupValues(values: NamedValue[]): Map<CaseDimension, DimensionValue[]> {
   const grouped = new Map<CaseDimension, DimensionValue[]>();
   for (const item of values) {
@@ -100,7 +108,7 @@ function aggregationFor(
   carried = false,
 ): Aggregation {
   const model = MEASURE_MODEL[measure];
-  if (word && word !== 'count_of' && word !== 'detail') {
+  if (word && word !== 'count_of' && word !== 'detail' && !(word === 'share' && model.kind === 'ratio')) {
     const normalized = normalizeAggregation(measure, word);
     if (normalized) return normalized;
     if (!carried) unknownAggregation(measure, word);
@@ -131,7 +139,12 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
   }
 
   // ---- Scope: filters, comparison of values, highlighted values ----
-  const isShare = parts.aggregation === 'share';
+  // "what percent … were readmitted" asks for a rate, which is already a share of the cases in scope.
+  const isShare =
+    parts.aggregation === 'share' &&
+    !(
+      parts.measures.length > 0 && parts.measures.every((measure) => MEASURE_MODEL[measure].kind === 'ratio')
+    );
   const kept = before?.group_by ?? [];
   const groupBy: Dimension[] = parts.dropsGroupBy
     ? []
@@ -215,7 +228,9 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
     (parts.rank.direction !== undefined ||
       parts.rank.limit !== undefined ||
       parts.asksWhich ||
-      groupBy.length > 0);
+      groupBy.length > 0 ||
+      // Two windows side by side show growth: totals for money, as a breakdown would.
+      parts.windows.length === 2);
   let measureKeys = [...parts.measures];
   const countsCases = parts.aggregation === 'count_of' && !measureKeys.includes('readmission_30');
   if (countsCases) measureKeys = ['cases', ...measureKeys.filter((measure) => measure !== 'cases')];
@@ -349,7 +364,7 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
   const plan: QueryPlan = {
     measures,
     group_by: groupBy,
-    filters,
+    filters: canonicalFilters(filters),
     conditions,
     having,
     comparison,
@@ -371,6 +386,6 @@ function typicalCase(
   const measures = (asked.length ? asked : TYPICAL_MEASURES).filter((measure) =>
     measureAllowed(orgType, measure),
   );
-  const plan: TypicalCasePlan = { measures, filters, conditions, window };
+  const plan: TypicalCasePlan = { measures, filters: canonicalFilters(filters), conditions, window };
   return { workflow: 'dashboard', plan };
 }

@@ -7,6 +7,7 @@ import type {
   PlanWindow,
   PredictionPlan,
   QueryPlan,
+  RelativePeriod,
   SimulationPlan,
   TypicalCasePlan,
 } from '../../../src/contract/query-plan';
@@ -95,6 +96,19 @@ function describeHaving(plan: QueryPlan, having: GroupCondition[]): string {
     .join('');
 }
 
+const RELATIVE_PHRASES: Record<RelativePeriod, (count: number) => string> = {
+  last_days: (count) => `the last ${count} days`,
+  last_months: (count) => `the last ${count} months`,
+  last_month: () => 'last month',
+  last_quarter: () => 'last quarter',
+  last_year: () => 'last year',
+  month_to_date: () => 'the month to date',
+  quarter_to_date: () => 'the quarter to date',
+  year_to_date: () => 'the year to date',
+  fiscal_year_to_date: () => 'the fiscal year to date',
+  last_fiscal_year: () => 'the last fiscal year',
+};
+
 /** "in 2025", "in the 12 months to 28 Nov 2026 (the latest admit date in your data)". */
 export function describeWindow(window: PlanWindow, anchor: WindowAnchor): string {
   const dates = windowDates(window, anchor);
@@ -107,8 +121,11 @@ export function describeWindow(window: PlanWindow, anchor: WindowAnchor): string
     }
     case 'all':
       return 'over all your data';
-    case 'relative':
-      return `in the ${window.period.replaceAll('_', ' ')}${window.count ? ` (${window.count})` : ''}`;
+    case 'relative': {
+      const span = dates ? ` (${formatDay(dates.from)} – ${formatDay(dates.to)})` : '';
+      const phrase = RELATIVE_PHRASES[window.period](window.count ?? 0);
+      return `${phrase.startsWith('last ') ? '' : 'in '}${phrase}${span}`;
+    }
   }
 }
 

@@ -89,6 +89,9 @@ export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Reso
   return result;
 }
 
+/** A side of a split this sure of its name is taken even when the whole matched one name better. */
+const CLEAR_SIDE = 0.8;
+
 /** Longest piece worth trying every two-way split of (each split costs a few resolver calls). */
 const MAX_SPLIT_WORDS = 8;
 
@@ -118,7 +121,8 @@ function splitTwoNames(
       side.resolution.ambiguous ? -1 : (side.resolution.best?.score ?? -1),
     );
     const weakest = Math.min(...scores);
-    if (weakest >= chosenScore && weakest > 0) {
+    // Two clear names side by side beat one name that leaves words unread ("knee replacements Medicare").
+    if ((weakest >= chosenScore || weakest >= CLEAR_SIDE) && weakest > 0) {
       chosen = sides;
       chosenScore = weakest + Number.EPSILON;
     }
@@ -153,6 +157,8 @@ function settleWeak(
   return { piece, resolution: again.best ? again : nothing };
 }
 
+const normalizeName = (text: string) => wordsOf(text).join(' ');
+
 /** Options offered in a clarifying question stay this close to the best one. */
 const OPTION_SPREAD = 0.2;
 
@@ -162,6 +168,18 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
   if (!best) {
     result.unknown.push(piece.text);
     result.unknownPieces.push(piece);
+    return;
+  }
+  // A name written exactly as the catalog spells it is the one meant, however close the others score.
+  const exact = [best, ...resolution.alternatives].find(
+    (option) =>
+      normalizeName(option.name) === normalizeName(piece.text) ||
+      option.id.toLowerCase() === piece.text.toLowerCase(),
+  );
+  if (exact && resolution.ambiguous) {
+    const settled = { ...resolution, best: exact, ambiguous: false };
+    result.matches.push({ piece, resolution: settled, match: exact });
+    result.resolutions.push(settled);
     return;
   }
   if (resolution.ambiguous) {

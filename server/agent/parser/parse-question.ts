@@ -1,7 +1,9 @@
 import type { AnalysisPlan } from '../../../src/contract/query-plan';
+import { FISCAL_YEAR_START_MONTH } from '../../cases/semantic-model';
 import type { Resolution } from '../../cases/types';
 import { takeAnalyticsParts } from './analytics';
 import { buildPlan } from './build-plan';
+import { readCodeLookup } from './codes';
 import { describePlan } from './describe';
 import { EXAMPLE_QUESTIONS } from './examples';
 import { refuseOffTopic, refuseUnsupported } from './limits';
@@ -111,7 +113,19 @@ function parseAnalytics(
   context: ParseContext,
 ): Parsed {
   refuseUnsupported(text.toLowerCase());
-  const parts = takeAnalyticsParts(remainder, context.today, context.resolve);
+  // "which procedure is 47562", "code for total knee arthroplasty": a look-up, read before anything else.
+  const codeLookup = readCodeLookup(text);
+  if (codeLookup) {
+    return {
+      plan: { workflow: 'entity_resolver', plan: { text: codeLookup.text, kinds: codeLookup.kinds } },
+      resolutions: [],
+    };
+  }
+  const parts = takeAnalyticsParts(
+    remainder,
+    { today: context.today, fiscalYearStartMonth: context.fiscalYearStartMonth ?? FISCAL_YEAR_START_MONTH },
+    context.resolve,
+  );
   if (parts.lookup) {
     const plan: AnalysisPlan = {
       workflow: 'entity_resolver',

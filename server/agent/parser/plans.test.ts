@@ -496,7 +496,7 @@ const BREAKDOWNS: Row[] = [
       group_by: ['surgeon'],
       filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -804,7 +804,7 @@ const AGGREGATIONS: Row[] = [
     'how many readmissions last year',
     analytics({
       measures: [{ measure: 'readmission_30', aggregation: 'sum' }],
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -892,8 +892,7 @@ const AGGREGATIONS: Row[] = [
     'what percent of knee replacement cases were readmitted',
     analytics({
       measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
-      group_by: ['procedure'],
-      order: { by: 'measure', index: 0, direction: 'desc' },
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
     }),
   ],
   [
@@ -1096,8 +1095,8 @@ const AGGREGATIONS: Row[] = [
     'Aetna knee replacement cost',
     analytics({
       filters: [
-        { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
         { dimension: 'procedure', op: 'in', values: [KNEE] },
+        { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
       ],
     }),
   ],
@@ -1146,7 +1145,7 @@ const AGGREGATIONS: Row[] = [
     analytics({
       measures: [{ measure: 'discount', aggregation: 'avg' }],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -1191,7 +1190,7 @@ const AGGREGATIONS: Row[] = [
     analytics({
       measures: [{ measure: 'los', aggregation: 'avg' }],
       filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
-      window: { kind: 'fixed', from: '2026-05-29', to: '2026-11-28', label: '29 May 2026 – 28 Nov 2026' },
+      window: { kind: 'relative', period: 'last_months', count: 6 },
     }),
   ],
   [
@@ -1207,8 +1206,8 @@ const AGGREGATIONS: Row[] = [
     'cost of knee replacement for women',
     analytics({
       filters: [
-        { dimension: 'gender', op: 'in', values: [{ id: 'F', name: 'Female' }] },
         { dimension: 'procedure', op: 'in', values: [KNEE] },
+        { dimension: 'gender', op: 'in', values: [{ id: 'F', name: 'Female' }] },
       ],
     }),
   ],
@@ -1470,7 +1469,7 @@ const FORMS: Row[] = [
       measures: [{ measure: 'revenue', aggregation: 'sum' }],
       group_by: ['provider'],
       order: { by: 'measure', index: 0, direction: 'asc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -1733,7 +1732,7 @@ const FORMS: Row[] = [
   [
     '2025 vs 2026 revenue',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
@@ -1747,7 +1746,7 @@ const FORMS: Row[] = [
   [
     'revenue in 2024 compared with 2025',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
@@ -1806,6 +1805,7 @@ const FORMS: Row[] = [
   [
     'Q1 2026 vs Q1 2025 cost',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
@@ -1819,19 +1819,15 @@ const FORMS: Row[] = [
   [
     'cost last year vs this year',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
-          { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
-          { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
+          { kind: 'relative', period: 'last_year' },
+          { kind: 'relative', period: 'year_to_date' },
         ],
       },
-      window: {
-        kind: 'fixed',
-        from: '2025-01-01',
-        to: '2026-11-28',
-        label: '2025 and 1 Jan 2026 – 28 Nov 2026',
-      },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -1854,7 +1850,7 @@ const FORMS: Row[] = [
         measures: ['revenue', 'cost', 'profit', 'los', 'time'],
         filters: [],
         conditions: [],
-        window: { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
+        window: { kind: 'relative', period: 'year_to_date' },
       },
     },
   ],
@@ -1914,7 +1910,7 @@ const FORMS: Row[] = [
         measures: ['revenue', 'cost', 'profit', 'los', 'time'],
         filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
         conditions: [],
-        window: { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
+        window: { kind: 'relative', period: 'year_to_date' },
       },
     },
   ],
@@ -2034,7 +2030,7 @@ const FORMS: Row[] = [
         measures: ['revenue', 'cost', 'profit', 'los', 'time'],
         filters: [],
         conditions: [],
-        window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+        window: { kind: 'relative', period: 'last_year' },
       },
     },
   ],
@@ -2043,21 +2039,21 @@ const FORMS: Row[] = [
     'what was the average cost of knee replacement last quarter',
     analytics({
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-      window: { kind: 'fixed', from: '2026-07-01', to: '2026-09-30', label: 'Q3 2026' },
+      window: { kind: 'relative', period: 'last_quarter' },
     }),
   ],
   [
     'knee replacement cost this year',
     analytics({
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-      window: { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
+      window: { kind: 'relative', period: 'year_to_date' },
     }),
   ],
   [
     'average cost of knee replacement YTD',
     analytics({
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-      window: { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
+      window: { kind: 'relative', period: 'year_to_date' },
     }),
   ],
 ];
@@ -2609,7 +2605,10 @@ const WORKFLOWS: Row[] = [
   ],
   [
     'what is the code for gallbladder removal',
-    { workflow: 'entity_resolver', plan: { text: 'gallbladder removal', kinds: [] } },
+    {
+      workflow: 'entity_resolver',
+      plan: { text: 'gallbladder removal', kinds: ['procedure', 'condition', 'drg'] },
+    },
   ],
   ['find surgeons named Chen', { workflow: 'entity_resolver', plan: { text: 'Chen', kinds: ['surgeon'] } }],
   [
@@ -3031,7 +3030,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       group_by: ['surgeon'],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3247,7 +3246,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       measures: [{ measure: 'revenue', aggregation: 'sum' }],
       group_by: ['surgeon'],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3268,7 +3267,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       group_by: ['payor'],
       order: { by: 'measure', index: 0, direction: 'desc' },
       limit: 3,
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3279,7 +3278,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       group_by: ['payor'],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3289,7 +3288,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       measures: [{ measure: 'discount', aggregation: 'sum' }],
       group_by: ['payor'],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3299,7 +3298,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       measures: [{ measure: 'revenue', aggregation: 'sum' }],
       group_by: ['quarter'],
       order: { by: 'dimension', direction: 'asc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [
@@ -3310,7 +3309,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
       group_by: ['payor'],
       filters: [{ dimension: 'payor', op: 'not_in', values: [{ id: 'Medicare', name: 'Medicare' }] }],
       order: { by: 'measure', index: 0, direction: 'desc' },
-      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+      window: { kind: 'relative', period: 'last_year' },
     }),
   ],
   [

@@ -10,6 +10,8 @@ export interface ParseContext {
   /** The organization's latest admit date: the default window ends there (contract: "Defaults"). */
   lastAdmit?: string | null;
   firstAdmit?: string | null;
+  /** 1–12, the month the organization's fiscal year starts in ("FY2025", "FYTD"); the model's default otherwise. */
+  fiscalYearStartMonth?: number;
   /** The conversation's last answered plan, for follow-ups. */
   previous?: ParsedQuery;
   /** True when the conversation's last turn was not answered (refused, clarified or failed). */

@@ -3,7 +3,7 @@ import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import { abbreviationVocabulary } from '../../cases/procedure-abbreviations';
 import { DIMENSION_MODEL, MEASURE_MODEL } from '../../cases/semantic-model';
 import type { Catalog } from '../../cases/types';
-import { QUESTION_WORDS } from './question-words';
+import { ANALYSIS_WORDS, QUESTION_WORDS } from './question-words';
 
 // Typos in a question's words are read as the word meant when exactly one known word is that close (edit
 // distance scaled to the word's length, see `isTypoOf`). Each correction is reported so the reading can show
@@ -20,6 +20,9 @@ export interface Vocabulary {
   readonly byFirstLetter: ReadonlyMap<string, readonly string[]>;
   /** Words that are never corrected: every target, and common words that are not targets. */
   readonly known: ReadonlySet<string>;
+  /** Targets that are everyday words ("them", "most"): a tie between one of these and a word of the data or the
+   *  model goes to the latter. */
+  readonly common: ReadonlySet<string>;
 }
 
 const WORD = /\p{L}+/gu;
@@ -28,19 +31,31 @@ function wordsOf(phrase: string): string[] {
   return phrase.toLowerCase().match(WORD) ?? [];
 }
 
-/** A vocabulary from phrases (split into words); `known` words are left alone but never become targets. */
-export function buildVocabulary(phrases: Iterable<string>, known: Iterable<string> = []): Vocabulary {
+/**
+ * A vocabulary from phrases (split into words) and everyday words. Phrase words and `commonWords` are targets a
+ * typo may be corrected to, the phrases' words winning a tie; `knownWords` are only protected, never targets.
+ */
+export function buildVocabulary(
+  phrases: Iterable<string>,
+  commonWords: Iterable<string> = [],
+  knownWords: Iterable<string> = [],
+): Vocabulary {
   const targets = new Set<string>();
-  for (const phrase of phrases) for (const word of wordsOf(phrase)) if (word.length >= 3) targets.add(word);
+  const domain = new Set<string>();
+  for (const phrase of phrases) for (const word of wordsOf(phrase)) domain.add(word);
+  const common = new Set<string>();
+  for (const phrase of commonWords)
+    for (const word of wordsOf(phrase)) if (!domain.has(word)) common.add(word);
+  for (const word of [...domain, ...common]) if (word.length >= 3) targets.add(word);
   const byFirstLetter = new Map<string, string[]>();
   for (const word of targets) {
     const list = byFirstLetter.get(word[0]!) ?? [];
     list.push(word);
     byFirstLetter.set(word[0]!, list);
   }
-  const allKnown = new Set(targets);
-  for (const phrase of known) for (const word of wordsOf(phrase)) allKnown.add(word);
-  return { byFirstLetter, known: allKnown };
+  const known = new Set([...domain, ...common]);
+  for (const phrase of knownWords) for (const word of wordsOf(phrase)) known.add(word);
+  return { byFirstLetter, known, common };
 }
 
 /** True when the word is known as it is, or as the plural or possessive of a known word. */
@@ -64,21 +79,42 @@ export function closestWord(typed: string, vocabulary: Vocabulary): string | nul
     ...(vocabulary.byFirstLetter.get(word[0]!) ?? []),
     ...(vocabulary.byFirstLetter.get(word[1] ?? '') ?? []),
   ]);
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  let tied = false;
+  let best = Number.POSITIVE_INFINITY;
+  let closest: string[] = [];
   for (const candidate of candidates) {
     if (!isTypoOf(word, candidate)) continue;
     const distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-      tied = false;
-    } else if (distance === bestDistance) {
-      tied = true;
+    if (distance < best) {
+      best = distance;
+      closest = [candidate];
+    } else if (distance === best) {
+      closest.push(candidate);
     }
   }
-  return tied ? null : best;
+  return settleTie(word, closest, vocabulary);
+}
+
+/** "cost" and "costs" are one word: the stem a plural or a verb form is made from. */
+const stemOf = (word: string) => word.replace(/(?:es|s)$/, '');
+
+/**
+ * One of equally close words, or null when they are different words: forms of one word are one answer (the one
+ * nearest the typed length), and a word of the data or the model beats an everyday word.
+ */
+function settleTie(typed: string, closest: string[], vocabulary: Vocabulary): string | null {
+  if (closest.length <= 1) return closest[0] ?? null;
+  const sameWord = (words: string[]) => new Set(words.map(stemOf)).size === 1;
+  const nearestForm = (words: string[]) =>
+    [...words].sort(
+      (left, right) =>
+        Math.abs(left.length - typed.length) - Math.abs(right.length - typed.length) ||
+        left.length - right.length,
+    )[0]!;
+  if (sameWord(closest)) return nearestForm(closest);
+  const specific = closest.filter((word) => !vocabulary.common.has(word));
+  if (specific.length === 1) return specific[0]!;
+  if (specific.length > 1 && sameWord(specific)) return nearestForm(specific);
+  return null;
 }
 
 /** The target spelt in the typed word's case: "Aetan" → "Aetna", "AETAN" → "AETNA", "aetan" → "aetna". */
@@ -145,13 +181,16 @@ export function questionVocabulary(
   const cached = modelPhrases === MODEL_PHRASES ? catalogVocabularies.get(catalog) : undefined;
   if (cached) return cached;
   const names = Object.values(catalog.entities).flatMap((entries) => entries.map((entry) => entry.name));
-  const vocabulary = buildVocabulary([
-    ...QUESTION_WORDS,
-    ...modelPhrases,
-    ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
-    ...abbreviationVocabulary(),
-    ...names,
-  ]);
+  const vocabulary = buildVocabulary(
+    [
+      ...modelPhrases,
+      ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
+      ...abbreviationVocabulary(),
+      ...names,
+    ],
+    ANALYSIS_WORDS,
+    QUESTION_WORDS,
+  );
   if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
   return vocabulary;
 }

@@ -180,7 +180,7 @@ const nounsOf = (dimension: CaseDimension) => {
 };
 
 const GROUP_LEAD =
-  '(?:by|per|for each|for every|for all|across|among|broken down by|break(?:ing)? (?:it |that |this |them )?down by|breakdown by|' +
+  '(?:by|per|for each|for every|across|among|broken down by|break(?:ing)? (?:it |that |this |them )?down by|breakdown by|' +
   'split by|grouped by|group(?:ed)? by|each|every|which|what|compare|comparing|rank(?:ed|ing)?|sorted by|ordered by|between)';
 
 const GROUP_FILLER = '(?:(?:the|each|all|every|our|my|individual|different|various)\\s+)*';
