@@ -71,7 +71,10 @@ test('signing in lands on the dashboard, whose KPIs equal independent SQL over t
   await signInAs(page, DEMO.hospital.email, DEMO_PASSWORD, '/');
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(tile(page, 'cases')).toBeVisible();
   expect(await tileValue(page, 'cases')).toBe(expected.cases);
   for (const [key, digits] of [

@@ -221,7 +221,9 @@ export function createCardRunner({
         return { status: error.reason === 'no_data' ? 'failed' : 'invalid', message: error.message };
       }
       if (signal.aborted) {
-        throw new Error(`This card took longer than ${Math.max(1, Math.round(deadlineMs / 1000))} s and was stopped.`);
+        throw new Error(
+          `This card took longer than ${Math.max(1, Math.round(deadlineMs / 1000))} s and was stopped.`,
+        );
       }
       throw error;
     }
