@@ -3,13 +3,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { runAnalytics } from '../server/cases/analytics-engine';
 import { createCaseStore } from '../server/cases/create-case-store';
-import { runDashboard } from '../server/cases/dashboard-engine';
 import { type OrgDatabase, OrgDatabases } from '../server/cases/org-database';
-import { runPrediction } from '../server/cases/prediction-engine';
-import { runSimulation } from '../server/cases/simulation-engine';
-import type { CaseStore, EngineResult, EntityRef } from '../server/cases/types';
+import { type DataSpan, loadDataSpan, runQueryPlan } from '../server/cases/plan-engine';
+import { runPredictionPlan } from '../server/cases/prediction-plan-engine';
+import { runSimulationPlan } from '../server/cases/simulation-plan-engine';
+import type { CaseStore, EngineResult } from '../server/cases/types';
+import { runTypicalCase } from '../server/cases/typical-case-engine';
+import type { DimensionFilter } from '../src/contract/query-plan';
+
+/** A provenance statement back into SQL and its parameters (`-- parameters:` lines list `$n = literal`). */
+function bareStatement(text: string): { sql: string; params: (string | number)[] } {
+  const [sql, list] = text.split('\n-- parameters:\n');
+  const params = (list ?? '')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const literal = line.replace(/^--\s+\$\d+ = /, '');
+      return literal.startsWith("'") ? literal.slice(1, -1).replaceAll("''", "'") : Number(literal);
+    });
+  return { sql: sql!, params };
+}
 
 const ROWS = 1_000_000;
 const TODAY = '2026-06-30';
@@ -47,55 +61,101 @@ async function bareReadCsv(file: string, databaseFile: string): Promise<number> 
   return ms;
 }
 
-type Engine = { name: string; run: (database: OrgDatabase) => Promise<EngineResult<unknown>> };
+type Engine = {
+  name: string;
+  run: (database: OrgDatabase, span: DataSpan) => Promise<EngineResult<unknown>>;
+};
 
-const knee: EntityRef = { domain: 'procedure', code: '27447', name: 'Total knee arthroplasty' };
-const lastYear = { from: '2025-07-01', to: TODAY };
+const knee = { id: '27447', name: 'Total knee arthroplasty' };
+const kneeFilter: DimensionFilter = { dimension: 'procedure', op: 'in', values: [knee] };
 const ENGINES: Engine[] = [
-  { name: 'dashboard', run: (database) => runDashboard(database, 'hospital', { entity: knee }, TODAY) },
   {
-    name: 'analytics (margin by surgeon)',
-    run: (database) =>
-      runAnalytics(database, 'hospital', {
-        metric: 'margin',
-        view: 'avg',
-        pivot: 'surgeon',
-        window: lastYear,
-      }),
+    name: 'typical case',
+    run: (database, span) =>
+      runTypicalCase(
+        database,
+        'hospital',
+        {
+          measures: ['revenue', 'cost', 'profit', 'los', 'time'],
+          filters: [kneeFilter],
+          conditions: [],
+          window: { kind: 'data_trailing', months: 12 },
+        },
+        { today: TODAY, span },
+      ),
   },
   {
-    name: 'analytics (detail, band)',
-    run: (database) =>
-      runAnalytics(database, 'hospital', {
-        metric: 'cost',
-        view: 'detail',
-        window: lastYear,
-        filters: { percentileBand: [5, 95] },
-      }),
+    name: 'plan (margin by surgeon)',
+    run: (database, span) =>
+      runQueryPlan(
+        database,
+        'hospital',
+        {
+          measures: [{ measure: 'margin', aggregation: 'ratio' }],
+          group_by: ['surgeon'],
+          filters: [],
+          conditions: [],
+          having: [],
+          comparison: null,
+          order: null,
+          limit: null,
+          window: { kind: 'data_trailing', months: 12 },
+        },
+        { today: TODAY, span },
+      ),
+  },
+  {
+    name: 'plan (median cost by procedure)',
+    run: (database, span) =>
+      runQueryPlan(
+        database,
+        'hospital',
+        {
+          measures: [{ measure: 'cost', aggregation: 'median' }],
+          group_by: ['procedure'],
+          filters: [],
+          conditions: [],
+          having: [],
+          comparison: null,
+          order: null,
+          limit: null,
+          window: { kind: 'data_trailing', months: 12 },
+        },
+        { today: TODAY, span },
+      ),
   },
   {
     name: 'predictions',
-    run: (database) =>
-      runPrediction(
+    run: (database, span) =>
+      runPredictionPlan(
         database,
         'hospital',
-        { entity: knee, metric: 'cost', gender: 'F', ageBand: [60, 70] },
-        TODAY,
+        {
+          target: 'cost',
+          procedure: knee,
+          filters: [],
+          gender: 'F',
+          age: null,
+          age_band: [60, 70],
+          secondary_conditions: [],
+        },
+        span,
       ),
   },
   {
     name: 'simulation',
-    run: (database) =>
-      runSimulation(
+    run: (database, span) =>
+      runSimulationPlan(
         database,
         'hospital',
         {
+          target: 'price',
           change: { kind: 'percent', value: 5 },
-          scope: { payors: ['Aetna'] },
-          lookbackMonths: 12,
-          horizonMonths: 12,
+          filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
+          base: { kind: 'data_trailing', months: 12 },
+          horizon_months: 12,
         },
-        TODAY,
+        span,
       ),
   },
 ];
@@ -104,15 +164,18 @@ const ENGINES: Engine[] = [
 async function benchEngines(database: OrgDatabase, log: (line: string) => void): Promise<void> {
   await database.withConnection(async (connection) => {
     for (const engine of ENGINES) {
-      const statements = (await engine.run(database)).provenance.sql;
+      const span = await loadDataSpan(database);
+      const result = await engine.run(database, span);
+      // The provenance shows numbered parameters beside the statement; the bare run binds the same values.
+      const statements = result.provenance.sql.map((text) => bareStatement(text));
       const engineTimes: number[] = [];
       const bareTimes: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        engineTimes.push((await timed(() => engine.run(database))).ms);
+        engineTimes.push((await timed(() => engine.run(database, span))).ms);
         bareTimes.push(
           (
             await timed(async () => {
-              for (const statement of statements) await connection.runAndReadAll(statement);
+              for (const { sql, params } of statements) await connection.runAndReadAll(sql, params);
             })
           ).ms,
         );

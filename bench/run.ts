@@ -19,6 +19,8 @@ const benches: Record<string, () => Promise<Bench | null>> = {
   cases: () => optional('./cases-bench.ts', 'benchCases'),
   upload: () => optional('./upload-bench.ts', 'benchUpload'),
   analysis: () => optional('./analysis-bench.ts', 'benchAnalysis'),
+  plans: () => optional('./plan-bench.ts', 'benchPlans'),
+  dashboard: () => optional('./dashboard-bench.ts', 'benchDashboard'),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import { agentRoutes } from './agent/routes';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './auth/routes';
+import { dashboardRoutes } from './dashboard/routes';
 import type { Deps } from './deps';
 import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/files/', filesRoutes(deps))
     .route('/api-keys/', apiKeysRoutes(deps))
     .route('/agent/', agentRoutes(deps))
+    .route('/dashboard/', dashboardRoutes(deps))
     .route('/openapi.json', openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()

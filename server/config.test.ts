@@ -14,7 +14,9 @@ describe('loadConfig', () => {
       seedDemo: true,
       demoCases: 250_000,
       maxUploadBytes: 20 * 1024 ** 3,
+      fiscalYearStartMonth: 10,
     });
+    expect(load({ HP_FISCAL_YEAR_START_MONTH: '7' }).fiscalYearStartMonth).toBe(7);
     expect(config.allowedOrigins).toContain('http://localhost:8787');
   });
 
@@ -27,6 +29,8 @@ describe('loadConfig', () => {
     ['HP_JWT_SECRET', 'short'],
     ['HP_DEMO_CASES', '1.5'],
     ['HP_TRUST_PROXY_HOPS', '-1'],
+    ['HP_FISCAL_YEAR_START_MONTH', '13'],
+    ['HP_FISCAL_YEAR_START_MONTH', 'july'],
   ])('stops on a bad %s and names it', (variable, value) => {
     expect(() => load({ [variable]: value })).toThrowError(ConfigError);
     expect(() => load({ [variable]: value })).toThrowError(new RegExp(`^${variable}:`));

@@ -29,6 +29,8 @@ export interface Config {
   ingestMaxExpansion: number;
   /** DuckDB's memory_limit for each organization's database; past it, work spills to the data folder. */
   duckdbMemoryLimit: string;
+  /** 1–12: the month the organizations' fiscal year starts in ("FY2025", "FYTD" in questions). */
+  fiscalYearStartMonth: number;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +129,19 @@ function memorySize(env: Env, name: string, fallback: string): string {
   return raw.trim();
 }
 
+/** October, the federal and CMS fiscal year, as the semantic model assumes when nothing is set. */
+export const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
+
+function month(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 12) {
+    throw new ConfigError(name, `"${raw}" is not a month number (1 = January … 12 = December).`);
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const host = env.HP_HOST || '127.0.0.1';
   const listenPort = port(env, 'HP_PORT', 8787);
@@ -151,5 +166,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     ingestMaxExpansion: positiveInteger(env, 'HP_INGEST_MAX_EXPANSION', 500),
     duckdbMemoryLimit: memorySize(env, 'HP_DUCKDB_MEMORY_LIMIT', '1GB'),
+    fiscalYearStartMonth: month(env, 'HP_FISCAL_YEAR_START_MONTH', DEFAULT_FISCAL_YEAR_START_MONTH),
   };
 }

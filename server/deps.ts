@@ -79,6 +79,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     dataDir: config.dataDir,
     today,
     settings: { memoryLimit: config.duckdbMemoryLimit, maxExpansion: config.ingestMaxExpansion },
+    fiscalYearStartMonth: config.fiscalYearStartMonth,
   });
   // Case files become the organization's case data when stored, and leave it when deleted.
   const caseHooks: FileHooks = {

@@ -103,7 +103,8 @@ export function createAgentService({
       },
     });
     try {
-      const previous = store.previousQuery(asker, row.conversation_id) as ParsedQuery | undefined;
+      const previous = store.previousQuery(asker, row.conversation_id);
+      const previousUnanswered = store.lastTurnUnanswered(asker, row.conversation_id);
       const work = runPipeline({
         analyst,
         request: {
@@ -111,7 +112,8 @@ export function createAgentService({
           orgType: asker.orgType,
           question: row.question,
           today: today(),
-          previous,
+          ...(previous ? { previous } : {}),
+          previousUnanswered,
         },
         emit,
         signal,

@@ -6,6 +6,7 @@ import type {
   Message,
 } from '../../src/contract/agent';
 import { emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
+import { AnalysisPlan } from '../../src/contract/query-plan';
 import type { Db } from '../db/open-database';
 import { newId } from '../lib/ids';
 import { createEventLog } from './event-log';
@@ -233,15 +234,31 @@ export function createAgentStore(db: Db, now: () => Date) {
       })();
     },
 
-    /** The conversation's last answered query, which a follow-up question builds on. */
-    previousQuery(who: Owner, conversationId: string): unknown {
+    /** The conversation's last answered plan, which a follow-up question builds on (a stored plan of an older
+     *  shape is not one, and is skipped). */
+    previousQuery(who: Owner, conversationId: string): AnalysisPlan | undefined {
       const row = db
         .prepare(
           `SELECT parsed_query FROM agent_runs WHERE conversation_id = ? AND org_id = ? AND owner = ?
            AND status = 'completed' AND parsed_query IS NOT NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
         )
         .get(conversationId, who.orgId, who.owner) as { parsed_query: string } | undefined;
-      return row ? JSON.parse(row.parsed_query) : undefined;
+      if (!row) return undefined;
+      const parsed = AnalysisPlan.safeParse(JSON.parse(row.parsed_query));
+      return parsed.success ? parsed.data : undefined;
+    },
+
+    /** True when the conversation's last finished turn gave no answer (refused, asked back, failed or stopped). */
+    lastTurnUnanswered(who: Owner, conversationId: string): boolean {
+      const row = db
+        .prepare(
+          `SELECT status, parsed_query FROM agent_runs WHERE conversation_id = ? AND org_id = ? AND owner = ?
+           AND status != 'running' ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+        )
+        .get(conversationId, who.orgId, who.owner) as
+        | { status: string; parsed_query: string | null }
+        | undefined;
+      return !!row && (row.status !== 'completed' || row.parsed_query === null);
     },
 
     /** Runs marked running; at start-up these were left by a previous process and can never finish. */

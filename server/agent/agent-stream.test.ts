@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentQueryResponse, Conversation } from '../../src/contract/agent';
 import { addOrgWithUser, signIn } from '../test/make-app';
-import { makeAgentTestApp, readEvents, SUMMARY, scriptedAnalyst } from './test-support';
+import { makeAgentTestApp, QUERY, readEvents, SUMMARY, scriptedAnalyst } from './test-support';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -52,6 +52,7 @@ describe('agent query stream', () => {
       'step.started',
       'step.completed',
       'entity.resolved',
+      'plan',
       'step.started',
       'step.completed',
       'query',
@@ -70,6 +71,41 @@ describe('agent query stream', () => {
     expect(completed?.event === 'step.completed' && completed.data.duration_ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('sends the typed plan with its reading and dates before the query runs', async () => {
+    const { ask } = await setup();
+    const events = await readEvents(await ask('average cost by surgeon'));
+    const plan = events.find((event) => event.event === 'plan');
+    expect(plan?.data).toEqual({
+      block_id: 'plan_1',
+      workflow: 'analytics',
+      plan: QUERY.plan,
+      reading: 'average cost of all cases by surgeon',
+      dates: { from: '2025-11-29', to: '2026-11-28' },
+    });
+    const names = events.map((event) => event.event);
+    expect(names.indexOf('plan')).toBeLessThan(names.indexOf('query'));
+    expect(names.indexOf('plan')).toBeGreaterThan(names.indexOf('entity.resolved'));
+  });
+
+  it('asks back with a clarify event naming each option once, with its cases, and ends the run there', async () => {
+    const { ask } = await setup();
+    const events = await readEvents(await ask('knee cost by surgeon'));
+    const names = events.map((event) => event.event);
+    expect(names).not.toContain('plan');
+    expect(names).not.toContain('query');
+    expect(names).not.toContain('table');
+    expect(names.at(-1)).toBe('run.completed');
+    const clarify = events.find((event) => event.event === 'clarify');
+    expect(clarify?.data).toEqual({
+      text: 'knee',
+      question: '"knee" matches more than one procedure.',
+      options: [
+        { kind: 'procedure', id: '27447', name: 'Total knee arthroplasty', cases: 812 },
+        { kind: 'procedure', id: '29881', name: 'Knee arthroscopy', cases: 240 },
+      ],
+    });
+  });
+
   it('answers as JSON when the client does not ask for a stream, and keeps the conversation', async () => {
     const { ask, get } = await setup();
     const response = await ask('average cost by surgeon', { stream: false });
@@ -79,6 +115,7 @@ describe('agent query stream', () => {
     expect(body.message.blocks.map((block) => block.type)).toEqual([
       'step',
       'entity',
+      'plan',
       'step',
       'query',
       'table',
@@ -163,8 +200,11 @@ describe('agent query stream', () => {
     expect(script.seen[0]?.request.previous).toBeUndefined();
     expect(script.seen[2]?.request.previous).toMatchObject({
       workflow: 'analytics',
-      params: { pivot: 'surgeon' },
+      plan: { group_by: ['surgeon'] },
     });
+    // The turn just before the follow-up was refused: the parser is told, so it can ask what it refers to.
+    expect(script.seen[1]?.request.previousUnanswered).toBe(false);
+    expect(script.seen[2]?.request.previousUnanswered).toBe(true);
   });
 
   it('answers an unanswerable question with an explanation and examples, and an ambiguous one with a question', async () => {

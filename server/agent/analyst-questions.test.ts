@@ -1,20 +1,18 @@
-// Questions as analysts ask them, through the real parser, resolver, engines and written answer, over the demo
-// data; every figure is checked against SQL written here, on a copy of the organization's DuckDB file.
+// Questions as analysts ask them, through the real parser, resolver, plan compiler, engines and written answer,
+// over generated demo data; every figure is checked against SQL written here by hand, on a copy of the
+// organization's DuckDB file, so a wrong number in any layer fails a row.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseStore } from '../cases/create-case-store';
-import type { CaseStore, OrgType } from '../cases/types';
+import type { CaseStore, OrgType, Row } from '../cases/types';
 import type { Answer } from './analyst';
 import { createCaseAnalyst } from './case-analyst';
 import type { ParsedQuery, ParseOutcome } from './parser';
 
 const TODAY = '2026-11-28';
-const LAST_365 = "admit_date BETWEEN DATE '2025-11-29' AND DATE '2026-11-28'";
-const YEAR_2025 = "admit_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'";
-const Q1_2026 = "admit_date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'";
 
 let directory = '';
 let store: CaseStore;
@@ -23,8 +21,9 @@ const copies: Record<string, { instance: DuckDBInstance; connection: DuckDBConne
 beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'analyst-questions-'));
   store = createCaseStore({ dataDir: directory, today: () => TODAY });
-  await store.seedDemo('mercy', 'hospital', { cases: 5000, endDate: TODAY });
-  await store.seedDemo('lakeside', 'payor', { cases: 2000, endDate: TODAY });
+  // The data ends a few months before today, so a default window anchored to today would be nearly empty.
+  await store.seedDemo('mercy', 'hospital', { cases: 6000, endDate: '2026-08-31' });
+  await store.seedDemo('lakeside', 'payor', { cases: 2000, endDate: '2026-08-31' });
   await store.close();
   for (const orgId of ['mercy', 'lakeside']) {
     // The engines keep their file open, so the checks read a copy of it through their own instance.
@@ -36,7 +35,7 @@ beforeAll(async () => {
     copies[orgId] = { instance, connection: await instance.connect() };
   }
   store = createCaseStore({ dataDir: directory, today: () => TODAY });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   for (const { connection, instance } of Object.values(copies)) {
@@ -52,19 +51,28 @@ async function sql(text: string, orgId = 'mercy'): Promise<Record<string, unknow
   return reader.getRowObjectsJson() as Record<string, unknown>[];
 }
 
-/** Cases and one figure over the cases matching `where`. */
-async function expected(figure: string, where: string, orgId = 'mercy') {
-  const [row] = await sql(
-    `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
-    orgId,
-  );
-  return { cases: Number(row?.cases), figure: Number(row?.figure) };
-}
+// ---- Windows, written independently of the compiler -------------------------------------------------
+
+/** The default: the 12 months ending at the organization's latest admit date. */
+const LAST12 =
+  'admit_date > (SELECT max(admit_date) FROM cases) - INTERVAL 12 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases)';
+const Y2024 = "admit_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'";
+const Y2025 = "admit_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'";
+const Q1_2026 = "admit_date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'";
+const Y2024_2025 = "admit_date BETWEEN DATE '2024-01-01' AND DATE '2025-12-31'";
+const KNEE = "procedure_code = '27447'";
+const HIP = "procedure_code = '27130'";
+const CHOLE = "procedure_code = '47562'";
+const CSECTION = "procedure_code = '59510'";
+const MARGIN = '100 * sum(hospital_revenue - cost) / sum(hospital_revenue)';
+const DISCOUNT_RATE = '100 * sum(discount) / sum(revenue)';
+const READMISSION_RATE = '100 * avg(readmitted_30)';
 
 interface Asked {
   outcome: ParseOutcome;
   query?: ParsedQuery;
   answer?: Answer;
+  refusal?: string;
 }
 
 async function ask(question: string, options: { orgId?: string; previous?: ParsedQuery } = {}) {
@@ -83,163 +91,1079 @@ async function ask(question: string, options: { orgId?: string; previous?: Parse
   const asked: Asked = { outcome };
   if (outcome.kind === 'query') {
     asked.query = outcome.query;
-    asked.answer = await analyst.answer(request, outcome.query, outcome.reading, signal);
+    try {
+      asked.answer = await analyst.answer(request, outcome, signal);
+    } catch (error) {
+      // An engine's refusal (an empty window, a hospital-only figure) is an answer without a number.
+      if (!(error instanceof Error) || !['EngineRefusal', 'AnalystRefusal'].includes(error.name)) throw error;
+      asked.refusal = error.message;
+    }
   }
   return asked;
 }
 
-/** The answer's "all cases in scope" row, and its opening: metric, window, scope and case count. */
-function checkAnswer(asked: Asked, want: { cases: number; figure: number }, window: string) {
-  expect(asked.outcome.kind).toBe('query');
-  const row = asked.answer?.tables.at(-1)?.rows[0];
-  expect(row?.cases).toBe(want.cases);
-  expect(Number(row?.figure)).toBeCloseTo(want.figure, 1);
+const close = (actual: unknown, expected: unknown, label: string) => {
+  const want = Number(expected);
+  const got = Number(actual);
+  expect(Number.isFinite(got), `${label}: ${String(actual)}`).toBe(true);
+  expect(Math.abs(got - want), `${label}: ${got} vs ${want}`).toBeLessThanOrEqual(
+    Math.max(0.01, Math.abs(want) * 1e-6),
+  );
+};
+
+/** The plan's first figure column, e.g. `cost_avg`. */
+function figureKey(asked: Asked): string {
+  const plan = asked.query?.workflow === 'analytics' ? asked.query.plan : undefined;
+  const ref = plan?.measures[0];
+  return ref ? `${ref.measure}_${ref.aggregation}` : '';
+}
+
+/** Every answer states the measure, window (with dates), scope and case count first. */
+function checkOpening(asked: Asked, cases: number) {
   expect(asked.answer?.summary).toMatch(
-    new RegExp(`^I read this as \\*\\*.+${window}\\*\\*, ${want.cases.toLocaleString('en-US')} cases?\\.`),
+    new RegExp(`^I read this as \\*\\*.+\\d{4}.*\\*\\*, ${cases.toLocaleString('en-US')} cases?\\.`),
   );
 }
 
-const entityOf = (asked: Asked) =>
-  asked.query?.workflow === 'analytics' || asked.query?.workflow === 'dashboard'
-    ? asked.query.params.entity?.code
-    : undefined;
+// ---- One figure over the scope ----------------------------------------------------------------------
 
-describe('a name written as the catalog spells it wins', () => {
+const SCALARS: [question: string, key: string, figure: string, where: string][] = [
+  ['average cost of knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['what is the total cost of total knee arthroplasty', 'cost_sum', 'sum(cost)', `${KNEE} AND ${LAST12}`],
+  ['total knee arthroplasty cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['typical expense of hip replacements', 'cost_avg', 'avg(cost)', `${HIP} AND ${LAST12}`],
+  ['how much did we spend on knee replacements in 2025', 'cost_sum', 'sum(cost)', `${KNEE} AND ${Y2025}`],
+  [
+    'how much revenue did we make from Aetna in 2025',
+    'revenue_sum',
+    'sum(revenue)',
+    `payor = 'Aetna' AND ${Y2025}`,
+  ],
+  ['median LOS for hip replacement', 'los_median', 'quantile_cont(los_days, 0.5)', `${HIP} AND ${LAST12}`],
+  [
+    'median cost of knee replacement in 2025',
+    'cost_median',
+    'quantile_cont(cost, 0.5)',
+    `${KNEE} AND ${Y2025}`,
+  ],
+  [
+    '90th percentile cost of knee replacement',
+    'cost_p90',
+    'quantile_cont(cost, 0.9)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['p10 revenue for knee replacement', 'revenue_p10', 'quantile_cont(revenue, 0.1)', `${KNEE} AND ${LAST12}`],
+  [
+    '75th percentile OR time for hip replacement',
+    'time_p75',
+    'quantile_cont(or_minutes, 0.75)',
+    `${HIP} AND ${LAST12}`,
+  ],
+  [
+    'upper quartile cost of cesarean delivery',
+    'cost_p75',
+    'quantile_cont(cost, 0.75)',
+    `${CSECTION} AND ${LAST12}`,
+  ],
+  ['maximum cost of a knee replacement', 'cost_max', 'max(cost)', `${KNEE} AND ${LAST12}`],
+  ['minimum revenue for knee replacement in 2025', 'revenue_min', 'min(revenue)', `${KNEE} AND ${Y2025}`],
+  ['longest stay for a hip replacement case', 'los_max', 'max(los_days)', `${HIP} AND ${LAST12}`],
+  ['how many knee replacements', 'cases_count', 'count(*)', `${KNEE} AND ${LAST12}`],
+  ['how many cases did we have in 2025', 'cases_count', 'count(*)', Y2025],
+  ['how many c-sections did we do last year', 'cases_count', 'count(*)', `${CSECTION} AND ${Y2025}`],
+  ['number of cases for Aetna in Q1 2026', 'cases_count', 'count(*)', `payor = 'Aetna' AND ${Q1_2026}`],
+  ['case volume in 2024', 'cases_count', 'count(*)', Y2024],
+  ['how many readmissions last year', 'readmission_30_sum', 'sum(readmitted_30)', Y2025],
+  [
+    'number of readmissions for knee replacement',
+    'readmission_30_sum',
+    'sum(readmitted_30)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  [
+    'readmission rate for knee replacement',
+    'readmission_30_ratio',
+    READMISSION_RATE,
+    `${KNEE} AND ${LAST12}`,
+  ],
+  [
+    'what percent of hip replacement cases were readmitted in 2025',
+    'readmission_30_ratio',
+    READMISSION_RATE,
+    `${HIP} AND ${Y2025}`,
+  ],
+  ['discount rate', 'discount_rate_ratio', DISCOUNT_RATE, LAST12],
+  ['discount rate for Aetna', 'discount_rate_ratio', DISCOUNT_RATE, `payor = 'Aetna' AND ${LAST12}`],
+  ['what is our discount rate in 2025', 'discount_rate_ratio', DISCOUNT_RATE, Y2025],
+  ['average margin', 'margin_ratio', MARGIN, LAST12],
+  ['margin for hip replacement in 2025', 'margin_ratio', MARGIN, `${HIP} AND ${Y2025}`],
+  ['what is our average margin in Q1 2026', 'margin_ratio', MARGIN, Q1_2026],
+  ['total discount for Cigna', 'discount_sum', 'sum(discount)', `payor = 'Cigna' AND ${LAST12}`],
+  [
+    'total profit for knee replacement',
+    'profit_sum',
+    'sum(hospital_revenue - cost)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['average profit of hip replacement', 'profit_avg', 'avg(hospital_revenue - cost)', `${HIP} AND ${LAST12}`],
+  ['total hospital revenue in 2025', 'hospital_revenue_sum', 'sum(hospital_revenue)', Y2025],
+  [
+    'average discount for knee replacement last year',
+    'discount_avg',
+    'avg(discount)',
+    `${KNEE} AND ${Y2025}`,
+  ],
+  ['cost per case for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['average LOS for CPT 27447', 'los_avg', 'avg(los_days)', `${KNEE} AND ${LAST12}`],
+  ['days in hospital for DRG 470', 'los_avg', 'avg(los_days)', `drg_code = '470' AND ${LAST12}`],
+  ['surgical time of knee replacements', 'time_avg', 'avg(or_minutes)', `${KNEE} AND ${LAST12}`],
+  ['how long do hip replacement patients stay', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
+  ['Aetna knee replacement cost', 'cost_avg', 'avg(cost)', `${KNEE} AND payor = 'Aetna' AND ${LAST12}`],
+  [
+    'average cost of knee replacement at Mercy General Hospital',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND provider = 'Mercy General Hospital' AND ${LAST12}`,
+  ],
+  ['reimbursement for knee replacement', 'revenue_avg', 'avg(revenue)', `${KNEE} AND ${LAST12}`],
+  ['payments from Cigna in 2025', 'revenue_avg', 'avg(revenue)', `payor = 'Cigna' AND ${Y2025}`],
+  ['ALOS for hip replacement', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
+  ['cost of knee replacement for women', 'cost_avg', 'avg(cost)', `${KNEE} AND gender = 'F' AND ${LAST12}`],
+  [
+    'average cost of knee replacement for men in 2025',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND gender = 'M' AND ${Y2025}`,
+  ],
+  ['average LOS for patients over 65', 'los_avg', 'avg(los_days)', `age > 65 AND ${LAST12}`],
+  [
+    'average cost for patients aged 65 to 74',
+    'cost_avg',
+    'avg(cost)',
+    `age >= 65 AND age <= 74 AND ${LAST12}`,
+  ],
+  [
+    'knee replacement cost for patients 80 and over',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND age >= 80 AND ${LAST12}`,
+  ],
+  ['average cost for seniors in 2025', 'cost_avg', 'avg(cost)', `age >= 65 AND ${Y2025}`],
+  ['average LOS for readmitted patients', 'los_avg', 'avg(los_days)', `readmitted_30 = 1 AND ${LAST12}`],
+  ['cases with cost over $50,000', 'cases_count', 'count(*)', `cost > 50000 AND ${LAST12}`],
+  [
+    'knee replacement cases with LOS over 3 days',
+    'cases_count',
+    'count(*)',
+    `${KNEE} AND los_days > 3 AND ${LAST12}`,
+  ],
+  ['how many cases with cost above $40,000 in 2025', 'cases_count', 'count(*)', `cost > 40000 AND ${Y2025}`],
+  [
+    'average revenue of cases with cost over $30,000',
+    'revenue_avg',
+    'avg(revenue)',
+    `cost > 30000 AND ${LAST12}`,
+  ],
+  [
+    'average cost of knee replacement excluding Medicare',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND payor IS DISTINCT FROM 'Medicare' AND ${LAST12}`,
+  ],
+  [
+    'total revenue for all payors except Medicare in 2025',
+    'revenue_sum',
+    'sum(revenue)',
+    `payor IS DISTINCT FROM 'Medicare' AND ${Y2025}`,
+  ],
+  [
+    'average cost of knee replacement excluding Bilateral primary osteoarthritis of knee',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND condition_code IS DISTINCT FROM 'M17.0' AND ${LAST12}`,
+  ],
+  [
+    'average cost of Laparoscopic inguinal hernia repair',
+    'cost_avg',
+    'avg(cost)',
+    `procedure_code = '49650' AND ${LAST12}`,
+  ],
+  [
+    'average cost of Total abdominal hysterectomy',
+    'cost_avg',
+    'avg(cost)',
+    `procedure_code = '58150' AND ${LAST12}`,
+  ],
+  [
+    'Cataract removal with intraocular lens insertion average cost',
+    'cost_avg',
+    'avg(cost)',
+    `procedure_code = '66984' AND ${LAST12}`,
+  ],
+  [
+    'average cost of Unilateral primary osteoarthritis, right knee',
+    'cost_avg',
+    'avg(cost)',
+    `condition_code = 'M17.11' AND ${LAST12}`,
+  ],
+  [
+    'average cost of Cesarean section without sterilization without CC/MCC',
+    'cost_avg',
+    'avg(cost)',
+    `drg_code = '788' AND ${LAST12}`,
+  ],
+  [
+    'average cost of Hip and femur procedures except major joint with CC',
+    'cost_avg',
+    'avg(cost)',
+    `drg_code = '481' AND ${LAST12}`,
+  ],
+  ['knee replacment average cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  [
+    'roughly what is the average cost of knee replacement, honestly',
+    'cost_avg',
+    'avg(cost)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['hey, quick one: total revenue in Q1 2026 please', 'revenue_sum', 'sum(revenue)', Q1_2026],
+  [
+    'average cost of TKA in the last year',
+    'cost_avg',
+    'avg(cost)',
+    "admit_date BETWEEN DATE '2025-11-29' AND DATE '2026-11-28' AND procedure_code = '27447'",
+  ],
+  ['discounts given to Cigna last year', 'discount_avg', 'avg(discount)', `payor = 'Cigna' AND ${Y2025}`],
+  ['average cost per procedure for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['average cost across all procedures last year', 'cost_avg', 'avg(cost)', Y2025],
+];
+
+describe('one figure over the scope', () => {
+  it.each(SCALARS)('%s', async (question, key, figure, where) => {
+    const asked = await ask(question);
+    expect(asked.outcome.kind, JSON.stringify(asked.outcome)).toBe('query');
+    expect(figureKey(asked)).toBe(key);
+    const [want] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    expect(row?.cases).toBe(want?.cases);
+    close(row?.[key], want?.figure, question);
+    checkOpening(asked, Number(want?.cases));
+  });
+});
+
+// ---- Breakdowns ---------------------------------------------------------------------------------
+
+type Order = 'desc' | 'asc' | 'time';
+const GROUPS: [
+  question: string,
+  key: string,
+  group: string,
+  figure: string,
+  where: string,
+  order: Order,
+  limit?: number,
+][] = [
+  [
+    'average cost of knee replacement by surgeon',
+    'cost_avg',
+    'surgeon',
+    'avg(cost)',
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+  ['total revenue by payor last year', 'revenue_sum', 'payor', 'sum(revenue)', Y2025, 'desc'],
+  ['sum of revenue by payer', 'revenue_sum', 'payor', 'sum(revenue)', LAST12, 'desc'],
+  [
+    'margin for knee replacement broken down by client',
+    'margin_ratio',
+    'client',
+    MARGIN,
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'total profit per customer in 2025',
+    'profit_sum',
+    'client',
+    'sum(hospital_revenue - cost)',
+    Y2025,
+    'desc',
+  ],
+  [
+    'length of stay by doctor for 27130',
+    'los_avg',
+    'surgeon',
+    'avg(los_days)',
+    `${HIP} AND ${LAST12}`,
+    'desc',
+  ],
+  ['operating minutes per surgeon', 'time_avg', 'surgeon', 'avg(or_minutes)', LAST12, 'desc'],
+  ['readmission rate by provider', 'readmission_30_ratio', 'provider', READMISSION_RATE, LAST12, 'desc'],
+  ['cost by procedure', 'cost_sum', 'procedure_code', 'sum(cost)', LAST12, 'desc'],
+  ['average cost by procedure in 2025', 'cost_avg', 'procedure_code', 'avg(cost)', Y2025, 'desc'],
+  ['total revenue by procedure', 'revenue_sum', 'procedure_code', 'sum(revenue)', LAST12, 'desc'],
+  ['volume by procedure', 'cases_count', 'procedure_code', 'count(*)', LAST12, 'desc'],
+  ['case count by DRG', 'cases_count', 'drg_code', 'count(*)', LAST12, 'desc'],
+  ['average length of stay by diagnosis', 'los_avg', 'condition_code', 'avg(los_days)', LAST12, 'desc'],
+  ['cases by gender', 'cases_count', 'gender', 'count(*)', LAST12, 'desc'],
+  [
+    'cost per case by quarter',
+    'cost_avg',
+    "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
+    'avg(cost)',
+    LAST12,
+    'time',
+  ],
+  [
+    'monthly knee replacement volume in 2025',
+    'cases_count',
+    "strftime(admit_date, '%Y-%m')",
+    'count(*)',
+    `${KNEE} AND ${Y2025}`,
+    'time',
+  ],
+  ['revenue by month', 'revenue_sum', "strftime(admit_date, '%Y-%m')", 'sum(revenue)', LAST12, 'time'],
+  [
+    'total revenue by year from 2024 through 2025',
+    'revenue_sum',
+    'CAST(year(admit_date) AS VARCHAR)',
+    'sum(revenue)',
+    Y2024_2025,
+    'time',
+  ],
+  ['cases per year', 'cases_count', 'CAST(year(admit_date) AS VARCHAR)', 'count(*)', LAST12, 'time'],
+  [
+    'quarterly margin for hip replacement',
+    'margin_ratio',
+    "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
+    MARGIN,
+    `${HIP} AND ${LAST12}`,
+    'time',
+  ],
+  [
+    'average OR time by month in 2025',
+    'time_avg',
+    "strftime(admit_date, '%Y-%m')",
+    'avg(or_minutes)',
+    Y2025,
+    'time',
+  ],
+  [
+    'readmission rate by quarter',
+    'readmission_30_ratio',
+    "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
+    READMISSION_RATE,
+    LAST12,
+    'time',
+  ],
+  [
+    'cost trend for hip replacement',
+    'cost_sum',
+    "strftime(admit_date, '%Y-%m')",
+    'sum(cost)',
+    `${HIP} AND ${LAST12}`,
+    'time',
+  ],
+  ['margin over time', 'margin_ratio', "strftime(admit_date, '%Y-%m')", MARGIN, LAST12, 'time'],
+  [
+    'monthly cases in 2025 for Medicare',
+    'cases_count',
+    "strftime(admit_date, '%Y-%m')",
+    'count(*)',
+    `payor = 'Medicare' AND ${Y2025}`,
+    'time',
+  ],
+  ['discount rate by payor', 'discount_rate_ratio', 'payor', DISCOUNT_RATE, LAST12, 'desc'],
+  [
+    'discount rate by provider for knee replacement',
+    'discount_rate_ratio',
+    'provider',
+    DISCOUNT_RATE,
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    '30-day readmission rate by surgeon in 2025',
+    'readmission_30_ratio',
+    'surgeon',
+    READMISSION_RATE,
+    Y2025,
+    'desc',
+  ],
+  ['median revenue by payor', 'revenue_median', 'payor', 'quantile_cont(revenue, 0.5)', LAST12, 'desc'],
+  [
+    '75th percentile length of stay by surgeon',
+    'los_p75',
+    'surgeon',
+    'quantile_cont(los_days, 0.75)',
+    LAST12,
+    'desc',
+  ],
+  [
+    'max LOS by provider for hip replacement',
+    'los_max',
+    'provider',
+    'max(los_days)',
+    `${HIP} AND ${LAST12}`,
+    'desc',
+  ],
+  ['number of cases per surgeon', 'cases_count', 'surgeon', 'count(*)', LAST12, 'desc'],
+  [
+    'knee replacement volume by surgeon',
+    'cases_count',
+    'surgeon',
+    'count(*)',
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'which surgeon has the highest cost for hip replacements',
+    'cost_sum',
+    'surgeon',
+    'sum(cost)',
+    `${HIP} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'which payor pays the most for gallbladder removal',
+    'revenue_sum',
+    'payor',
+    'sum(revenue)',
+    `${CHOLE} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'which procedures lose us the most money',
+    'profit_sum',
+    'procedure_code',
+    'sum(hospital_revenue - cost)',
+    LAST12,
+    'asc',
+  ],
+  ['which provider has the lowest margin', 'margin_ratio', 'provider', MARGIN, LAST12, 'asc'],
+  [
+    'which surgeon does the most knee replacements',
+    'cases_count',
+    'surgeon',
+    'count(*)',
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'which payors have the highest discount rate',
+    'discount_rate_ratio',
+    'payor',
+    DISCOUNT_RATE,
+    LAST12,
+    'desc',
+  ],
+  [
+    'who has the longest length of stay for hip replacement',
+    'los_avg',
+    'surgeon',
+    'avg(los_days)',
+    `${HIP} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'who performs the most hip replacements',
+    'cases_count',
+    'surgeon',
+    'count(*)',
+    `${HIP} AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'what procedures are most profitable',
+    'profit_sum',
+    'procedure_code',
+    'sum(hospital_revenue - cost)',
+    LAST12,
+    'desc',
+  ],
+  [
+    'which surgeon has the lowest average cost for knee replacement',
+    'cost_avg',
+    'surgeon',
+    'avg(cost)',
+    `${KNEE} AND ${LAST12}`,
+    'asc',
+  ],
+  ['top 5 surgeons by revenue', 'revenue_sum', 'surgeon', 'sum(revenue)', LAST12, 'desc', 5],
+  [
+    'top 5 surgeons by revenue for knee replacement',
+    'revenue_sum',
+    'surgeon',
+    'sum(revenue)',
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+    5,
+  ],
+  ['top 3 payors by cost', 'cost_sum', 'payor', 'sum(cost)', LAST12, 'desc', 3],
+  ['top 10 procedures by volume', 'cases_count', 'procedure_code', 'count(*)', LAST12, 'desc', 10],
+  ['bottom 3 providers by margin', 'margin_ratio', 'provider', MARGIN, LAST12, 'asc', 3],
+  [
+    'bottom 5 surgeons by profit in 2025',
+    'profit_sum',
+    'surgeon',
+    'sum(hospital_revenue - cost)',
+    Y2025,
+    'asc',
+    5,
+  ],
+  ['top 3 surgeons by average cost', 'cost_avg', 'surgeon', 'avg(cost)', LAST12, 'desc', 3],
+  ['the 5 most expensive procedures', 'cost_avg', 'procedure_code', 'avg(cost)', LAST12, 'desc', 5],
+  [
+    '3 cheapest surgeons for knee replacement',
+    'cost_avg',
+    'surgeon',
+    'avg(cost)',
+    `${KNEE} AND ${LAST12}`,
+    'asc',
+    3,
+  ],
+  ['busiest surgeons', 'cases_count', 'surgeon', 'count(*)', LAST12, 'desc'],
+  ['highest margin payors', 'margin_ratio', 'payor', MARGIN, LAST12, 'desc'],
+  ['lowest revenue providers last year', 'revenue_sum', 'provider', 'sum(revenue)', Y2025, 'asc'],
+  ['rank surgeons by profit', 'profit_sum', 'surgeon', 'sum(hospital_revenue - cost)', LAST12, 'desc'],
+  ['rank payors by average revenue', 'revenue_avg', 'payor', 'avg(revenue)', LAST12, 'desc'],
+  ['which DRGs have the longest stays', 'los_avg', 'drg_code', 'avg(los_days)', LAST12, 'desc'],
+  ['which clients bring in the most revenue', 'revenue_sum', 'client', 'sum(revenue)', LAST12, 'desc'],
+  ['compare payors on cost for TKA', 'cost_sum', 'payor', 'sum(cost)', `${KNEE} AND ${LAST12}`, 'desc'],
+  [
+    'average cost of knee replacement by surgeon excluding Medicare',
+    'cost_avg',
+    'surgeon',
+    'avg(cost)',
+    `${KNEE} AND payor IS DISTINCT FROM 'Medicare' AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'average cost of knee replacement by payor for women',
+    'cost_avg',
+    'payor',
+    'avg(cost)',
+    `${KNEE} AND gender = 'F' AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'average LOS by surgeon for patients over 75',
+    'los_avg',
+    'surgeon',
+    'avg(los_days)',
+    `age > 75 AND ${LAST12}`,
+    'desc',
+  ],
+  [
+    'revenue by sex for knee replacement',
+    'revenue_sum',
+    'gender',
+    'sum(revenue)',
+    `${KNEE} AND ${LAST12}`,
+    'desc',
+  ],
+];
+
+/** The answer rows' group label as the SQL computes it: codes for clinical groups, the value otherwise. */
+const labelOf = (row: Row, group: string) => {
+  if (group.endsWith('_code')) return String(row[group]);
+  const key = group.includes('%Y-%m')
+    ? 'month'
+    : group.includes("'-Q'")
+      ? 'quarter'
+      : group.includes('year(')
+        ? 'year'
+        : group;
+  const value = row[key];
+  if (value === '(not recorded)' || value === null) return 'null';
+  return group === 'gender'
+    ? value === 'Female'
+      ? 'F'
+      : value === 'Male'
+        ? 'M'
+        : String(value)
+    : String(value);
+};
+
+describe('breakdowns, rankings and time series', () => {
+  it.each(GROUPS)('%s', async (question, key, group, figure, where, order, limit) => {
+    const asked = await ask(question);
+    expect(asked.outcome.kind, JSON.stringify(asked.outcome)).toBe('query');
+    expect(figureKey(asked)).toBe(key);
+    const expected = await sql(
+      `SELECT ${group} AS label, CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} GROUP BY 1`,
+    );
+    const byLabel = new Map(expected.map((row) => [String(row.label), row]));
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.length).toBe(Math.min(limit ?? Number.POSITIVE_INFINITY, expected.length));
+    for (const row of rows) {
+      const want = byLabel.get(labelOf(row, group));
+      expect(want, `${question}: ${labelOf(row, group)}`).toBeDefined();
+      expect(row.cases).toBe(want?.cases);
+      if (want?.figure === null) expect(row[key]).toBeNull();
+      else close(row[key], want?.figure, `${question} ${labelOf(row, group)}`);
+    }
+    const values = rows.map((row) =>
+      order === 'time' ? labelOf(row, group) : Number(row[key] ?? Number.NaN),
+    );
+    const sorted = [...values].sort((left, right) =>
+      order === 'time'
+        ? String(left).localeCompare(String(right))
+        : order === 'desc'
+          ? Number(right) - Number(left)
+          : Number(left) - Number(right),
+    );
+    const known = (list: (string | number)[]) =>
+      list.filter((value) => !(typeof value === 'number' && Number.isNaN(value)));
+    expect(known(values)).toEqual(known(sorted));
+    if (limit && expected.length > limit) {
+      // The top N are the N best of all groups (the boundary value may tie).
+      const all = expected
+        .map((row) => Number(row.figure))
+        .filter(Number.isFinite)
+        .sort((a, b) => (order === 'asc' ? a - b : b - a));
+      close(rows.at(-1)?.[key], all[limit - 1], `${question} boundary`);
+    }
+    const total = asked.answer?.tables[1]?.rows[0];
+    const [scope] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+    );
+    expect(total?.cases).toBe(scope?.cases);
+    close(total?.[key], scope?.figure, `${question} total`);
+    checkOpening(asked, Number(scope?.cases));
+  });
+});
+
+// ---- Two dimensions, shares, thresholds ---------------------------------------------------------
+
+describe('two dimensions', () => {
+  it.each([
+    ['margin by payor and surgeon', 'margin_ratio', ['payor', 'surgeon'], MARGIN, LAST12],
+    [
+      'average cost by surgeon and payor for knee replacement',
+      'cost_avg',
+      ['surgeon', 'payor'],
+      'avg(cost)',
+      `${KNEE} AND ${LAST12}`,
+    ],
+    ['case volume by provider and quarter', 'cases_count', ['provider', 'quarter'], 'count(*)', LAST12],
+    ['revenue by payor by year', 'revenue_sum', ['payor', 'year'], 'sum(revenue)', LAST12],
+  ] as const)('%s', async (question, key, dimensions, figure, where) => {
+    const asked = await ask(question);
+    expect(figureKey(asked)).toBe(key);
+    const groupSql = (dimension: string) =>
+      dimension === 'quarter'
+        ? "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))"
+        : dimension === 'year'
+          ? 'CAST(year(admit_date) AS VARCHAR)'
+          : dimension;
+    const expected = await sql(
+      `SELECT ${groupSql(dimensions[0])} AS a, ${groupSql(dimensions[1])} AS b, CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} GROUP BY 1, 2`,
+    );
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.length).toBe(expected.length);
+    for (const row of rows) {
+      const want = expected.find((item) => item.a === row[dimensions[0]] && item.b === row[dimensions[1]]);
+      expect(want).toBeDefined();
+      expect(row.cases).toBe(want?.cases);
+      if (want?.figure !== null) close(row[key], want?.figure, question);
+    }
+  });
+});
+
+describe('shares and mix', () => {
+  it.each([
+    ['payor mix', 'cases_share', 'payor', 'count(*)', LAST12, undefined],
+    [
+      'payor mix for knee replacement',
+      'cases_share',
+      'payor',
+      'count(*)',
+      `${KNEE} AND ${LAST12}`,
+      undefined,
+    ],
+    [
+      'what share of our knee replacements are Medicare',
+      'cases_share',
+      'payor',
+      'count(*)',
+      `${KNEE} AND ${LAST12}`,
+      'Medicare',
+    ],
+    ['what percent of revenue comes from Aetna', 'revenue_share', 'payor', 'sum(revenue)', LAST12, 'Aetna'],
+    ['share of revenue by provider in 2025', 'revenue_share', 'provider', 'sum(revenue)', Y2025, undefined],
+    [
+      'surgeon mix for hip replacement in 2025',
+      'cases_share',
+      'surgeon',
+      'count(*)',
+      `${HIP} AND ${Y2025}`,
+      undefined,
+    ],
+    ['what share of cases are women', 'cases_share', 'gender', 'count(*)', LAST12, 'Female'],
+    ['proportion of cost by payor', 'cost_share', 'payor', 'sum(cost)', LAST12, undefined],
+  ] as const)('%s', async (question, key, group, part, where, named) => {
+    const asked = await ask(question);
+    expect(figureKey(asked)).toBe(key);
+    const expected = await sql(
+      `SELECT ${group} AS label, 100.0 * ${part} / (SELECT ${part} FROM cases WHERE ${where}) AS figure FROM cases WHERE ${where} GROUP BY 1`,
+    );
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.length).toBe(expected.length);
+    for (const row of rows) {
+      const want = expected.find((item) => String(item.label) === labelOf(row, group));
+      close(row[key], want?.figure, `${question} ${String(row[group])}`);
+    }
+    if (named) {
+      const row = rows.find((item) => item[group] === named);
+      const shown = `${Number(row?.[key]).toFixed(1)}%`;
+      // The written answer leads with the value the question named.
+      expect(asked.answer?.summary).toContain(`${named}: **${shown}**`);
+    }
+  });
+});
+
+describe('thresholds on grouped figures', () => {
   it.each([
     [
-      'average cost of Vaginal delivery with antepartum and postpartum care by surgeon',
-      "procedure_code = '59400'",
+      'surgeons whose average cost is over $20,000',
+      'cost_avg',
+      'surgeon',
+      'avg(cost)',
+      'avg(cost) > 20000',
+      LAST12,
     ],
-    ['average cost of Laparoscopic inguinal hernia repair by surgeon', "procedure_code = '49650'"],
-    ['average cost of Total abdominal hysterectomy', "procedure_code = '58150'"],
-    ['Cataract removal with intraocular lens insertion average cost', "procedure_code = '66984'"],
-    ['average cost of Unilateral primary osteoarthritis, right knee', "condition_code = 'M17.11'"],
-    ['average cost of Cesarean section without sterilization without CC/MCC', "drg_code = '788'"],
-    ['average cost of Laparoscopic cholecystectomy without C.D.E. without CC/MCC', "drg_code = '419'"],
-    ['average cost of Hip and femur procedures except major joint with CC', "drg_code = '481'"],
-    ['knee replacment average cost by surgeon', "procedure_code = '27447'"],
-  ])('%s', async (question, where) => {
+    ['providers with a margin under 30%', 'margin_ratio', 'provider', MARGIN, `${MARGIN} < 30`, LAST12],
+    [
+      'payors with a discount rate above 30%',
+      'discount_rate_ratio',
+      'payor',
+      DISCOUNT_RATE,
+      `${DISCOUNT_RATE} > 30`,
+      LAST12,
+    ],
+    ['surgeons with more than 50 cases', 'cases_count', 'surgeon', 'count(*)', 'count(*) > 50', LAST12],
+    [
+      'procedures with at least 100 cases in 2025',
+      'cases_count',
+      'procedure_code',
+      'count(*)',
+      'count(*) >= 100',
+      Y2025,
+    ],
+    [
+      'surgeons with an average LOS over 2 days',
+      'los_avg',
+      'surgeon',
+      'avg(los_days)',
+      'avg(los_days) > 2',
+      LAST12,
+    ],
+    [
+      'providers whose total revenue is over $10,000,000',
+      'revenue_sum',
+      'provider',
+      'sum(revenue)',
+      'sum(revenue) > 10000000',
+      LAST12,
+    ],
+    [
+      'surgeons whose average OR time is over 120 minutes',
+      'time_avg',
+      'surgeon',
+      'avg(or_minutes)',
+      'avg(or_minutes) > 120',
+      LAST12,
+    ],
+    [
+      'payors with average revenue under $20k',
+      'revenue_avg',
+      'payor',
+      'avg(revenue)',
+      'avg(revenue) < 20000',
+      LAST12,
+    ],
+    [
+      'surgeons with a readmission rate above 6%',
+      'readmission_30_ratio',
+      'surgeon',
+      READMISSION_RATE,
+      `${READMISSION_RATE} > 6`,
+      LAST12,
+    ],
+    [
+      'procedures whose median cost is over $10,000',
+      'cost_median',
+      'procedure_code',
+      'quantile_cont(cost, 0.5)',
+      'quantile_cont(cost, 0.5) > 10000',
+      LAST12,
+    ],
+    [
+      'surgeons with at least 20 cases for knee replacement',
+      'cases_count',
+      'surgeon',
+      'count(*)',
+      'count(*) >= 20',
+      `${KNEE} AND ${LAST12}`,
+    ],
+  ] as const)('%s', async (question, key, group, figure, having, where) => {
     const asked = await ask(question);
-    checkAnswer(asked, await expected('avg(cost)', `${where} AND ${LAST_365}`), '29 Nov 2025 – 28 Nov 2026');
-  });
-
-  it('keeps a condition named in full whole when it is left out', async () => {
-    const asked = await ask(
-      'average cost of knee replacement excluding Bilateral primary osteoarthritis of knee',
+    expect(figureKey(asked)).toBe(key);
+    const expected = await sql(
+      `SELECT ${group} AS label, ${figure} AS figure FROM cases WHERE ${where} GROUP BY 1 HAVING ${having}`,
     );
-    expect(asked.query).toMatchObject({ params: { filters: { excludeConditions: ['M17.0'] } } });
-    const where = `procedure_code = '27447' AND condition_code IS DISTINCT FROM 'M17.0' AND ${LAST_365}`;
-    checkAnswer(asked, await expected('avg(cost)', where), '29 Nov 2025 – 28 Nov 2026');
-  });
-
-  it('reads a full condition name after "with" as the secondary condition of a prediction', async () => {
-    const asked = await ask(
-      'predict the cost of Total knee arthroplasty for a 70 year old woman with Unilateral primary osteoarthritis, right knee',
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => labelOf(row, group)).sort()).toEqual(
+      expected.map((row) => String(row.label)).sort(),
     );
-    expect(asked.query).toMatchObject({
-      workflow: 'predictions',
-      params: { entity: { code: '27447' }, gender: 'F', age: 70, secondaryConditions: ['M17.11'] },
-    });
-    expect(asked.answer?.summary).not.toContain('..');
-  });
-
-  it('simulates a price change for a procedure named in full with a payor', async () => {
-    const asked = await ask('what if we raise prices 4% for Laparoscopic inguinal hernia repair with Aetna');
-    expect(asked.query).toMatchObject({ params: { scope: { procedures: ['49650'], payors: ['Aetna'] } } });
-    const want = await expected(
-      'sum(hospital_revenue)',
-      `procedure_code = '49650' AND payor = 'Aetna' AND ${LAST_365}`,
-    );
-    const before = asked.answer?.summary.match(/from \$([\d,]+) to/)?.[1]?.replaceAll(',', '');
-    expect(Number(before)).toBeCloseTo(want.figure, -1);
-    expect(asked.answer?.summary).toContain(`${want.cases.toLocaleString('en-US')} case`);
-  });
-
-  it('looks a full name or a code up when asked what it is', async () => {
-    expect((await ask('what is Total abdominal hysterectomy')).answer?.summary).toContain(
-      '(procedure 58150)',
-    );
-    expect((await ask('what does DRG 470 mean')).query).toMatchObject({ workflow: 'entity_resolver' });
+    for (const row of rows) {
+      close(row[key], expected.find((item) => String(item.label) === labelOf(row, group))?.figure, question);
+    }
   });
 });
 
-describe('vague and unknown names', () => {
-  it('asks among the knee procedures for "knee surgery"', async () => {
-    const { outcome } = await ask('average cost of knee surgery');
-    expect(outcome.kind).toBe('clarify');
-    if (outcome.kind !== 'clarify') return;
-    expect(outcome.options.map((option) => option.id)).toEqual(expect.arrayContaining(['27447', '29881']));
+// ---- Comparisons --------------------------------------------------------------------------------
+
+describe('comparisons of values: one row each, never pooled', () => {
+  it.each([
+    [
+      'Aetna vs Cigna average cost for knee replacement',
+      'cost_avg',
+      'payor',
+      ['Aetna', 'Cigna'],
+      'avg(cost)',
+      `${KNEE} AND ${LAST12}`,
+    ],
+    [
+      'is Aetna more expensive than Cigna for lap chole',
+      'cost_avg',
+      'payor',
+      ['Aetna', 'Cigna'],
+      'avg(cost)',
+      `${CHOLE} AND ${LAST12}`,
+    ],
+    [
+      'Aetna versus Medicare revenue in 2025',
+      'revenue_avg',
+      'payor',
+      ['Aetna', 'Medicare'],
+      'avg(revenue)',
+      Y2025,
+    ],
+    ['compare Aetna and Cigna on margin', 'margin_ratio', 'payor', ['Aetna', 'Cigna'], MARGIN, LAST12],
+    [
+      'knee replacement vs hip replacement average cost',
+      'cost_avg',
+      'procedure_code',
+      ['27447', '27130'],
+      'avg(cost)',
+      LAST12,
+    ],
+    [
+      'total knee arthroplasty versus total hip arthroplasty LOS in 2025',
+      'los_avg',
+      'procedure_code',
+      ['27447', '27130'],
+      'avg(los_days)',
+      Y2025,
+    ],
+    [
+      'Mercy General Hospital vs Riverside Community Hospital cost',
+      'cost_avg',
+      'provider',
+      ['Mercy General Hospital', 'Riverside Community Hospital'],
+      'avg(cost)',
+      LAST12,
+    ],
+    [
+      'is Medicare cheaper than Aetna for hip replacement',
+      'cost_avg',
+      'payor',
+      ['Medicare', 'Aetna'],
+      'avg(cost)',
+      `${HIP} AND ${LAST12}`,
+    ],
+  ] as const)('%s', async (question, key, group, values, figure, where) => {
+    const asked = await ask(question);
+    expect(figureKey(asked)).toBe(key);
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.length).toBe(values.length);
+    for (const value of values) {
+      const [want] = await sql(
+        `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} AND ${group} = '${value.replaceAll("'", "''")}'`,
+      );
+      const row = rows.find((item) => labelOf(item, group) === value);
+      expect(row, value).toBeDefined();
+      expect(row?.cases).toBe(want?.cases);
+      close(row?.[key], want?.figure, `${question} ${value}`);
+    }
+  });
+});
+
+describe('comparisons of windows: a column each, the change and the % change', () => {
+  it.each([
+    ['2024 vs 2025 cost per case', 'cost_avg', 'avg(cost)', 'TRUE', Y2024, Y2025],
+    ['knee replacement volume 2024 vs 2025', 'cases_count', 'count(*)', KNEE, Y2024, Y2025],
+    ['revenue in 2024 compared with 2025', 'revenue_sum', 'sum(revenue)', 'TRUE', Y2024, Y2025],
+    ['compare 2024 and 2025 margin', 'margin_ratio', MARGIN, 'TRUE', Y2024, Y2025],
+    [
+      'Q1 2026 vs Q1 2025 cost',
+      'cost_sum',
+      'sum(cost)',
+      'TRUE',
+      "admit_date BETWEEN DATE '2025-01-01' AND DATE '2025-03-31'",
+      Q1_2026,
+    ],
+    ['average LOS for hip replacement in 2024 vs 2025', 'los_avg', 'avg(los_days)', HIP, Y2024, Y2025],
+  ] as const)('%s', async (question, key, figure, where, first, second) => {
+    const asked = await ask(question);
+    const row = asked.answer?.tables[0]?.rows[0] ?? {};
+    const [a] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} AND ${first}`,
+    );
+    const [b] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} AND ${second}`,
+    );
+    close(row[`${key}_1`], a?.figure, `${question} first`);
+    close(row[`${key}_2`], b?.figure, `${question} second`);
+    close(row[`${key}_change`], Number(b?.figure) - Number(a?.figure), `${question} change`);
+    expect(row.cases_1).toBe(a?.cases);
+    expect(row.cases_2).toBe(b?.cases);
+  });
+});
+
+// ---- Other workflows ------------------------------------------------------------------------------
+
+describe('typical case, predictions and simulations', () => {
+  it.each([
+    ['what does a typical knee replacement case look like', KNEE],
+    ['overview for hip replacement in 2025', `${HIP} AND ${Y2025}`.replace(LAST12, '')],
+    ['how are we doing', 'TRUE'],
+  ])('%s gives the mean and median of each measure', async (question, where) => {
+    const asked = await ask(question);
+    expect(asked.query?.workflow).toBe('dashboard');
+    const window = question.includes('2025') ? '' : ` AND ${LAST12}`;
+    const [want] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, avg(cost) AS mean, quantile_cont(cost, 0.5) AS median FROM cases WHERE ${where}${window}`,
+    );
+    const summary = asked.answer?.summary ?? '';
+    checkOpening(asked, Number(want?.cases));
+    const cost = summary.split('\n').find((line) => line.startsWith('| Cost'));
+    const shown = (value: unknown) => `$${Math.round(Number(value)).toLocaleString('en-US')}`;
+    expect(cost).toContain(shown(want?.mean));
+    expect(cost).toContain(shown(want?.median));
   });
 
-  it.each(['average cost of unicorn surgery', 'average cost of foo bar surgery'])(
-    '%s is refused as not recognised, with examples',
-    async (question) => {
-      const { outcome } = await ask(question);
-      expect(outcome).toMatchObject({
-        kind: 'refuse',
-        message: expect.stringContaining('did not recognise'),
-      });
-      if (outcome.kind === 'refuse') expect(outcome.examples.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    'predict the cost of a knee replacement for a 67-year-old woman',
+    'how long will a hip replacement take',
+    'how long will a knee replacement patient stay',
+    'predict the cost of a knee replacement with Dr. Sarah Chen',
+    'estimate the price of a hip replacement for Aetna',
+  ])('%s gives an estimate with its band and cohort', async (question) => {
+    const asked = await ask(question);
+    expect(asked.query?.workflow).toBe('predictions');
+    expect(asked.refusal ?? '').toBe('');
+    expect(asked.answer?.summary).toMatch(/Estimate: \*\*.+\*\* \(likely range .+ – .+\)/);
+  });
 
-  it('offers only the close options for a surname', async () => {
-    const { outcome } = await ask('how many cases did Dr. Haddad do last year');
+  it.each([
+    ['what if we raise prices 4% for Laparoscopic inguinal hernia repair with Aetna', 'price'],
+    ['what if supply cost per case drops 7%', 'cost'],
+    ["what if Aetna's rates fall 6% based on 2025", 'price'],
+    ['what if reimbursement drops 5%', 'price'],
+    ['simulate a 10% price increase for all payors based on 2025', 'price'],
+  ])('%s simulates a %s change', async (question, target) => {
+    const asked = await ask(question);
+    expect(asked.query).toMatchObject({ workflow: 'simulation', plan: { target } });
+    expect(asked.refusal ?? '').toBe('');
+    expect(asked.answer?.summary).toMatch(/net change of \*\*[−$\d,.]+/);
+  });
+
+  it('asks which payor when the question says "one payor"', async () => {
+    const { outcome } = await ask("if one payor's rates fall 6%");
     expect(outcome.kind).toBe('clarify');
     if (outcome.kind === 'clarify')
-      for (const option of outcome.options) expect(option.name).toContain('Haddad');
+      expect(outcome.options.every((option) => option.kind === 'payor')).toBe(true);
   });
 });
 
-describe('counts lead with the count', () => {
-  it('how many c-sections did we do last year', async () => {
-    const asked = await ask('how many c-sections did we do last year');
-    const want = await expected('sum(cost)', `procedure_code = '59510' AND ${YEAR_2025}`);
-    checkAnswer(asked, want, '1 Jan 2025 – 31 Dec 2025');
-    expect(asked.answer?.summary).toContain(
-      `**${want.cases.toLocaleString('en-US')} cases**, with a total cost`,
-    );
+// ---- Follow-ups -----------------------------------------------------------------------------------
+
+describe('follow-ups change the last plan, with the figures each time', () => {
+  it('walks a conversation through measure, breakdown, filter, window and limit', async () => {
+    const steps: [string, string, string, string][] = [
+      ['average cost of knee replacement by surgeon', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+      ['and the discount?', 'discount_avg', 'avg(discount)', `${KNEE} AND ${LAST12}`],
+      ['only Medicare', 'discount_avg', 'avg(discount)', `${KNEE} AND payor = 'Medicare' AND ${LAST12}`],
+      ['what about 2025', 'discount_avg', 'avg(discount)', `${KNEE} AND payor = 'Medicare' AND ${Y2025}`],
+      [
+        'same for hip replacement',
+        'discount_avg',
+        'avg(discount)',
+        `${HIP} AND payor = 'Medicare' AND ${Y2025}`,
+      ],
+      ['top 3 only', 'discount_avg', 'avg(discount)', `${HIP} AND payor = 'Medicare' AND ${Y2025}`],
+      ['by quarter', 'discount_avg', 'avg(discount)', `${HIP} AND payor = 'Medicare' AND ${Y2025}`],
+    ];
+    let previous: ParsedQuery | undefined;
+    for (const [question, key, figure, where] of steps) {
+      const asked: Asked = await ask(question, previous ? { previous } : {});
+      expect(asked.outcome.kind, question).toBe('query');
+      expect(figureKey(asked), question).toBe(key);
+      const [scope] = await sql(
+        `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+      );
+      const total = asked.answer?.tables.at(-1)?.rows[0];
+      expect(total?.cases, question).toBe(scope?.cases);
+      close(total?.[key], scope?.figure, question);
+      previous = asked.query;
+    }
   });
 
-  it('lists the surgeons with the most cases, not the highest cost', async () => {
-    const asked = await ask('how many cases by surgeon last year');
+  it('leaves a surgeon out', async () => {
     const [top] = await sql(
-      `SELECT surgeon, CAST(count(*) AS INTEGER) AS cases FROM cases WHERE ${YEAR_2025} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+      `SELECT surgeon FROM cases WHERE ${KNEE} AND ${LAST12} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
     );
-    expect(asked.answer?.summary).toContain(`Most cases:\n\n- ${top?.surgeon}: ${top?.cases} cases`);
-  });
-
-  it('counts readmissions as readmissions', async () => {
-    const asked = await ask('How many readmissions did we have in Q1 2026');
-    const want = await expected('sum(readmitted_30)', Q1_2026);
-    checkAnswer(asked, want, '1 Jan 2026 – 31 Mar 2026');
-    expect(asked.answer?.summary).toContain('number of 30-day readmissions');
-    expect(asked.answer?.summary).toContain(`**${want.figure.toLocaleString('en-US')} readmission`);
+    const first = await ask('average cost of knee replacement by surgeon');
+    const asked = await ask(`leave out ${String(top?.surgeon)}`, { previous: first.query! });
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.some((row) => row.surgeon === top?.surgeon)).toBe(false);
+    const [scope] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases FROM cases WHERE ${KNEE} AND ${LAST12} AND surgeon <> '${String(top?.surgeon)}'`,
+    );
+    expect(asked.answer?.tables[1]?.rows[0]?.cases).toBe(scope?.cases);
   });
 });
 
-describe('what the engines cannot do is refused with the reason', () => {
+// ---- Questions without a number ---------------------------------------------------------------------
+
+describe('unanswerable questions get no number', () => {
   it.each([
-    ['predict the length of stay for a hip replacement for an 80 year old man', 'not length of stay'],
-    ['average cost of knee replacement this year vs last year', 'one window at a time'],
-    ['profit by procedure last year', 'not by procedure'],
-    ['which procedure costs the most', 'not by procedure'],
-    ['average age of knee replacement patients', 'ages are not a figure'],
+    ['what is the weather in Boston', /only answer questions about your organization's case data/],
+    ['write a poem about surgeons', /only answer questions/],
+    ['mortality rate by surgeon', /does not hold that/],
+    ['patient satisfaction scores by provider', /does not hold that/],
+    ['average cost by zip code', /does not hold that/],
+    ['average age of knee replacement patients', /ages are not a figure/],
+    ['average cost of unicorn surgery', /didn't find "unicorn surgery"/],
+    ['revenue in Texas', /didn't find "Texas"/],
+    ['average cost for Humana Gold Plus Platinum', /didn't find/],
   ])('%s', async (question, reason) => {
     const { outcome } = await ask(question);
-    expect(outcome).toMatchObject({ kind: 'refuse', message: expect.stringContaining(reason) });
+    expect(outcome).toMatchObject({ kind: 'refuse', message: expect.stringMatching(reason) });
   });
 
-  it('still answers "per procedure" and "across all procedures" as figures over the cases', async () => {
-    const perCase = await ask('average cost per procedure for knee replacement');
-    checkAnswer(
-      perCase,
-      await expected('avg(cost)', `procedure_code = '27447' AND ${LAST_365}`),
-      '29 Nov 2025 – 28 Nov 2026',
-    );
-    const overall = await ask('average cost across all procedures last year');
-    checkAnswer(overall, await expected('avg(cost)', YEAR_2025), '1 Jan 2025 – 31 Dec 2025');
-  });
+  it.each(['average cost of knee replacement in 2019', 'total revenue in 2030', 'how many cases in Q1 2015'])(
+    '%s: a window without data says where the data lies',
+    async (question) => {
+      const asked = await ask(question);
+      expect(asked.answer).toBeUndefined();
+      expect(asked.refusal).toMatch(/admitted from .+ to .+/);
+    },
+  );
 
   it('refuses a hospital-only figure for a payor, and answers cost from its own data', async () => {
     const margin = await ask('average margin by provider', { orgId: 'lakeside' });
@@ -248,84 +1172,19 @@ describe('what the engines cannot do is refused with the reason', () => {
       message: expect.stringContaining('hospital revenue'),
     });
     const cost = await ask('average cost of knee replacement by provider', { orgId: 'lakeside' });
-    const want = await expected('avg(cost)', `procedure_code = '27447' AND ${LAST_365}`, 'lakeside');
-    checkAnswer(cost, want, '29 Nov 2025 – 28 Nov 2026');
-  });
-});
-
-describe('conversations and windows', () => {
-  it('follows up on metric, breakdown and window, with the figures each time', async () => {
-    const knee = "procedure_code = '27447'";
-    const first = await ask('average cost of knee replacement by surgeon');
-    checkAnswer(first, await expected('avg(cost)', `${knee} AND ${LAST_365}`), '29 Nov 2025 – 28 Nov 2026');
-    const byPayor = await ask('now by payor', { previous: first.query! });
-    expect(byPayor.query).toMatchObject({ params: { pivot: 'payor' } });
-    const revenue = await ask('what about revenue?', { previous: byPayor.query! });
-    checkAnswer(
-      revenue,
-      await expected('avg(revenue)', `${knee} AND ${LAST_365}`),
-      '29 Nov 2025 – 28 Nov 2026',
+    const [want] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, avg(cost) AS figure FROM cases WHERE ${KNEE} AND ${LAST12}`,
+      'lakeside',
     );
-    const lastYear = await ask('and last year', { previous: revenue.query! });
-    checkAnswer(
-      lastYear,
-      await expected('avg(revenue)', `${knee} AND ${YEAR_2025}`),
-      '1 Jan 2025 – 31 Dec 2025',
-    );
+    expect(cost.answer?.tables[1]?.rows[0]?.cases).toBe(want?.cases);
+    close(cost.answer?.tables[1]?.rows[0]?.cost_avg, want?.figure, 'payor cost');
   });
 
-  it('lists the lowest values first when asked for the lowest', async () => {
-    const asked = await ask('which surgeon has the lowest average cost for knee replacement');
-    const [lowest] = await sql(
-      `SELECT surgeon FROM cases WHERE procedure_code = '27447' AND ${LAST_365} GROUP BY 1 ORDER BY avg(cost), 1 LIMIT 1`,
-    );
-    expect(asked.answer?.summary).toContain(`, lowest first**`);
-    expect(asked.answer?.summary).toContain(`Lowest values:\n\n- ${lowest?.surgeon}: $`);
-  });
-
-  it('reads "in the last year" as the past twelve months and "last year" as the calendar year', async () => {
-    const rolling = await ask('average cost of TKA in the last year');
-    checkAnswer(
-      rolling,
-      await expected('avg(cost)', `procedure_code = '27447' AND ${LAST_365}`),
-      '29 Nov 2025 – 28 Nov 2026',
-    );
-    const calendar = await ask('discounts given to Cigna last year');
-    checkAnswer(
-      calendar,
-      await expected('avg(discount)', `payor = 'Cigna' AND ${YEAR_2025}`),
-      '1 Jan 2025 – 31 Dec 2025',
-    );
-  });
-
-  it('says what it can leave out when asked to leave out a payor', async () => {
-    const { outcome } = await ask('total revenue for all payors except Medicare');
-    expect(outcome).toMatchObject({
-      kind: 'refuse',
-      message: expect.stringContaining('not those of one payor'),
-    });
-  });
-
-  it('says so when a follow-up overview has no cases, rather than a table of blanks', async () => {
-    const [idle] = await sql(
-      `SELECT surgeon FROM cases WHERE surgeon NOT IN (SELECT surgeon FROM cases WHERE procedure_code = '27447') LIMIT 1`,
-    );
-    const overview = await ask('overview of knee replacement');
-    expect(entityOf(overview)).toBe('27447');
-    const empty = await ask(`what about ${idle?.surgeon}?`, { previous: overview.query! });
-    expect(empty.answer?.summary).toContain('No cases match');
-    expect(empty.answer?.summary).not.toContain('| Revenue |');
-  });
-
-  it('margin is a ratio of sums over the window', async () => {
-    const asked = await ask('what is our average margin by provider in Q1 2026');
-    const want = await expected('100 * sum(hospital_revenue - cost) / sum(hospital_revenue)', Q1_2026);
-    checkAnswer(asked, want, '1 Jan 2026 – 31 Mar 2026');
-  });
-
-  it('a price cut shows a negative change with one kind of minus sign', async () => {
-    const asked = await ask('what if we cut prices by 3% for knee replacement with Medicare');
-    expect(asked.answer?.summary).toContain('(−3.0%)');
-    expect(asked.answer?.summary).toMatch(/net change of \*\*−\$[\d,]+\*\*/);
+  it('asks among the knee procedures for "knee surgery", naming each once with its cases', async () => {
+    const { outcome } = await ask('average cost of knee surgery');
+    expect(outcome.kind).toBe('clarify');
+    if (outcome.kind !== 'clarify') return;
+    expect(outcome.options.map((option) => option.id)).toEqual(expect.arrayContaining(['27447', '29881']));
+    for (const option of outcome.options) expect(option.cases).toBeGreaterThan(0);
   });
 });

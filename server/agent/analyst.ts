@@ -1,5 +1,5 @@
 import type { ChartHint, OrgType, ResultTable } from '../cases/types';
-import type { ParsedQuery, ParseOutcome } from './parser';
+import type { ParsedQuery, ParseOutcome, QueryOutcome } from './parser';
 
 // The run pipeline talks to the question parser and the case engines only through this seam, so the stream
 // (order, ids, resume, cancel) can be tested with a small analyst and served with the real one.
@@ -10,8 +10,10 @@ export interface AnalystRequest {
   question: string;
   /** `YYYY-MM-DD`; relative windows ("last 6 months") end here. */
   today: string;
-  /** The conversation's last answered query, for follow-ups. */
+  /** The conversation's last answered plan, for follow-ups. */
   previous?: ParsedQuery;
+  /** True when the conversation's last turn was not answered: a follow-up then has nothing to refer to. */
+  previousUnanswered?: boolean;
 }
 
 export interface Answer {
@@ -27,8 +29,8 @@ export interface Answer {
 export interface Analyst {
   /** Parses the question and resolves the names in it. */
   read(request: AnalystRequest, signal: AbortSignal): Promise<ParseOutcome>;
-  /** Runs the parsed query and writes the answer; `reading` is how the question was understood. */
-  answer(request: AnalystRequest, query: ParsedQuery, reading: string, signal: AbortSignal): Promise<Answer>;
+  /** Runs the plan the question was read as and writes the answer. */
+  answer(request: AnalystRequest, outcome: QueryOutcome, signal: AbortSignal): Promise<Answer>;
   /** Questions worth asking about this organization's own data. */
   examples(orgId: string, orgType: OrgType, today: string): Promise<string[]>;
 }

@@ -1,59 +1,157 @@
+import { trigramSimilarity } from '../cases/fuzzy';
 import { resolveText } from '../cases/resolver';
-import type { CaseStore, ChartHint, EntityKind, ResultTable } from '../cases/types';
+import type {
+  CaseStore,
+  Catalog,
+  ChartHint,
+  EntityKind,
+  MatchCandidate,
+  OrgType,
+  ResultTable,
+} from '../cases/types';
 import { type Analyst, AnalystRefusal } from './analyst';
-import { composeAnalytics, composeDashboard, composePrediction, composeSimulation } from './compose';
-import { exampleCandidates, pickExamples } from './examples';
-import { parseQuestion } from './parser';
+import { composePlan, composePrediction, composeSimulation, composeTypicalCase } from './compose';
+import { createSuggestions, type SuggestionReader } from './examples';
+import { type ParseContext, type ParseOutcome, parseQuestion } from './parser';
+import { correctWords, describeCorrections, questionVocabulary } from './parser/typos';
 import { escapeMarkdown } from './refusal-text';
 
 const NO_DATA =
   'Your organization has no case data yet, so there is nothing to answer from. Upload a case file on the Upload page, then ask again.';
 
-/** The analyst over the organization's case data: the deterministic parser, then the matching engine. */
-export function createCaseAnalyst(cases: CaseStore): Analyst {
+/** Names of these kinds that share most letter groups with words that matched nothing, best first. */
+function closestNames(catalog: Catalog, text: string, kinds: EntityKind[]): MatchCandidate[] {
+  return kinds
+    .flatMap((kind) => catalog.entities[kind] ?? [])
+    .map((entry) => ({
+      kind: entry.kind,
+      id: entry.id,
+      name: entry.name,
+      score: trigramSimilarity(text.toLowerCase(), entry.name.toLowerCase()),
+    }))
+    .filter((candidate) => candidate.score >= 0.2)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, 3);
+}
+
+interface AnalystOptions {
+  /** 1–12, the month the organization's fiscal year starts in (`HP_FISCAL_YEAR_START_MONTH`). */
+  fiscalYearStartMonth?: number;
+}
+
+function parseContext(
+  catalog: Catalog,
+  request: Parameters<Analyst['read']>[0],
+  options: AnalystOptions,
+): ParseContext {
+  return {
+    today: request.today,
+    orgType: request.orgType,
+    ...(options.fiscalYearStartMonth ? { fiscalYearStartMonth: options.fiscalYearStartMonth } : {}),
+    lastAdmit: catalog.lastAdmit,
+    firstAdmit: catalog.firstAdmit,
+    ...(request.previous ? { previous: request.previous } : {}),
+    ...(request.previousUnanswered ? { previousUnanswered: true } : {}),
+    // The parser resolves while it reads, synchronously, against the catalog loaded once per question.
+    resolve: (text, kinds) => resolveText(catalog, text, kinds),
+    closest: (text, kinds) => closestNames(catalog, text, kinds),
+    topMembers: (kind) =>
+      (catalog.entities[kind] ?? [])
+        .slice(0, 5)
+        .map((entry) => ({ kind: entry.kind, id: entry.id, name: entry.name, score: 1 })),
+  };
+}
+
+const casesOf = (catalog: Catalog, option: MatchCandidate) =>
+  catalog.entities[option.kind]?.find((entry) => entry.id === option.id)?.cases ?? 0;
+
+/** Reads a question as the organization's analyst does: typos respelt against its own words, then parsed. */
+function readQuestion(question: string, context: ParseContext, catalog: Catalog): ParseOutcome {
+  const { text, corrections } = correctWords(question, questionVocabulary(catalog));
+  const outcome = parseQuestion(text, context);
+  // The reading shows what a typo was taken for, so a wrong guess is visible at once.
+  if (outcome.kind !== 'query' || corrections.length === 0) return outcome;
+  return { ...outcome, reading: `${outcome.reading} (${describeCorrections(corrections)})` };
+}
+
+/** The analyst over the organization's case data: the deterministic parser, then the plan's engine. */
+export function createCaseAnalyst(cases: CaseStore, options: AnalystOptions = {}): Analyst {
+  const suggestions = createSuggestions(cases);
+  const readerFor = (catalog: Catalog, orgType: OrgType, today: string): SuggestionReader => ({
+    read: (question) =>
+      readQuestion(
+        question,
+        parseContext(catalog, { orgId: '', orgType, today, question }, options),
+        catalog,
+      ),
+  });
   return {
     async read(request) {
       const catalog = await cases.catalog(request.orgId);
       if (catalog.cases === 0) return { kind: 'refuse', message: NO_DATA, examples: [] };
-      return parseQuestion(request.question, {
-        today: request.today,
-        orgType: request.orgType,
-        ...(request.previous ? { previous: request.previous } : {}),
-        // The parser resolves while it reads, synchronously, against the catalog loaded once per question.
-        resolve: (text, kinds) => resolveText(catalog, text, kinds),
-      });
+      const outcome = readQuestion(request.question, parseContext(catalog, request, options), catalog);
+      if (outcome.kind === 'refuse') {
+        // Examples from the organization's own data, each one answered over cases, never the question refused.
+        const examples = await suggestions.forRefusal(
+          request.orgId,
+          request.orgType,
+          catalog,
+          readerFor(catalog, request.orgType, request.today),
+          request.question,
+          request.today,
+        );
+        return examples.length ? { ...outcome, examples } : outcome;
+      }
+      if (outcome.kind !== 'clarify') return outcome;
+      return {
+        ...outcome,
+        options: outcome.options.map((option) => ({ ...option, cases: casesOf(catalog, option) })),
+      };
     },
 
-    async answer(request, query, reading, signal) {
+    async answer(request, outcome, signal) {
       const { orgId, orgType } = request;
       const options = { signal };
+      const { query } = outcome;
+      const followUps = async () => {
+        const catalog = await cases.catalog(orgId);
+        return suggestions.followUps(query, orgType, readerFor(catalog, orgType, request.today), { catalog });
+      };
       switch (query.workflow) {
         case 'analytics': {
-          const result = await cases.analytics(orgId, orgType, query.params, options);
-          return { ...base(result), summary: composeAnalytics(reading, result), suggestions: [] };
+          const result = await cases.runPlan(orgId, orgType, query.plan, options);
+          const summary = composePlan(outcome, query.plan, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'dashboard': {
-          const result = await cases.dashboard(orgId, orgType, query.params, options);
-          return { ...base(result), summary: composeDashboard(reading, result), suggestions: [] };
+          const result = await cases.typicalCase(orgId, orgType, query.plan, options);
+          const summary = composeTypicalCase(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'predictions': {
-          const result = await cases.predictions(orgId, orgType, query.params, options);
-          return { ...base(result), summary: composePrediction(reading, result), suggestions: [] };
+          const result = await cases.predict(orgId, orgType, query.plan, options);
+          const summary = composePrediction(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'simulation': {
-          const result = await cases.simulation(orgId, orgType, query.params, options);
-          return { ...base(result), summary: composeSimulation(reading, result), suggestions: [] };
+          const result = await cases.simulate(orgId, orgType, query.plan, options);
+          const summary = composeSimulation(outcome.reading, result);
+          return { ...base(result), summary, suggestions: await followUps() };
         }
         case 'entity_resolver': {
+          const { text, kinds } = query.plan;
+          const lookupKinds = kinds.filter(
+            (kind): kind is EntityKind => kind !== 'gender' && kind !== 'age_band',
+          );
           const resolution = await cases.resolve(
             orgId,
-            query.text,
-            query.kinds ? { kinds: query.kinds } : {},
+            text,
+            lookupKinds.length ? { kinds: lookupKinds } : {},
           );
           const matches = [resolution.best, ...resolution.alternatives].filter((match) => match !== null);
-          if (!matches.length) throw new AnalystRefusal(`Nothing in your data matches "${query.text}".`, []);
+          if (!matches.length) throw new AnalystRefusal(`Nothing in your data matches "${text}".`, []);
           const table: ResultTable = {
-            title: `Matches for "${query.text}"`,
+            title: `Matches for "${text}"`,
             columns: [
               { key: 'kind', label: 'Kind', type: 'string' },
               { key: 'id', label: 'Code or value', type: 'string' },
@@ -66,7 +164,7 @@ export function createCaseAnalyst(cases: CaseStore): Analyst {
           };
           const best = matches[0];
           const summary = best
-            ? `The closest match for "${escapeMarkdown(query.text)}" is **${escapeMarkdown(best.name)}** (${best.kind} ${escapeMarkdown(best.id)}).\n`
+            ? `The closest match for "${escapeMarkdown(text)}" is **${escapeMarkdown(best.name)}** (${best.kind} ${escapeMarkdown(best.id)}).\n`
             : '';
           return { tables: [table], chart: null, sql: [], summary, suggestions: [] };
         }
@@ -75,12 +173,8 @@ export function createCaseAnalyst(cases: CaseStore): Analyst {
 
     async examples(orgId, orgType, today) {
       const catalog = await cases.catalog(orgId);
-      const resolve = (text: string, kinds?: EntityKind[]) => resolveText(catalog, text, kinds);
-      // Only questions the parser reads without a clarifying question are offered.
-      const answerable = exampleCandidates(catalog, orgType).filter(
-        (question) => parseQuestion(question, { today, orgType, resolve }).kind === 'query',
-      );
-      return pickExamples(answerable);
+      if (catalog.cases === 0) return [];
+      return suggestions.examples(orgId, orgType, catalog, readerFor(catalog, orgType, today), today);
     },
   };
 }

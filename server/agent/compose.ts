@@ -1,133 +1,252 @@
+import type { Measure, MeasureRef, QueryPlan } from '../../src/contract/query-plan';
+import {
+  DIMENSION_MODEL,
+  MEASURE_MODEL,
+  measureColumnKey,
+  measureLabel,
+  measurePhrase,
+  measureShape,
+} from '../cases/semantic-model';
 import type {
-  AnalyticsResult,
-  DashboardResult,
-  DateWindow,
   EngineResult,
+  PlanResult,
   PredictionResult,
+  Row,
   SimulationResult,
+  TypicalCaseResult,
 } from '../cases/types';
 import { formatCount, formatFigure } from './format-figure';
-import { isCountReading, isLowestFirstReading, METRIC_LABELS } from './parser';
+import type { QueryOutcome } from './parser';
 import { escapeMarkdown } from './refusal-text';
 
-// The written answer. Every one opens with how the question was read, the window and the number of cases
-// behind it (contract: "every numeric answer states the metric, the window, the scope … and the figures").
-// Values that come from the data (names of surgeons, payors) are escaped: they are text, never markup.
+// The written answer. Every one opens with how the question was read (measure, scope, window with its dates)
+// and the number of cases behind it, then gives the headline figures and what stands out (the highest and
+// lowest, the change, the share) rather than re-listing the table, which is shown beside it. Labels come from
+// the semantic model; values from the data (names of surgeons, payors) are escaped: text, never markup.
 
-const DASHBOARD_LABELS = {
-  revenue: 'Revenue',
-  cost: 'Cost',
-  profit: 'Profit',
-  los: 'Length of stay',
-  time: 'OR time',
-} as const;
-
-function opening(reading: string, result: EngineResult<unknown>): string {
-  const cases = formatCount(result.provenance.n, 'case');
-  const window = result.provenance.window ? windowText(result.provenance.window) : '';
-  const readingHasWindow = window !== '' && reading.includes('–');
-  return `I read this as **${escapeMarkdown(reading)}**${readingHasWindow || !window ? '' : `, ${window}`}, ${cases}.`;
+function opening(reading: string, cases: number): string {
+  return `I read this as **${escapeMarkdown(reading)}**, ${formatCount(cases, 'case')}.`;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function dayText(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
-const windowText = ({ from, to }: DateWindow) => `${dayText(from)} – ${dayText(to)}`;
 
 function notesText(result: EngineResult<unknown>): string[] {
   return result.notes.length ? ['', ...result.notes.map((note) => `- ${escapeMarkdown(note)}`)] : [];
 }
 
-export function composeAnalytics(reading: string, result: AnalyticsResult): string {
-  const { figures } = result;
-  const lines = [opening(reading, result), ''];
-  if (figures.cases === 0) {
-    lines.push(NO_CASES);
-    return lines.join('\n');
-  }
-  if (isCountReading(reading)) return [...lines, ...countLines(result), ...notesText(result), ''].join('\n');
-  const isReadmissionCount = figures.metric === 'readmission_30' && figures.view === 'sum';
-  const figure = (value: number | null) =>
-    isReadmissionCount && value !== null
-      ? formatCount(value, 'readmission')
-      : formatFigure(value, figures.unit);
-  if (isReadmissionCount) {
-    lines.push(
-      `**${figure(figures.total)}** within 30 days of discharge, out of ${formatCount(figures.cases, 'case')}.`,
-    );
-  } else if (figures.view !== 'detail') {
-    const word = figures.unit === '%' ? 'Overall' : figures.view === 'sum' ? 'In total' : 'On average';
-    lines.push(
-      `${word}: **${formatFigure(figures.total, figures.unit)}** across ${formatCount(figures.cases, 'case')}.`,
-    );
-  } else {
-    lines.push(`The table lists the cases, newest first.`);
-  }
-  const lowestFirst = isLowestFirstReading(reading);
-  const leaders = lowestFirst ? lowestValues(result) : figures.leaders;
-  if (leaders.length) {
-    lines.push('', lowestFirst ? 'Lowest values:' : 'Leading values:', '');
-    for (const leader of leaders) {
+const NO_CASES = 'No cases match, so there is no figure to report. Try a wider window or fewer filters.';
+
+const figureOf = (ref: MeasureRef, value: unknown) =>
+  formatFigure(typeof value === 'number' ? value : null, measureShape(ref.measure, ref.aggregation).unit);
+
+const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** A row's name: its group values joined ("Aetna · Wei Chen"). */
+function rowName(row: Row, plan: QueryPlan, dimensions = plan.group_by): string {
+  return dimensions.map((dimension) => String(row[dimension] ?? '(not recorded)')).join(' · ');
+}
+
+function changeText(ref: MeasureRef, from: number | null, to: number | null): string {
+  if (from === null || to === null) return '';
+  const unit = measureShape(ref.measure, ref.aggregation).unit;
+  const change = to - from;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  const size =
+    unit === '%'
+      ? `${sign}${Math.abs(change).toFixed(1)} points`
+      : `${sign}${formatFigure(Math.abs(change), unit)}`;
+  const percent =
+    from !== 0 && unit !== '%'
+      ? ` (${change >= 0 ? '+' : '−'}${Math.abs((change / from) * 100).toFixed(1)}%)`
+      : '';
+  return `${size}${percent}`;
+}
+
+/** One plain line per measure: "Average cost: **$12,345**." */
+function totalsLines(plan: QueryPlan, result: PlanResult, lead: string): string[] {
+  return plan.measures.map((ref, index) => {
+    const name = lead
+      ? measurePhrase(ref.measure, ref.aggregation)
+      : measureLabel(ref.measure, ref.aggregation);
+    return `${lead}${name}: **${figureOf(ref, result.figures.totals[index])}**.`;
+  });
+}
+
+function groupedLines(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult): string[] {
+  const rows = result.tables[0]?.rows ?? [];
+  const ref = plan.measures[plan.order?.by === 'measure' ? (plan.order.index ?? 0) : 0] ?? plan.measures[0]!;
+  const key = measureColumnKey(ref.measure, ref.aggregation);
+  const phrase = measurePhrase(ref.measure, ref.aggregation);
+  const lines: string[] = [];
+  const first = plan.group_by[0]!;
+  const label = plan.group_by.map((dimension) => DIMENSION_MODEL[dimension].plural).join(' and ');
+  if (outcome.highlight?.length) {
+    // "what share of knee replacements are Medicare": the named values lead.
+    const dimension = first;
+    for (const value of outcome.highlight) {
+      const row = rows.find(
+        (item) => String(item[dimension]) === value.name || String(item[`${dimension}_code`]) === value.id,
+      );
       lines.push(
-        `- ${escapeMarkdown(leader.value)}: ${figure(leader.figure)} (${formatCount(leader.cases, 'case')})`,
+        row
+          ? `${escapeMarkdown(value.name)}: **${figureOf(ref, row[key])}** ${phrase === 'share of cases' ? 'of the cases' : `(${phrase})`}, ${formatCount(Number(row.cases ?? 0), 'case')}.`
+          : `${escapeMarkdown(value.name)} has no cases in this scope.`,
+      );
+    }
+    return lines;
+  }
+  if (DIMENSION_MODEL[first].kind === 'time' && plan.group_by.length === 1) {
+    const values = rows.map((row) => ({ name: String(row[first]), value: numberOf(row[key]) }));
+    const known = values.filter((item) => item.value !== null) as { name: string; value: number }[];
+    const start = known[0];
+    const end = known[known.length - 1];
+    if (start && end && start !== end) {
+      lines.push(
+        `${measureLabel(ref.measure, ref.aggregation)} went from **${figureOf(ref, start.value)}** in ${start.name} to **${figureOf(ref, end.value)}** in ${end.name}, ${changeText(ref, start.value, end.value)}.`,
+      );
+      const high = known.reduce((best, item) => (item.value > best.value ? item : best));
+      const low = known.reduce((best, item) => (item.value < best.value ? item : best));
+      lines.push(
+        `Highest in ${high.name} (${figureOf(ref, high.value)}), lowest in ${low.name} (${figureOf(ref, low.value)}).`,
+      );
+    } else if (start) {
+      lines.push(
+        `${measureLabel(ref.measure, ref.aggregation)} in ${start.name}: **${figureOf(ref, start.value)}**.`,
+      );
+    }
+    return lines;
+  }
+  const ranked = rows.filter((row) => numberOf(row[key]) !== null);
+  const top = ranked[0];
+  const bottom = ranked[ranked.length - 1];
+  const shown = result.tables[0]?.rowCount ?? rows.length;
+  if (top) {
+    const descending = plan.order?.direction !== 'asc';
+    const [highRow, lowRow] = descending ? [top, bottom] : [bottom, top];
+    const lead = plan.limit
+      ? `The ${descending ? 'top' : 'bottom'} ${Math.min(plan.limit, shown)} ${label}`
+      : `Across ${shown} ${label}`;
+    if (highRow && lowRow && highRow !== lowRow) {
+      lines.push(
+        `${lead}, ${phrase} runs from **${figureOf(ref, numberOf(lowRow[key]))}** (${escapeMarkdown(rowName(lowRow, plan))}) to **${figureOf(ref, numberOf(highRow[key]))}** (${escapeMarkdown(rowName(highRow, plan))}).`,
+      );
+      lines.push(
+        `${descending ? 'Highest' : 'Lowest'}: **${escapeMarkdown(rowName(top, plan))}**, ${figureOf(ref, numberOf(top[key]))} over ${formatCount(Number(top.cases ?? 0), 'case')}.`,
+      );
+    } else {
+      lines.push(
+        `${escapeMarkdown(rowName(top, plan))}: **${figureOf(ref, numberOf(top[key]))}** over ${formatCount(Number(top.cases ?? 0), 'case')}.`,
       );
     }
   }
-  return [...lines, ...notesText(result), ''].join('\n');
+  if (plan.having.length)
+    lines.push(`${formatCount(shown, DIMENSION_MODEL[first].label.toLowerCase())} meet the condition.`);
+  return lines;
 }
 
-/** The five lowest of the breakdown the engine ranked highest first. */
-function lowestValues(result: AnalyticsResult): AnalyticsResult['figures']['leaders'] {
-  const rows = result.figures.leaders.length ? (result.tables[0]?.rows ?? []) : [];
-  return rows
-    .filter((row) => typeof row.figure === 'number')
-    .map((row) => ({ value: String(row.value), figure: Number(row.figure), cases: Number(row.cases) }))
-    .sort((left, right) => left.figure - right.figure || left.value.localeCompare(right.value))
-    .slice(0, 5);
-}
-
-const NO_CASES = 'No cases match, so there is no figure to report. Try a wider window or fewer filters.';
-
-/** "How many": the count leads, the total comes second, and the leading values are those with the most cases. */
-function countLines(result: AnalyticsResult): string[] {
-  const { figures } = result;
-  const lines = [
-    `**${formatCount(figures.cases, 'case')}**, with a total ${METRIC_LABELS[figures.metric]} of ${formatFigure(figures.total, figures.unit)}.`,
-  ];
-  const byValue = figures.leaders.length ? result.tables[0] : undefined;
-  if (byValue) {
-    const most = [...byValue.rows]
-      .sort(
-        (left, right) =>
-          Number(right.cases) - Number(left.cases) || String(left.value).localeCompare(String(right.value)),
-      )
-      .slice(0, 5);
-    lines.push('', 'Most cases:', '');
-    for (const row of most)
-      lines.push(`- ${escapeMarkdown(String(row.value))}: ${formatCount(Number(row.cases), 'case')}`);
+function valuesComparisonLines(plan: QueryPlan, result: PlanResult): string[] {
+  const comparison = plan.comparison;
+  if (comparison?.kind !== 'values') return [];
+  const rows = result.tables[0]?.rows ?? [];
+  const dimension = comparison.dimension;
+  const lines: string[] = [];
+  for (const ref of plan.measures) {
+    const key = measureColumnKey(ref.measure, ref.aggregation);
+    const items = rows.map((row) => ({
+      name: String(row[dimension] ?? ''),
+      value: numberOf(row[key]),
+      cases: Number(row.cases ?? 0),
+    }));
+    lines.push(
+      `${measureLabel(ref.measure, ref.aggregation)}: ${items
+        .map(
+          (item) =>
+            `${escapeMarkdown(item.name)} **${figureOf(ref, item.value)}** (${formatCount(item.cases, 'case')})`,
+        )
+        .join(', ')}.`,
+    );
+    const known = items.filter((item) => item.value !== null) as {
+      name: string;
+      value: number;
+      cases: number;
+    }[];
+    if (known.length >= 2) {
+      const high = known.reduce((best, item) => (item.value > best.value ? item : best));
+      const low = known.reduce((best, item) => (item.value < best.value ? item : best));
+      if (high !== low) {
+        lines.push(
+          `${escapeMarkdown(high.name)} is higher than ${escapeMarkdown(low.name)} by ${changeText(ref, low.value, high.value).replace(/^\+/, '')}.`,
+        );
+      }
+    }
   }
   return lines;
 }
 
-export function composeDashboard(reading: string, result: DashboardResult): string {
-  if (result.figures.cases === 0) return [opening(reading, result), '', NO_CASES, ''].join('\n');
+function windowsComparisonLines(plan: QueryPlan, result: PlanResult): string[] {
+  const comparison = plan.comparison;
+  if (comparison?.kind !== 'windows') return [];
+  const [first, second] = comparison.windows;
+  const name = (window: typeof first) => (window.kind === 'fixed' ? window.label : 'the first window');
+  const rows = result.tables[0]?.rows ?? [];
+  if (plan.group_by.length === 0) {
+    const row = rows[0] ?? {};
+    return plan.measures.map((ref) => {
+      const key = measureColumnKey(ref.measure, ref.aggregation);
+      const before = numberOf(row[`${key}_1`]);
+      const after = numberOf(row[`${key}_2`]);
+      return `${measureLabel(ref.measure, ref.aggregation)}: **${figureOf(ref, before)}** in ${name(first)} (${formatCount(Number(row.cases_1 ?? 0), 'case')}), **${figureOf(ref, after)}** in ${name(second)} (${formatCount(Number(row.cases_2 ?? 0), 'case')}): ${changeText(ref, before, after) || 'no change to compute'}.`;
+    });
+  }
+  const ref = plan.measures[0]!;
+  const key = measureColumnKey(ref.measure, ref.aggregation);
+  const changes = rows
+    .map((row) => ({ name: rowName(row, plan), change: numberOf(row[`${key}_change`]) }))
+    .filter((item) => item.change !== null) as { name: string; change: number }[];
+  if (changes.length === 0) return [];
+  const rise = changes.reduce((best, item) => (item.change > best.change ? item : best));
+  const fall = changes.reduce((best, item) => (item.change < best.change ? item : best));
+  const unit = measureShape(ref.measure, ref.aggregation).unit;
+  return [
+    `From ${name(first)} to ${name(second)}, ${measurePhrase(ref.measure, ref.aggregation)} rose most for **${escapeMarkdown(rise.name)}** (${formatFigure(rise.change, unit)}) and fell most for **${escapeMarkdown(fall.name)}** (${formatFigure(fall.change, unit)}).`,
+  ];
+}
+
+/** The written answer to a query plan. */
+export function composePlan(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult): string {
+  const lines = [opening(outcome.reading, result.figures.cases), ''];
+  if (result.figures.cases === 0) return [...lines, NO_CASES, ...notesText(result), ''].join('\n');
+  if (plan.comparison?.kind === 'windows') lines.push(...windowsComparisonLines(plan, result));
+  else if (plan.comparison?.kind === 'values') lines.push(...valuesComparisonLines(plan, result));
+  else if (plan.group_by.length > 0) {
+    lines.push(...groupedLines(outcome, plan, result));
+    if (!outcome.highlight?.length && !isShareOnly(plan)) {
+      lines.push('', ...totalsLines(plan, result, 'Over all cases in scope, '));
+    }
+  } else lines.push(...totalsLines(plan, result, ''));
+  return [...lines, ...notesText(result), ''].join('\n');
+}
+
+const isShareOnly = (plan: QueryPlan) => plan.measures.every((ref) => ref.aggregation === 'share');
+
+const TYPICAL_UNIT = (measure: Measure) => MEASURE_MODEL[measure].unit;
+
+export function composeTypicalCase(reading: string, result: TypicalCaseResult): string {
+  if (result.figures.cases === 0) return [opening(reading, 0), '', NO_CASES, ''].join('\n');
   const lines = [
-    opening(reading, result),
+    opening(reading, result.figures.cases),
     '',
     '| Measure | Mean | Median | 10th–90th percentile |',
     '| --- | --- | --- | --- |',
   ];
-  for (const [measure, label] of Object.entries(DASHBOARD_LABELS) as [
-    keyof typeof DASHBOARD_LABELS,
-    string,
-  ][]) {
+  for (const measure of Object.keys(MEASURE_MODEL) as Measure[]) {
     const distribution = result.figures[measure];
     if (!distribution) continue;
-    const unit = result.provenance.units[measure] ?? '';
+    const unit = TYPICAL_UNIT(measure);
+    const label = measureLabel(measure, MEASURE_MODEL[measure].kind === 'ratio' ? 'ratio' : 'sum').replace(
+      /^Total /,
+      '',
+    );
     lines.push(
-      `| ${label} | ${formatFigure(distribution.mean, unit)} | ${formatFigure(distribution.median, unit)} | ${formatFigure(distribution.p10, unit)} – ${formatFigure(distribution.p90, unit)} |`,
+      `| ${label.charAt(0).toUpperCase()}${label.slice(1)} | ${formatFigure(distribution.mean, unit)} | ${formatFigure(distribution.median, unit)} | ${formatFigure(distribution.p10, unit)} – ${formatFigure(distribution.p90, unit)} |`,
     );
   }
   return [...lines, ...notesText(result), ''].join('\n');
@@ -136,7 +255,7 @@ export function composeDashboard(reading: string, result: DashboardResult): stri
 export function composePrediction(reading: string, result: PredictionResult): string {
   const { figures } = result;
   return [
-    opening(reading, result),
+    opening(reading, result.provenance.n),
     '',
     `Estimate: **${formatFigure(figures.estimate, figures.unit)}** (likely range ${formatFigure(figures.low, figures.unit)} – ${formatFigure(figures.high, figures.unit)}).`,
     '',
@@ -150,9 +269,9 @@ export function composeSimulation(reading: string, result: SimulationResult): st
   const { figures } = result;
   const percent = figures.percent === null ? '' : ` (${formatFigure(figures.percent, '%')})`;
   return [
-    opening(reading, result),
+    opening(reading, result.provenance.n),
     '',
-    `Over the look-back period, revenue would have moved from ${formatFigure(figures.before, 'USD')} to **${formatFigure(figures.after, 'USD')}**, a net change of **${formatFigure(figures.net, 'USD')}**${percent}.`,
+    `Over the base period, the figure would have moved from ${formatFigure(figures.before, 'USD')} to **${formatFigure(figures.after, 'USD')}**, a net change of **${formatFigure(figures.net, 'USD')}**${percent}.`,
     '',
     `Projected over the horizon: ${formatFigure(figures.projectedBaseline, 'USD')} without the change, ${formatFigure(figures.projectedAdjusted, 'USD')} with it (net ${formatFigure(figures.projectedNet, 'USD')}).`,
     ...notesText(result),

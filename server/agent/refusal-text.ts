@@ -42,15 +42,21 @@ export function refusalText(message: string, examples: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Chips that answer the clarifying question: the same question with the matched words replaced by each option. */
+const TITLE = /^(?:dr\.?|doctor)\s+/i;
+
+/** The question asked again with the option's name in place of the words that matched several things; a title
+ *  the question already has before them is not doubled ("Dr. Chen" → "Dr. Wei Chen", never "Dr. Dr. Wei Chen"). */
+export function askAgainWith(question: string, text: string, name: string): string {
+  const at = question.toLowerCase().indexOf(text.toLowerCase());
+  if (at < 0 || !text) return `${question} (${name})`;
+  let head = question.slice(0, at);
+  const titled = TITLE.test(name);
+  if (titled) head = head.replace(/(?:dr\.?|doctor)\s*$/i, '');
+  return `${head}${name}${question.slice(at + text.length)}`;
+}
+
+/** Chips that answer the clarifying question, or a refusal's examples. */
 export function suggestionsFor(outcome: Clarify | Refuse, question: string): string[] {
   if (outcome.kind === 'refuse') return outcome.examples.slice(0, 4);
-  const at = question.toLowerCase().indexOf(outcome.text.toLowerCase());
-  return outcome.options
-    .slice(0, 4)
-    .map((option) =>
-      at >= 0 && outcome.text
-        ? `${question.slice(0, at)}${option.name}${question.slice(at + outcome.text.length)}`
-        : `${question} (${option.name})`,
-    );
+  return outcome.options.slice(0, 4).map((option) => askAgainWith(question, outcome.text, option.name));
 }

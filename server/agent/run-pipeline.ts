@@ -97,7 +97,7 @@ const WORK_LABELS: Record<ParsedQuery['workflow'], { kind: 'query' | 'compute'; 
   dashboard: { kind: 'query', label: 'Summarizing the cases' },
   entity_resolver: { kind: 'query', label: 'Looking up names and codes' },
   predictions: { kind: 'compute', label: 'Estimating from similar cases' },
-  simulation: { kind: 'compute', label: 'Simulating the price change' },
+  simulation: { kind: 'compute', label: 'Simulating the change' },
 };
 
 /**
@@ -117,12 +117,28 @@ export async function runPipeline({
     () => analyst.read(request, signal),
     (value) => (value.kind === 'query' ? `Read as: ${value.reading}` : undefined),
   );
+  if (outcome.kind === 'clarify') {
+    // The run ends with the question; the page shows each option as a button that asks again with it.
+    emit({
+      event: 'clarify',
+      data: {
+        text: outcome.text,
+        question: outcome.message,
+        options: outcome.options.map((option) => ({
+          kind: option.kind,
+          id: option.id,
+          name: option.name,
+          cases: option.cases ?? 0,
+        })),
+      },
+    });
+    await streamText(emit, clarificationText(outcome), signal);
+    // Until every client shows the options as buttons, the same choices also come as suggestions.
+    emit({ event: 'suggestions', data: { questions: suggestionsFor(outcome, request.question) } });
+    return undefined;
+  }
   if (outcome.kind !== 'query') {
-    const text =
-      outcome.kind === 'clarify'
-        ? clarificationText(outcome)
-        : refusalText(outcome.message, outcome.examples);
-    await streamText(emit, text, signal);
+    await streamText(emit, refusalText(outcome.message, outcome.examples), signal);
     emit({ event: 'suggestions', data: { questions: suggestionsFor(outcome, request.question) } });
     return undefined;
   }
@@ -140,13 +156,23 @@ export async function runPipeline({
       },
     });
   }
+  emit({
+    event: 'plan',
+    data: {
+      block_id: 'plan_1',
+      workflow: outcome.query.workflow,
+      plan: outcome.query.plan,
+      reading: outcome.reading,
+      dates: outcome.dates,
+    },
+  });
   const work = WORK_LABELS[outcome.query.workflow];
   let answer: Awaited<ReturnType<Analyst['answer']>>;
   try {
     answer = await step(
       work.kind,
       work.label,
-      () => analyst.answer(request, outcome.query, outcome.reading, signal),
+      () => analyst.answer(request, outcome, signal),
       (value) => (value.tables[0] ? formatCount(value.tables[0].rowCount, 'row') : undefined),
     );
   } catch (error) {

@@ -17,9 +17,19 @@ import type { RateLimitOptions } from './rate-limit';
 
 export const SUMMARY = `I read this as **average cost of all cases, 2025-11-29 – 2026-11-28**, 1,204 cases.\n\n${'Figures follow. '.repeat(20)}\n`;
 
-const QUERY: ParsedQuery = {
+export const QUERY: ParsedQuery = {
   workflow: 'analytics',
-  params: { metric: 'cost', view: 'avg', pivot: 'surgeon', window: { from: '2025-11-29', to: '2026-11-28' } },
+  plan: {
+    measures: [{ measure: 'cost', aggregation: 'avg' }],
+    group_by: ['surgeon'],
+    filters: [],
+    conditions: [],
+    having: [],
+    comparison: null,
+    order: { by: 'measure', index: 0, direction: 'desc' },
+    limit: null,
+    window: { kind: 'data_trailing', months: 12 },
+  },
 };
 
 /** Answers every question the same way; `hold()` makes the next answers wait until `release()` or cancel. */
@@ -38,8 +48,8 @@ export function scriptedAnalyst() {
           message: '"knee" matches more than one procedure.',
           text: 'knee',
           options: [
-            { kind: 'procedure', id: '27447', name: 'Total knee arthroplasty', score: 0.7 },
-            { kind: 'procedure', id: '29881', name: 'Knee arthroscopy', score: 0.68 },
+            { kind: 'procedure', id: '27447', name: 'Total knee arthroplasty', score: 0.7, cases: 812 },
+            { kind: 'procedure', id: '29881', name: 'Knee arthroscopy', score: 0.68, cases: 240 },
           ],
         };
       }
@@ -47,6 +57,7 @@ export function scriptedAnalyst() {
         kind: 'query',
         query: QUERY,
         reading: 'average cost of all cases by surgeon',
+        dates: { from: '2025-11-29', to: '2026-11-28' },
         resolutions: [
           {
             text: 'Chen',
@@ -57,7 +68,7 @@ export function scriptedAnalyst() {
         ],
       };
     },
-    async answer(_request, _query, _reading, signal) {
+    async answer(_request, _outcome, signal) {
       await Promise.race([
         gate,
         new Promise((_, reject) =>

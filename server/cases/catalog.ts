@@ -44,10 +44,10 @@ export async function loadCatalog(database: OrgDatabase): Promise<Catalog> {
 }
 
 /** Catalogs are computed once per organization and dropped whenever its data changes. */
-export class CatalogCache {
-  private readonly catalogs = new Map<string, Promise<Catalog>>();
+export class CatalogCache<T = Catalog> {
+  private readonly catalogs = new Map<string, Promise<T>>();
 
-  get(orgId: string, load: () => Promise<Catalog>): Promise<Catalog> {
+  get(orgId: string, load: () => Promise<T>): Promise<T> {
     let catalog = this.catalogs.get(orgId);
     if (!catalog) {
       catalog = load();

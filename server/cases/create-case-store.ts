@@ -1,13 +1,14 @@
-import { runAnalytics } from './analytics-engine';
 import { CatalogCache, loadCatalog } from './catalog';
-import { runDashboard } from './dashboard-engine';
 import { seedDemoRows } from './demo-seed';
 import { committedIngest, ingestFile, removeFileRows } from './ingest';
 import { type OrgDatabaseSettings, OrgDatabases } from './org-database';
-import { runPrediction } from './prediction-engine';
+import { computeOverview } from './overview';
+import { type DataSpan, loadDataSpan, runQueryPlan } from './plan-engine';
+import { runPredictionPlan } from './prediction-plan-engine';
 import { resolveText } from './resolver';
-import { runSimulation } from './simulation-engine';
-import { type CaseStore, EngineRefusal } from './types';
+import { runSimulationPlan } from './simulation-plan-engine';
+import type { CaseStore } from './types';
+import { runTypicalCase } from './typical-case-engine';
 
 // The organization's case data behind one interface: ingestion, the demo generator, the catalog and resolver,
 // and the engines. Choices worth knowing:
@@ -22,15 +23,27 @@ export interface CaseStoreOptions {
   today?: () => string;
   /** DuckDB's memory limit and the decompression limit of ingestion (defaults: 1GB, 500×). */
   settings?: OrgDatabaseSettings;
+  /** The month (1–12) fiscal years start in; the semantic model's default when absent. */
+  fiscalYearStartMonth?: number;
 }
 
 export function createCaseStore({
   dataDir,
   today = () => new Date().toISOString().slice(0, 10),
   settings,
+  fiscalYearStartMonth,
 }: CaseStoreOptions): CaseStore {
   const databases = new OrgDatabases(dataDir, settings);
   const catalogs = new CatalogCache();
+  const versions = new Map<string, number>();
+  const dataListeners = new Set<(orgId: string) => void>();
+  // The span (count, first and last admit date) anchors default windows; cheap, but asked on every plan.
+  const spans = new CatalogCache<DataSpan>();
+
+  async function span(orgId: string) {
+    const database = await databases.get(orgId);
+    return spans.get(orgId, () => loadDataSpan(database));
+  }
 
   async function catalog(orgId: string) {
     const database = await databases.get(orgId);
@@ -42,6 +55,9 @@ export function createCaseStore({
       return await work;
     } finally {
       catalogs.invalidate(orgId);
+      versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
+      spans.invalidate(orgId);
+      for (const listener of dataListeners) listener(orgId);
     }
   }
 
@@ -72,21 +88,28 @@ export function createCaseStore({
     async resolve(orgId, text, options = {}) {
       return resolveText(await catalog(orgId), text, options.kinds);
     },
-    async dashboard(orgId, orgType, params, options) {
-      return runDashboard(await databases.get(orgId), orgType, params, today(), options);
+    async typicalCase(orgId, orgType, plan, options) {
+      const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };
+      return runTypicalCase(await databases.get(orgId), orgType, plan, context, options);
     },
-    async analytics(orgId, orgType, params, options) {
-      return runAnalytics(await databases.get(orgId), orgType, params, options);
+    async predict(orgId, orgType, plan, options) {
+      return runPredictionPlan(await databases.get(orgId), orgType, plan, await span(orgId), options);
     },
-    async predictions(orgId, orgType, params, options) {
-      return runPrediction(await databases.get(orgId), orgType, params, today(), options);
+    async simulate(orgId, orgType, plan, options) {
+      return runSimulationPlan(await databases.get(orgId), orgType, plan, await span(orgId), options);
     },
-    async simulation(orgId, orgType, params, options) {
-      return runSimulation(await databases.get(orgId), orgType, params, today(), options);
+    async runPlan(orgId, orgType, plan, options) {
+      const context = { today: today(), span: await span(orgId), fiscalYearStartMonth };
+      return runQueryPlan(await databases.get(orgId), orgType, plan, context, options);
     },
-    async runPlan() {
-      // The plan compiler lands with the semantic model (issue: one semantic model and a general query plan).
-      throw new EngineRefusal('invalid_request', 'Query plans are not compiled yet.');
+    async overview(orgId, orgType, options) {
+      return computeOverview(await databases.get(orgId), orgType, options);
+    },
+    dataSpan: span,
+    dataVersion: (orgId) => versions.get(orgId) ?? 0,
+    onDataChange(listener) {
+      dataListeners.add(listener);
+      return () => dataListeners.delete(listener);
     },
     check: () => databases.check(),
     close: () => databases.closeAll(),

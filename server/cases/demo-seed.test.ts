@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { temporaryStore } from './test-fixture';
+import { queryPlan, temporaryStore } from './test-fixture';
 import type { CaseStore } from './types';
 
 const END = '2026-06-30';
-const ALL_TIME = { from: '2000-01-01', to: '2100-01-01' };
 let store: CaseStore;
 let cleanup: () => Promise<void>;
 
@@ -17,18 +16,16 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 async function fingerprint(orgId: string) {
-  const cost = await store.analytics(orgId, 'hospital', {
-    metric: 'cost',
-    view: 'sum',
-    pivot: 'surgeon',
-    window: ALL_TIME,
-  });
-  const stay = await store.analytics(orgId, 'hospital', {
-    metric: 'los',
-    view: 'avg',
-    pivot: 'payor',
-    window: ALL_TIME,
-  });
+  const cost = await store.runPlan(
+    orgId,
+    'hospital',
+    queryPlan({ measures: [{ measure: 'cost', aggregation: 'sum' }], group_by: ['surgeon'] }),
+  );
+  const stay = await store.runPlan(
+    orgId,
+    'hospital',
+    queryPlan({ measures: [{ measure: 'los', aggregation: 'avg' }], group_by: ['payor'] }),
+  );
   return { cost: cost.tables[0]!.rows, stay: stay.tables[0]!.rows };
 }
 
@@ -45,17 +42,19 @@ describe('seedDemo', () => {
     expect(catalog.lastAdmit! <= END).toBe(true);
     expect(catalog.entities.procedure.length).toBeGreaterThanOrEqual(38);
     expect(catalog.entities.surgeon).toHaveLength(60);
-    const readmission = await store.analytics('first', 'hospital', {
-      metric: 'readmission_30',
-      view: 'avg',
-      window: ALL_TIME,
-    });
-    expect(readmission.figures.total).toBeGreaterThan(2);
-    expect(readmission.figures.total).toBeLessThan(20);
+    const readmission = await store.runPlan(
+      'first',
+      'hospital',
+      queryPlan({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] }),
+    );
+    expect(readmission.figures.totals[0]).toBeGreaterThan(2);
+    expect(readmission.figures.totals[0]).toBeLessThan(20);
     const byProcedure = async (code: string) =>
-      store.dashboard('first', 'hospital', {
-        entity: { domain: 'procedure', code, name: code },
-        window: ALL_TIME,
+      store.typicalCase('first', 'hospital', {
+        measures: ['cost', 'los'],
+        filters: [{ dimension: 'procedure', op: 'in', values: [{ id: code, name: code }] }],
+        conditions: [],
+        window: { kind: 'all' },
       });
     const knee = await byProcedure('27447');
     const bypass = await byProcedure('33533');
@@ -65,31 +64,36 @@ describe('seedDemo', () => {
     expect(knee.figures.cost!.p90!).toBeGreaterThan(knee.figures.cost!.p10! * 1.5);
     expect(bypass.figures.los!.mean!).toBeGreaterThan(knee.figures.los!.mean!);
     expect(colonoscopy.figures.cost!.median!).toBeLessThan(knee.figures.cost!.median! / 5);
-    const margins = await store.analytics('first', 'hospital', {
-      metric: 'margin',
-      view: 'avg',
-      pivot: 'payor',
-      window: ALL_TIME,
-    });
+    const margins = await store.runPlan(
+      'first',
+      'hospital',
+      queryPlan({ measures: [{ measure: 'margin', aggregation: 'ratio' }], group_by: ['payor'] }),
+    );
     const margin = (payor: string) =>
-      margins.tables[0]!.rows.find((row) => row.value === payor)!.figure as number;
+      margins.tables[0]!.rows.find((row) => row.payor === payor)!.margin_ratio as number;
     expect(margin('Aetna')).toBeGreaterThan(margin('Medicaid'));
   });
 
   it('keeps every generated row valid by the ingestion rules', async () => {
-    const detail = await store.analytics('first', 'hospital', {
-      metric: 'cost',
-      view: 'detail',
-      window: ALL_TIME,
+    expect(await store.countCases('first')).toBe(5000);
+    const all = { measures: ['cost', 'los', 'revenue', 'profit'] as const, filters: [], conditions: [] };
+    const dashboard = await store.typicalCase('first', 'hospital', {
+      ...all,
+      measures: [...all.measures],
+      window: { kind: 'all' },
     });
-    expect(detail.tables[0]!.rowCount).toBe(5000);
-    const dashboard = await store.dashboard('first', 'hospital', { window: ALL_TIME });
+    expect(dashboard.figures.cases).toBe(5000);
     expect(dashboard.figures.cost!.p10!).toBeGreaterThan(0);
     expect(dashboard.figures.los!.p10!).toBeGreaterThanOrEqual(0);
   });
 
   it('leaves hospital revenue empty for a payor organization', async () => {
-    const dashboard = await store.dashboard('payor', 'hospital', { window: ALL_TIME });
+    const dashboard = await store.typicalCase('payor', 'hospital', {
+      measures: ['profit', 'revenue'],
+      filters: [],
+      conditions: [],
+      window: { kind: 'all' },
+    });
     expect(dashboard.figures.profit!.n).toBe(0);
     expect(dashboard.figures.revenue!.n).toBe(5000);
   });

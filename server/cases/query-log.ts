@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { OrgDatabase, QueryRow } from './org-database';
-import { inlineParameters } from './sql-text';
+import { describeNumberedStatement, inlineParameters } from './sql-text';
 
 /** Runs an engine's statements and keeps each one, values inlined, for the result's provenance. */
 export class QueryLog {
@@ -12,7 +12,10 @@ export class QueryLog {
   ) {}
 
   async run(sql: string, params: DuckDBValue[] = []): Promise<QueryRow[]> {
-    this.sql.push(inlineParameters({ sql, params }));
+    // Numbered parameters ($1 …) are shown beside the statement; positional ones (?) inlined for reading.
+    this.sql.push(
+      /\$\d/.test(sql) ? describeNumberedStatement({ sql, params }) : inlineParameters({ sql, params }),
+    );
     return this.database.query(sql, params, this.signal);
   }
 }

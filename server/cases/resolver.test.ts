@@ -28,7 +28,9 @@ const EXPECTED: [text: string, kind: EntityKind, id: string][] = [
   ['heart stent', 'procedure', '92928'],
   ['pacemaker', 'procedure', '33208'],
   ['prostate removal', 'procedure', '55866'],
-  ['hysterectomy', 'procedure', '58571'],
+  ['lap hysterectomy', 'procedure', '58571'],
+  ['TKR', 'procedure', '27447'],
+  ['lap chole', 'procedure', '47562'],
   ['broken hip', 'procedure', '27245'],
   ['shoulder replacement', 'procedure', '23472'],
   ['gastric sleeve', 'procedure', '43775'],
@@ -41,6 +43,13 @@ const EXPECTED: [text: string, kind: EntityKind, id: string][] = [
   ['heart attack', 'condition', 'I21.4'],
   ['kidney stones', 'condition', 'N20.0'],
   ['aetna', 'payor', 'Aetna'],
+  ['Aetan', 'payor', 'Aetna'],
+  ['Medicar', 'payor', 'Medicare'],
+  ['Humanna', 'payor', 'Humana'],
+  ['Blue Cros Blue Sheild', 'payor', 'Blue Cross Blue Shield'],
+  ['cholecystecomy', 'procedure', '47562'],
+  ['carpal tunel release', 'procedure', '64721'],
+  ['Riverside Comunity', 'provider', 'Riverside Community Hospital'],
   ['blue cross', 'payor', 'Blue Cross Blue Shield'],
   ['United Healthcare', 'payor', 'UnitedHealthcare'],
   ['mercy', 'provider', 'Mercy General Hospital'],
@@ -68,7 +77,15 @@ describe('resolve', () => {
     expect(resolution.alternatives[0]?.name).toMatch(/Chen$/);
   });
 
+  it('asks which one when a word names two procedures the organization does', async () => {
+    const resolution = await store.resolve('org', 'hysterectomy');
+    expect(resolution.ambiguous).toBe(true);
+    expect([resolution.best?.id, resolution.alternatives[0]?.id].sort()).toEqual(['58150', '58571']);
+  });
+
   it('finds nothing for a procedure the organization does not do, and honours kinds', async () => {
+    expect((await store.resolve('org', 'TURBT')).best).toBeNull();
+    expect((await store.resolve('org', 'AAA repair')).best).toBeNull();
     expect((await store.resolve('org', 'tonsillectomy')).best).toBeNull();
     const conditionOnly = await store.resolve('org', 'knee replacement', { kinds: ['condition'] });
     expect(conditionOnly.best?.kind ?? 'condition').toBe('condition');

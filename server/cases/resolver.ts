@@ -1,5 +1,6 @@
-import { compactCode, normalizeText, TextMatcher, tokens, trigrams } from './fuzzy';
+import { compactCode, normalizeText, TextMatcher, tokens, trigramSimilarity, trigrams } from './fuzzy';
 import { LAY_SYNONYMS } from './lay-synonyms';
+import { abbreviationMatches, findAbbreviations } from './procedure-abbreviations';
 import type { Catalog, CatalogEntry, EntityKind, MatchCandidate, Resolution } from './types';
 
 /** Below this the best candidate is not reported at all. */
@@ -14,6 +15,18 @@ interface Phrase {
 }
 
 const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
+const knownWordCache = new WeakMap<Catalog, Set<string>>();
+
+/** Every word of every name and lay term: a text word among them is never read as a typo of another. */
+function knownWords(catalog: Catalog): Set<string> {
+  let known = knownWordCache.get(catalog);
+  if (!known) {
+    const kinds = Object.keys(catalog.entities) as EntityKind[];
+    known = new Set(phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens));
+    knownWordCache.set(catalog, known);
+  }
+  return known;
+}
 
 /** Tokenized names and lay terms, kept with the catalog they came from (a new catalog starts afresh). */
 function phrasesOf(catalog: Catalog, kinds: EntityKind[]): Phrase[] {
@@ -60,7 +73,14 @@ export function resolveText(
   text: string,
   kinds: EntityKind[] = Object.keys(catalog.entities) as EntityKind[],
 ): Resolution {
-  const matcher = new TextMatcher(text);
+  // Surgical shorthand names its own procedure or nothing: its letters are taken out of the text before the
+  // look-alike scoring, so "TURBT" cannot score as "TURP" nor "AAA repair" as a hernia repair.
+  const mentions = kinds.includes('procedure') ? findAbbreviations(text) : [];
+  let rest = text;
+  for (const mention of mentions) {
+    rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
+  }
+  const matcher = new TextMatcher(rest, knownWords(catalog));
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();
   // Entities one of whose names (or lay terms) is the whole text, word for word: a name written out in
@@ -75,10 +95,16 @@ export function resolveText(
       scores.set(key, { kind: entry.kind, id: entry.id, name: entry.name, score });
   };
   for (const entry of codeMatches(text, catalog, kinds).values()) consider(entry, 1);
+  for (const mention of mentions) {
+    for (const entry of abbreviationMatches(catalog, mention.entry)) {
+      consider(entry, 1);
+      whole.add(`${entry.kind}:${entry.id}`);
+    }
+  }
   // A phrase sharing no trigram with the text cannot score on any token, so large catalogs stay quick.
   const textGrams = new Set(textTokens.flatMap((token) => [...trigrams(token)]));
   const sharesGram = (token: string) => [...trigrams(token)].some((gram) => textGrams.has(gram));
-  for (const phrase of phrasesOf(catalog, kinds)) {
+  for (const phrase of textTokens.length ? phrasesOf(catalog, kinds) : []) {
     if (!phrase.tokens.some(sharesGram)) continue;
     consider(phrase.entry, matcher.score(phrase.tokens));
     if (phrase.tokens.join(' ') === wholeText) whole.add(`${phrase.entry.kind}:${phrase.entry.id}`);
@@ -104,4 +130,35 @@ export function resolveText(
       .filter((candidate) => candidate.score >= 0.2),
     ambiguous: best !== null && second !== undefined && !isClear && best.score - second.score < CLEAR_LEAD,
   };
+}
+
+/**
+ * Names to offer when words matched nothing ("I didn't find X; did you mean …?"), closest first: the resolver's
+ * own near misses (typo-aware), else the names sharing most letter groups with the words. None for surgical
+ * shorthand the organization does not have: a look-alike (TURP for TURBT) is another procedure, not a spelling.
+ */
+export function closestNames(
+  catalog: Catalog,
+  text: string,
+  kinds: EntityKind[],
+  limit = 3,
+): MatchCandidate[] {
+  if (kinds.includes('procedure') && findAbbreviations(text).length > 0) return [];
+  const resolution = resolveText(catalog, text, kinds);
+  const near = [resolution.best, ...resolution.alternatives].filter(
+    (candidate): candidate is MatchCandidate => candidate !== null,
+  );
+  if (near.length > 0) return near.slice(0, limit);
+  const words = normalizeText(text);
+  return kinds
+    .flatMap((kind) => catalog.entities[kind] ?? [])
+    .map((entry) => ({
+      kind: entry.kind,
+      id: entry.id,
+      name: entry.name,
+      score: Math.round(trigramSimilarity(words, normalizeText(entry.name)) * 1000) / 1000,
+    }))
+    .filter((candidate) => candidate.score >= 0.2)
+    .sort((left, right) => right.score - left.score)
+    .slice(0, limit);
 }

@@ -5,6 +5,7 @@ import {
   CASE_NUMBER_COLUMNS as NUMBER_COLUMNS,
   CASE_TEXT_COLUMNS as TEXT_COLUMNS,
 } from '../../src/contract/files';
+import { DIMENSION_MODEL } from './semantic-model';
 
 export {
   CASE_DATA_COLUMNS as CASE_COLUMNS,
@@ -28,15 +29,15 @@ CREATE TABLE IF NOT EXISTS cases (
   file_id VARCHAR NOT NULL
 )`;
 
-/** Engines look up a clinical entity by its code column. */
+/** Engines look up a clinical entity by its code column (the semantic model's id and name columns). */
 export const DOMAIN_CODE_COLUMN = {
-  procedure: 'procedure_code',
-  condition: 'condition_code',
-  drg: 'drg_code',
+  procedure: DIMENSION_MODEL.procedure.idSql,
+  condition: DIMENSION_MODEL.condition.idSql,
+  drg: DIMENSION_MODEL.drg.idSql,
 } as const;
 
 export const DOMAIN_NAME_COLUMN = {
-  procedure: 'procedure_name',
-  condition: 'condition_name',
-  drg: 'drg_name',
+  procedure: DIMENSION_MODEL.procedure.nameSql!,
+  condition: DIMENSION_MODEL.condition.nameSql!,
+  drg: DIMENSION_MODEL.drg.nameSql!,
 } as const;

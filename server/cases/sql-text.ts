@@ -28,6 +28,24 @@ export function inlineParameters({ sql, params }: Statement): string {
     .trim();
 }
 
+/**
+ * A statement with numbered parameters (`$1` …) as provenance: the SQL exactly as it ran, then the value bound
+ * to each parameter, so a reader sees both what ran and that no value was written into the SQL text.
+ */
+export function describeNumberedStatement({ sql, params }: Statement): string {
+  const text = sql
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .join('\n')
+    .trim();
+  if (params.length === 0) return text;
+  const bound = params.map(
+    (value, index) => `--   $${index + 1} = ${literal(value).replaceAll('\n', '\\n')}`,
+  );
+  return `${text}\n-- parameters:\n${bound.join('\n')}`;
+}
+
 /** `(?, ?, ?)` for an IN list, so every value is bound rather than spliced. */
 export function placeholders(count: number): string {
   return `(${Array.from({ length: count }, () => '?').join(', ')})`;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { QueryPlan } from '../../src/contract/query-plan';
 import { createCaseStore } from './create-case-store';
 import type { CaseStore, IngestSource } from './types';
 
@@ -130,4 +131,40 @@ export function quantile(values: number[], fraction: number): number {
 
 export function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** The fixture with provider and discount too, for the query plan's tests (every dimension and measure). */
+export interface PlanFixtureCase extends FixtureCase {
+  provider: string;
+  discount: number | null;
+}
+
+export function planFixtureCases(count = 300): PlanFixtureCase[] {
+  return fixtureCases(count).map((row, index) => ({
+    ...row,
+    provider: ['North Campus', 'South Campus', 'East Clinic'][index % 3 === 0 ? 0 : index % 5 === 0 ? 2 : 1]!,
+    discount: index % 17 === 3 ? null : Math.round(row.revenue * ((index % 6) / 20)),
+  }));
+}
+
+export function planFixtureCsv(cases: PlanFixtureCase[]): string {
+  const columns = Object.keys(cases[0]!) as (keyof PlanFixtureCase)[];
+  const lines = cases.map((row) => columns.map((column) => row[column] ?? '').join(','));
+  return `${columns.join(',')}\n${lines.join('\n')}\n`;
+}
+
+/** A query plan over all time with nothing else asked; tests override what they need. */
+export function queryPlan(overrides: Partial<QueryPlan>): QueryPlan {
+  return {
+    measures: [{ measure: 'cost', aggregation: 'avg' }],
+    group_by: [],
+    filters: [],
+    conditions: [],
+    having: [],
+    comparison: null,
+    order: null,
+    limit: null,
+    window: { kind: 'all' },
+    ...overrides,
+  };
 }

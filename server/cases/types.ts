@@ -1,105 +1,46 @@
-import type { QueryPlan } from '../../src/contract/query-plan';
+import {
+  CLINICAL_DIMENSIONS,
+  type ClinicalDimension,
+  type Measure,
+  ORGANIZATION_DIMENSIONS,
+  type OrganizationDimension,
+  PREDICTION_TARGETS,
+  type PredictionPlan,
+  type QueryPlan,
+  type SimulationPlan,
+  type TypicalCasePlan,
+} from '../../src/contract/query-plan';
+import type { CaseOverview } from './overview';
+import {
+  COLUMN_TYPES,
+  type ColumnType,
+  ENTITY_KINDS,
+  type EntityKind,
+  ORG_TYPES,
+  type OrgType,
+} from './semantic-model';
 
-// The typed vocabulary of the case-data engines (contract: "Case data").
-// The agent's parser produces these parameters; the engines consume them.
+// The case store's types (contract: "Case data"). The agent's parser produces the query plan's types
+// (src/contract/query-plan.ts); the engines answer with the results below.
 
-export const METRICS = [
-  'revenue',
-  'hospital_revenue',
-  'profit',
-  'margin',
-  'cost',
-  'discount',
-  'los',
-  'time',
-  'readmission_30',
-] as const;
-export type Metric = (typeof METRICS)[number];
+export const PIVOTS = ORGANIZATION_DIMENSIONS;
+export type Pivot = OrganizationDimension;
 
-export const VIEWS = ['detail', 'avg', 'sum'] as const;
-export type View = (typeof VIEWS)[number];
+export const DOMAINS = CLINICAL_DIMENSIONS;
+export type Domain = ClinicalDimension;
 
-export const PIVOTS = ['surgeon', 'payor', 'provider', 'client'] as const;
-export type Pivot = (typeof PIVOTS)[number];
+export type { ColumnType, EntityKind, OrgType };
+export { COLUMN_TYPES, ENTITY_KINDS, ORG_TYPES };
 
-export const DOMAINS = ['procedure', 'condition', 'drg'] as const;
-export type Domain = (typeof DOMAINS)[number];
-
-/** Anything the resolver can name: a clinical domain or an organizational dimension. */
-export type EntityKind = Domain | Pivot;
-
-export const PREDICTION_METRICS = ['price', 'cost', 'time', 'profit'] as const;
-export type PredictionMetric = (typeof PREDICTION_METRICS)[number];
-
-export type OrgType = 'hospital' | 'provider' | 'payor';
+/** What a prediction estimates: the contract's targets (`price` is billed revenue). */
+export const PREDICTION_METRICS = PREDICTION_TARGETS;
+export type PredictionMetric = (typeof PREDICTION_TARGETS)[number];
 
 /** Inclusive calendar dates, `YYYY-MM-DD`, filtering on admit_date. */
 export interface DateWindow {
   from: string;
   to: string;
 }
-
-/** A clinical entity: `code` is the procedure / condition / DRG code. */
-export interface EntityRef {
-  domain: Domain;
-  code: string;
-  name: string;
-}
-
-/** Restricts rows to some values of an organizational dimension (e.g. payor = Aetna). */
-export interface DimensionFilter {
-  dimension: Pivot;
-  values: string[];
-}
-
-export interface AnalyticsFilters {
-  dimensions?: DimensionFilter[];
-  /** Keep cases whose metric lies between these percentiles, e.g. [5, 95]. */
-  percentileBand?: [number, number];
-  /** ICD-10-CM condition codes whose cases are left out. */
-  excludeConditions?: string[];
-}
-
-export interface DashboardParams {
-  entity?: EntityRef;
-  window?: DateWindow;
-  filters?: Pick<AnalyticsFilters, 'dimensions'>;
-}
-
-export interface AnalyticsParams {
-  entity?: EntityRef;
-  metric: Metric;
-  view: View;
-  pivot?: Pivot;
-  window: DateWindow;
-  filters?: AnalyticsFilters;
-}
-
-export interface PredictionParams {
-  entity: EntityRef;
-  metric: PredictionMetric;
-  gender?: 'M' | 'F';
-  age?: number;
-  /** Inclusive ages, e.g. [65, 74]. */
-  ageBand?: [number, number];
-  /** ICD-10-CM codes of secondary conditions. */
-  secondaryConditions?: string[];
-}
-
-export interface PriceChange {
-  kind: 'percent' | 'flat';
-  /** Percent (10 = +10 %) or currency per case. */
-  value: number;
-}
-
-export interface SimulationParams {
-  change: PriceChange;
-  scope: { procedures?: string[]; payors?: string[] };
-  lookbackMonths: number;
-  horizonMonths: number;
-}
-
-export type ColumnType = 'string' | 'integer' | 'number' | 'currency' | 'percent' | 'date';
 
 /** Same shape as the `table` stream event's columns. */
 export interface Column {
@@ -183,28 +124,19 @@ export interface Distribution {
   mean: number | null;
   median: number | null;
   p10: number | null;
+  p25?: number | null;
+  p75?: number | null;
   p90: number | null;
   n: number;
 }
 
-export const DASHBOARD_MEASURES = ['revenue', 'cost', 'profit', 'los', 'time'] as const;
-export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
-
-/** `profit` is null for a payor organization (it has no hospital revenue). */
-export type DashboardFigures = { cases: number } & Record<DashboardMeasure, Distribution | null>;
-export type DashboardResult = EngineResult<DashboardFigures>;
-
-export interface AnalyticsFigures {
-  metric: Metric;
-  view: View;
-  unit: string;
-  /** The metric over every case in scope (average, sum or ratio as the view asks). */
-  total: number | null;
-  cases: number;
-  /** Up to five leading pivot values, best first. */
-  leaders: { value: string; figure: number | null; cases: number }[];
-}
-export type AnalyticsResult = EngineResult<AnalyticsFigures>;
+/** A typical case: every measure's distribution (null when not asked or not the organization's), for ratio
+ *  measures only `mean` (the ratio of sums) and `n`. */
+export type TypicalCaseFigures = { cases: number; dates: DateWindow | null } & Record<
+  Measure,
+  Distribution | null
+>;
+export type TypicalCaseResult = EngineResult<TypicalCaseFigures>;
 
 export type ConfidenceWord = 'high' | 'moderate' | 'low';
 
@@ -224,8 +156,14 @@ export interface PredictionFigures {
 export type PredictionResult = EngineResult<PredictionFigures>;
 
 export interface SimulationFigures {
-  /** Revenue column the change applies to: hospital_revenue for hospitals and providers, revenue for payors. */
-  revenueColumn: 'hospital_revenue' | 'revenue';
+  /** Column the change applies to: hospital_revenue for hospitals and providers, revenue for payors, or cost. */
+  revenueColumn: 'hospital_revenue' | 'revenue' | 'cost';
+  /** Plan simulations: what changes, the base period in words and dates, and the whole base before the change. */
+  target?: 'price' | 'cost';
+  base?: { label: string; from: string; to: string };
+  totalBefore?: number;
+  /** Months of the base that hold data; the projection's run-rate divides by these, not by empty months. */
+  monthsWithData?: number;
   cases: number;
   before: number;
   after: number;
@@ -314,32 +252,37 @@ export interface CaseStore {
   countCases(orgId: string): Promise<number>;
   catalog(orgId: string): Promise<Catalog>;
   resolve(orgId: string, text: string, options?: { kinds?: EntityKind[] }): Promise<Resolution>;
-  dashboard(
+  /** A typical case: mean, median and p10–p90 of each measure over the plan's scope. */
+  typicalCase(
     orgId: string,
     orgType: OrgType,
-    params: DashboardParams,
+    plan: TypicalCasePlan,
     options?: EngineOptions,
-  ): Promise<DashboardResult>;
-  analytics(
+  ): Promise<TypicalCaseResult>;
+  /** A prediction for a procedure's cohort, narrowed by the plan's filters (surgeon, provider, payor …). */
+  predict(
     orgId: string,
     orgType: OrgType,
-    params: AnalyticsParams,
-    options?: EngineOptions,
-  ): Promise<AnalyticsResult>;
-  predictions(
-    orgId: string,
-    orgType: OrgType,
-    params: PredictionParams,
+    plan: PredictionPlan,
     options?: EngineOptions,
   ): Promise<PredictionResult>;
-  simulation(
+  /** A price or cost change over a base period of the data, projected forward. */
+  simulate(
     orgId: string,
     orgType: OrgType,
-    params: SimulationParams,
+    plan: SimulationPlan,
     options?: EngineOptions,
   ): Promise<SimulationResult>;
   /** Compiles a query plan to one parameterized DuckDB statement and runs it (contract: "Case data"). */
   runPlan(orgId: string, orgType: OrgType, plan: QueryPlan, options?: EngineOptions): Promise<PlanResult>;
+  /** The dashboard's KPIs, series and leading procedures (server/cases/overview.ts). */
+  overview(orgId: string, orgType: OrgType, options?: EngineOptions): Promise<CaseOverview>;
+  /** How many cases, and the first and last admit date (cached until the cases change). */
+  dataSpan(orgId: string): Promise<{ cases: number; firstAdmit: string | null; lastAdmit: string | null }>;
+  /** Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. */
+  dataVersion(orgId: string): number;
+  /** Called after every change to an organization's cases; returns the unsubscribe. */
+  onDataChange(listener: (orgId: string) => void): () => void;
   check(): Promise<void>;
   close(): Promise<void>;
 }

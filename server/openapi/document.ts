@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import * as agent from '../../src/contract/agent';
 import * as auth from '../../src/contract/auth';
+import * as dashboard from '../../src/contract/dashboard';
 import { ERROR_STATUS, ErrorBody } from '../../src/contract/errors';
 import * as files from '../../src/contract/files';
 import { Health } from '../../src/contract/health';
@@ -136,6 +137,55 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: "Example questions from the organization's data",
     credentials: ['jwt', 'api_key'],
     responses: { 200: agent.AgentExamples },
+  },
+  'GET /dashboard/overview/': {
+    summary:
+      'KPIs for the 12 months ending at the latest admit date against the 12 before, top procedures, coverage',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: dashboard.Overview },
+  },
+  'GET /dashboard/pins/': {
+    summary: 'Your pinned cards, then the ones colleagues shared (an API key sees the shared ones)',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: dashboard.PinList },
+  },
+  'POST /dashboard/pins/': {
+    summary: 'Pin an answer: its question, typed plan and reading',
+    credentials: ['jwt'],
+    body: dashboard.CreatePinRequest,
+    responses: { 201: dashboard.Pin },
+  },
+  'GET /dashboard/pins/results/': {
+    summary: 'Every visible card run against the current data, concurrently, each with a deadline',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: dashboard.CardResultList },
+  },
+  'PUT /dashboard/pins/order/': {
+    summary: 'Reorder your own cards (every one of them, once, in the new order)',
+    credentials: ['jwt'],
+    body: dashboard.PinOrderRequest,
+    responses: { 204: null },
+  },
+  'GET /dashboard/pins/{id}/': {
+    summary: 'One card',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: dashboard.Pin },
+  },
+  'PATCH /dashboard/pins/{id}/': {
+    summary: 'Rename a card or share it with the organization (owner only)',
+    credentials: ['jwt'],
+    body: dashboard.UpdatePinRequest,
+    responses: { 200: dashboard.Pin },
+  },
+  'DELETE /dashboard/pins/{id}/': {
+    summary: 'Remove a card (owner only)',
+    credentials: ['jwt'],
+    responses: { 204: null },
+  },
+  'GET /dashboard/pins/{id}/result/': {
+    summary: "One card's figures on the current data, cached per organization and data version",
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: dashboard.CardResult },
   },
 };
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SignInRoute } from './routes/sign-in-route';
@@ -8,6 +8,7 @@ import { RequireSession } from './shell/require-session';
 
 // Each signed-in page is its own chunk, so sign-in loads none of Uppy, markdown or charts. The declarative
 // router is half the size of the data router, which keeps the sign-in page inside its bundle budget.
+const DashboardRoute = lazy(() => import('./routes/dashboard-route'));
 const UploadRoute = lazy(() => import('./routes/upload-route'));
 const AnalysisRoute = lazy(() => import('./routes/analysis-route'));
 const SettingsRoute = lazy(() => import('./routes/settings-route'));
@@ -32,7 +33,7 @@ function Pages() {
               </RequireSession>
             }
           >
-            <Route index element={<Navigate to="/analysis" replace />} />
+            <Route index element={<DashboardRoute />} />
             <Route path="upload" element={<UploadRoute />} />
             <Route path="analysis" element={<AnalysisRoute />} />
             <Route path="settings" element={<SettingsRoute />} />

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import {
   AnalysisPlan,
   CASE_DIMENSIONS,
+  CLINICAL_DIMENSIONS,
   LookupPlan,
+  ORGANIZATION_DIMENSIONS,
   PredictionPlan,
   QueryPlan,
   SimulationPlan,
@@ -33,15 +35,8 @@ export type AgentQueryRequest = z.infer<typeof AgentQueryRequest>;
 export const STEP_KINDS = ['resolve', 'plan', 'query', 'compute', 'summarize'] as const;
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'currency', 'percent', 'date'] as const;
 export const CHART_KINDS = ['bar', 'line', 'histogram', 'interval'] as const;
-export const ENTITY_KINDS = [
-  'procedure',
-  'condition',
-  'drg',
-  'surgeon',
-  'payor',
-  'provider',
-  'client',
-] as const;
+/** What the resolver can name: the clinical and the organizational dimensions of the query plan. */
+export const ENTITY_KINDS = [...CLINICAL_DIMENSIONS, ...ORGANIZATION_DIMENSIONS] as const;
 
 export const TableColumn = z.object({
   key: z.string(),

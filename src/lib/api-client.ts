@@ -124,6 +124,16 @@ export const api = {
     body?: unknown,
     options?: RequestOptions<T>,
   ) => request('POST', path, { ...options, body }),
+  put: <T extends z.core.$ZodType | undefined = undefined>(
+    path: string,
+    body?: unknown,
+    options?: RequestOptions<T>,
+  ) => request('PUT', path, { ...options, body }),
+  patch: <T extends z.core.$ZodType | undefined = undefined>(
+    path: string,
+    body?: unknown,
+    options?: RequestOptions<T>,
+  ) => request('PATCH', path, { ...options, body }),
   delete: <T extends z.core.$ZodType | undefined = undefined>(path: string, options?: RequestOptions<T>) =>
     request('DELETE', path, options),
 };

@@ -1,45 +1,92 @@
 import type {
-  DateWindow,
-  DimensionFilter,
-  EntityKind,
-  EntityRef,
-  Metric,
-  Pivot,
-  Resolution,
-} from '../../cases/types';
+  CaseCondition,
+  CaseDimension,
+  Comparator,
+  Dimension,
+  DimensionValue,
+  Measure,
+  PlanWindow,
+} from '../../../src/contract/query-plan';
+import type { EntityKind, Resolution } from '../../cases/types';
 import { takeCodes } from './codes';
-import type { CodeNames } from './describe';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
-import { takeExclusions, takePercentileBand } from './filters';
+import { takeCaseConditions, takeExclusions, takeGender, takePercentileBand } from './filters';
 import { type Piece, splitPieces } from './pieces';
+import { fixedWindow } from './plan-window';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
-import { takeMetric, takePivot, takePivotRemoval, takeView, type ViewWord } from './vocabulary';
-import { takeWindow } from './windows';
+import {
+  type AggregationWord,
+  dropRankingWords,
+  type GroupTake,
+  MEASURE_ALTERNATION,
+  measureOf,
+  type RankTake,
+  takeAggregation,
+  takeGroupBys,
+  takeGroupRemoval,
+  takeJoinedGroupBy,
+  takeLeadingGroupBy,
+  takeLimitOnly,
+  takeMeasures,
+  takePluralGroupBy,
+  takeRanking,
+  takeTimeGrains,
+  takeWho,
+} from './vocabulary';
+import { takePlanWindow, type WindowOptions } from './windows';
 
-/** Whatever an analytics or dashboard question said; absent parts are filled from defaults or the previous query. */
+/** A named value of a case dimension, with where the question named it. */
+export interface NamedValue {
+  dimension: CaseDimension;
+  value: DimensionValue;
+  index: number;
+}
+
+/** A condition on a grouped figure, before the figure is placed among the plan's measures. */
+export interface HavingPart {
+  measure: Measure;
+  aggregation?: AggregationWord;
+  op: Comparator;
+  value: number;
+}
+
+/** Whatever an analytics or dashboard question said; absent parts are filled from defaults or the previous plan. */
 export interface AnalyticsParts {
-  metric?: Metric;
-  view?: ViewWord;
-  pivot?: Pivot;
-  dropsPivot: boolean;
-  clearsEntity: boolean;
-  window?: DateWindow;
-  band?: [number, number];
-  excludeConditions?: string[];
-  entity?: EntityRef;
-  dimensions: DimensionFilter[];
+  measures: Measure[];
+  aggregation?: AggregationWord;
+  groupBy: Dimension[];
+  /** A "which / what X" breakdown: the answer names the leading member. */
+  asksWhich: boolean;
+  windows: PlanWindow[];
+  rank: RankTake;
+  having: HavingPart[];
+  conditions: CaseCondition[];
+  named: NamedValue[];
+  excluded: NamedValue[];
+  /** "by payor too": the breakdown is added to the previous one, not put in its place. */
+  addsGroupBy: boolean;
+  /** "vs", "compare", "more … than": named values are set side by side. */
+  compares: boolean;
+  /** "cheapest", "most expensive": a per-case price, so a ranking ranks averages. */
+  perCase: boolean;
+  /** The question speaks of cases or volume ("cases by month"): with no other figure, it counts them. */
+  mentionsCases: boolean;
+  dropsGroupBy: boolean;
+  clearsClinical: boolean;
   isDashboard: boolean;
+  band?: [number, number];
   lookup?: { text: string; kinds?: EntityKind[] };
-  unknown: string[];
+  unknown: Piece[];
   resolutions: Resolution[];
-  names: CodeNames;
 }
 
 const DASHBOARD =
-  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|at a glance|headline (?:figures|numbers)|how (?:are|is) (?:we|it|\w+) doing)\b/;
+  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+|\w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing)\b/;
+const TYPICAL =
+  /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical cases?(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
 const LOOKUP =
   /^(?:what (?:is|are|does)|what's|whats|who is|define|explain|look ?up|find|search(?: for)?|which codes?|what codes?|(?:give me |tell me )?the codes? (?:for|of)|codes? for|list (?:the |all )?(?:codes|procedures|conditions|diagnoses|drgs))\b/;
 const LOOKUP_KINDS: [RegExp, EntityKind][] = [
@@ -51,54 +98,224 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+const COMPARE =
+  /\b(?:vs\.?|versus|compared? (?:to|with)|comparing|compare|against|relative to|side by side|differ(?:ence|s)? between)\b/;
+/** "is A more expensive than B": only "than" is cut, so the adjective still names the measure. */
+const THAN =
+  /\b(?:more|less|higher|lower|cheaper|pricier|costlier|longer|shorter|bigger|smaller|better|worse)(?: \w+)? (than)\b/;
+const PER_CASE_ADJECTIVE =
+  /\b(?:cheap(?:er|est)?|expensive|pricey|pricier|priciest|costly|costlier|costliest)\b/;
+const YEAR_RANGE =
+  /\bbetween (20\d{2}|19\d{2}) and (20\d{2}|19\d{2})\b|\b(?:from )?(20\d{2}|19\d{2}) ?(?:through|thru|to|until|till|-) ?(20\d{2}|19\d{2})\b/;
 
-export function takeAnalyticsParts(remainder: Remainder, today: string, resolve: Resolve): AnalyticsParts {
+const COMPARATORS: [RegExp, Comparator][] = [
+  [/^(?:at least|no less than|>=|minimum of)$/, '>='],
+  [/^(?:at most|no more than|<=|maximum of|up to)$/, '<='],
+  [
+    /^(?:over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|>|north of|in excess of)$/,
+    '>',
+  ],
+  [/^(?:under|below|less than|lower than|fewer than|<|south of|beneath)$/, '<'],
+];
+const COMPARATOR_WORDS =
+  'at least|no less than|at most|no more than|up to|over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|in excess of|north of|under|below|less than|lower than|fewer than|south of|beneath|>=|<=|>|<';
+
+const HAVING = new RegExp(
+  `\\b(?:whose|with(?: an?| the| their)?|where(?: the| their)?|having(?: an?)?|that (?:have|has|had|run|show)(?: an?)?|who (?:have|has|had)(?: an?)?|(?:have|has|had)(?: an?| the)?|averaging|at|running)\\s+` +
+    `(?:(average|avg|mean|median|total|overall|combined)\\s+)?(${MEASURE_ALTERNATION})?\\s*(?:is |was |are |were |of |at |runs? |sits? |stands? )?` +
+    `(${COMPARATOR_WORDS})\\s*(-?\\$?\\s?\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\b\\s*(%|percent|pct|days?|nights?|minutes?|mins?|hours?|hrs?|cases?|procedures?|surgeries)?` +
+    `(?:\\s+(?:in |of )?(${MEASURE_ALTERNATION}))?`,
+);
+
+function comparatorOf(word: string): Comparator {
+  return COMPARATORS.find(([pattern]) => pattern.test(word))?.[1] ?? '>';
+}
+
+function numberOf(text: string, scale: string | undefined): number {
+  const value = Number(text.replace(/[$,\s]/g, ''));
+  if (!scale) return value;
+  return value * (/^(?:k|thousand)$/.test(scale) ? 1_000 : 1_000_000);
+}
+
+function takeHaving(remainder: Remainder): HavingPart[] {
+  const found: HavingPart[] = [];
+  for (let match = remainder.take(HAVING); match; match = remainder.take(HAVING)) {
+    const [, aggregationWord, before, comparator = '', amount = '0', scale, unit = '', after] = match;
+    const named = before ?? after;
+    let measure = named ? measureOf(named) : undefined;
+    let value = numberOf(amount, scale);
+    if (!measure && /^(?:cases?|procedures?|surgeries)$/.test(unit)) measure = 'cases';
+    if (!measure && /^(?:days?|nights?)$/.test(unit)) measure = 'los';
+    if (!measure && /^(?:minutes?|mins?|hours?|hrs?)$/.test(unit)) measure = 'time';
+    if (measure === 'time' && /^(?:hours?|hrs?)$/.test(unit)) value *= 60;
+    if (!measure) {
+      refuse(`Tell me which figure must be ${comparator} ${amount}${scale ?? ''}${unit ? ` ${unit}` : ''}.`, [
+        'surgeons whose average cost is over $20,000',
+        'providers with a margin under 10%',
+      ]);
+    }
+    const aggregation =
+      aggregationWord && /^(?:average|avg|mean)$/.test(aggregationWord)
+        ? 'avg'
+        : aggregationWord === 'median'
+          ? 'median'
+          : aggregationWord
+            ? 'sum'
+            : measure === 'cases'
+              ? 'count'
+              : undefined;
+    found.push({ measure, ...(aggregation ? { aggregation } : {}), op: comparatorOf(comparator), value });
+  }
+  return found;
+}
+
+const DIMENSION_OF_KIND: Record<EntityKind, CaseDimension> = {
+  procedure: 'procedure',
+  condition: 'condition',
+  drg: 'drg',
+  surgeon: 'surgeon',
+  payor: 'payor',
+  provider: 'provider',
+  client: 'client',
+};
+
+export function takeAnalyticsParts(
+  remainder: Remainder,
+  options: WindowOptions,
+  resolve: Resolve,
+): AnalyticsParts {
   const parts: AnalyticsParts = {
-    dropsPivot: takePivotRemoval(remainder),
-    clearsEntity: remainder.take(/\b(?:all|every|any) (?:cases|procedures|conditions|patients)\b/) !== null,
-    dimensions: [],
+    measures: [],
+    groupBy: [],
+    asksWhich: false,
+    windows: [],
+    rank: {},
+    having: [],
+    conditions: [],
+    named: [],
+    excluded: [],
+    compares: false,
+    addsGroupBy: remainder.test(/\b(?:too|as well|in addition|also)\s*$/),
+    perCase: false,
+    mentionsCases: remainder.test(
+      /\b(?:cases|volumes?|caseload|admissions|encounters|surgeries performed)\b/,
+    ),
+    dropsGroupBy: takeGroupRemoval(remainder),
+    clearsClinical:
+      remainder.take(/\b(?:all|every|any) (?:cases|procedures|conditions|patients|surgeries|drgs)\b/) !==
+      null,
     isDashboard: false,
     unknown: [],
     resolutions: [],
-    names: {},
   };
+  // "for all payors except Medicare" is the whole scope, not a breakdown.
+  remainder.take(
+    /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
+  );
   const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
-  const window = takeWindow(remainder, today);
-  if (window) parts.window = window;
-  if (window && takeWindow(remainder, today)) {
-    refuse('I can answer for one window at a time, so ask about each window in turn to compare them.', [
-      'average cost of knee replacement this year',
-      'same for last year',
+  parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
+  const leading = takeLeadingGroupBy(remainder);
+  parts.having = takeHaving(remainder);
+  takeWindows(remainder, options, parts);
+  parts.conditions = takeCaseConditions(remainder);
+  const than = remainder.find(THAN);
+  if (than) {
+    parts.compares = true;
+    remainder.take(/\bthan\b/);
+  }
+  parts.perCase = remainder.test(PER_CASE_ADJECTIVE);
+  const groupsByGender = remainder.test(
+    /\b(?:by|per|across|split by|broken down by) (?:gender|sex)\b|\bmen and women\b|\bmales? and females?\b/,
+  );
+  const gender = groupsByGender ? undefined : takeGender(remainder);
+  if (gender) {
+    parts.named.push({
+      dimension: 'gender',
+      value: { id: gender, name: gender === 'F' ? 'Female' : 'Male' },
+      index: 1000,
+    });
+  }
+  const grains = takeTimeGrains(remainder);
+  const groups: GroupTake[] = [
+    ...(leading ? [{ dimension: leading, asked: false }] : []),
+    ...takeGroupBys(remainder),
+  ];
+  if (remainder.take(/\b(?:men and women|women and men|males? and females?|females? and males?)\b/)) {
+    groups.push({ dimension: 'gender', asked: false });
+  }
+  parts.compares = remainder.take(COMPARE) !== null || parts.compares;
+  for (
+    let joined = groups.length ? takeJoinedGroupBy(remainder) : undefined;
+    joined;
+    joined = takeJoinedGroupBy(remainder)
+  ) {
+    groups.push({ dimension: joined, asked: false });
+  }
+  if (takeWho(remainder) && !groups.some((group) => group.dimension === 'surgeon')) {
+    groups.push({ dimension: 'surgeon', asked: true });
+  }
+  parts.rank = takeRanking(remainder);
+  const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
+  if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
+  parts.measures = takeMeasures(remainder);
+  dropRankingWords(remainder);
+  parts.aggregation = takeAggregation(remainder);
+  if (groups.some((group) => group.mix) && !parts.aggregation) parts.aggregation = 'share';
+  const ranks = parts.rank.direction !== undefined || parts.rank.limit !== undefined;
+  if (groups.length === 0 && ranks) {
+    const plural = takePluralGroupBy(remainder);
+    if (plural) groups.push({ dimension: plural, asked: true });
+  }
+  parts.asksWhich = groups.some((group) => group.asked);
+  parts.groupBy = [...new Set([...groups.map((group) => group.dimension), ...grains])];
+  if (parts.groupBy.length > 2) {
+    refuse('I can break figures down by at most two things at once.', [
+      'average cost by payor and surgeon',
+      'total revenue by quarter and payor',
     ]);
   }
-  const metric = takeMetric(remainder);
-  if (metric) parts.metric = metric;
-  const view = takeView(remainder);
-  if (view) parts.view = view;
-  const pivot = takePivot(remainder);
-  if (pivot) parts.pivot = pivot;
-  parts.isDashboard = remainder.take(DASHBOARD) !== null;
   if (
     remainder.test(LOOKUP) &&
-    !metric &&
-    !pivot &&
-    !window &&
+    parts.measures.length === 0 &&
+    parts.groupBy.length === 0 &&
+    parts.windows.length === 0 &&
     !parts.isDashboard &&
-    (!view || view === 'detail')
+    !parts.aggregation &&
+    parts.having.length === 0
   ) {
     parts.lookup = exact ? { text: exact.text } : takeLookup(remainder);
     return parts;
   }
   const exclusions = takeExclusions(remainder, resolve);
-  if (exclusions) {
-    parts.excludeConditions = exclusions.codes;
-    parts.resolutions.push(...exclusions.resolutions);
-    for (const { best } of exclusions.resolutions) if (best) parts.names[best.id] = best.name;
-  }
+  for (const item of exclusions?.values ?? []) parts.excluded.push(item);
+  parts.resolutions.push(...(exclusions?.resolutions ?? []));
   resolveEntities(remainder, resolve, parts, exact);
   return parts;
+}
+
+function takeWindows(remainder: Remainder, options: WindowOptions, parts: AnalyticsParts): void {
+  const range = remainder.take(YEAR_RANGE);
+  if (range) {
+    const from = Number(range[1] ?? range[3]);
+    const to = Number(range[2] ?? range[4]);
+    if (from > to) refuse(`The window ${from} to ${to} ends before it starts.`, []);
+    parts.windows.push(fixedWindow({ from: `${from}-01-01`, to: `${to}-12-31` }));
+  }
+  for (let count = 0; count < 3; count++) {
+    const reading = takePlanWindow(remainder, options);
+    if (!reading) break;
+    // "YoY" compares the window asked about with the one before it.
+    if (reading.comparison) parts.windows.push(...reading.comparison.windows);
+    else parts.windows.push(reading.window);
+  }
+  if (parts.windows.length > 2) {
+    refuse(
+      'I can compare two windows at a time; for more, ask for one range broken down by year or quarter.',
+      ['total revenue from 2023 through 2025 by year', 'average cost per case 2024 vs 2025'],
+    );
+  }
 }
 
 function takeLookup(remainder: Remainder): { text: string; kinds?: EntityKind[] } {
@@ -138,22 +355,11 @@ function resolveEntities(
     ...piecesOf(remainder.segments(), choice, resolve),
   ];
   const resolved = resolvePieces(pieces, choice, resolve);
-  parts.unknown = resolved.unknown;
+  parts.unknown = resolved.unknownPieces;
   parts.resolutions.push(...resolved.resolutions);
-  for (const { match } of resolved.matches) {
-    if (match.kind === 'procedure' || match.kind === 'condition' || match.kind === 'drg') {
-      if (parts.entity && parts.entity.code !== match.id) {
-        refuse(
-          `I can look at one procedure, condition or DRG at a time, and this question names ${parts.entity.name} and ${match.name}.`,
-          [`average cost of ${parts.entity.name}`, `and for ${match.name}?`],
-        );
-      }
-      parts.entity = { domain: match.kind, code: match.id, name: match.name };
-      parts.names[match.id] = match.name;
-      continue;
-    }
-    const filter = parts.dimensions.find((item) => item.dimension === match.kind);
-    if (!filter) parts.dimensions.push({ dimension: match.kind, values: [match.id] });
-    else if (!filter.values.includes(match.id)) filter.values.push(match.id);
-  }
+  resolved.matches.forEach(({ match }, index) => {
+    const dimension = DIMENSION_OF_KIND[match.kind];
+    if (parts.named.some((item) => item.dimension === dimension && item.value.id === match.id)) return;
+    parts.named.push({ dimension, value: { id: match.id, name: match.name }, index });
+  });
 }

@@ -1,150 +1,243 @@
 import type {
-  AnalyticsParams,
-  DateWindow,
+  AnalysisPlan,
+  CaseCondition,
   DimensionFilter,
-  EntityKind,
-  EntityRef,
-  Metric,
-  PredictionParams,
-  SimulationParams,
-  View,
-} from '../../cases/types';
+  DimensionValue,
+  GroupCondition,
+  PlanWindow,
+  PredictionPlan,
+  QueryPlan,
+  RelativePeriod,
+  SimulationPlan,
+  TypicalCasePlan,
+} from '../../../src/contract/query-plan';
+import { CASE_FIELD_MODEL, DIMENSION_MODEL, MEASURE_MODEL, measurePhrase } from '../../cases/semantic-model';
 import { formatDay } from './dates';
-import type { ParsedQuery } from './types';
+import { type WindowAnchor, windowDates } from './plan-window';
 
-export const METRIC_LABELS: Record<Metric, string> = {
-  revenue: 'revenue',
-  hospital_revenue: 'hospital revenue',
-  profit: 'profit',
-  margin: 'margin',
-  cost: 'cost',
-  discount: 'discount',
-  los: 'length of stay',
-  time: 'OR time',
-  readmission_30: '30-day readmission rate',
+// The plan in words (the `plan` event's `reading`, and the first line of every answer). Every label comes from
+// the semantic model; what the plan decided by default (the window, totals for a ranking) is said outright.
+
+const OPERATORS: Record<string, string> = {
+  '>': 'over',
+  '>=': 'at least',
+  '<': 'under',
+  '<=': 'at most',
+  '=': 'equal to',
+  '!=': 'other than',
 };
 
-const KIND_LABELS: Record<EntityKind, string> = {
-  procedure: 'procedures',
-  condition: 'conditions',
-  drg: 'DRGs',
-  surgeon: 'surgeons',
-  payor: 'payors',
-  provider: 'providers',
-  client: 'clients',
+function valueName(value: DimensionValue, dimension: string): string {
+  const clinical = DIMENSION_MODEL[dimension as keyof typeof DIMENSION_MODEL]?.kind === 'clinical';
+  if (!clinical || !value.name || value.name === value.id)
+    return dimension === 'drg' ? `DRG ${value.id}` : value.name || value.id;
+  return `${value.name} (${dimension === 'drg' ? 'DRG ' : ''}${value.id})`;
+}
+
+function listOf(words: string[], joiner = 'or'): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} ${joiner} ${words[words.length - 1]}`;
+}
+
+export function describeFilters(filters: DimensionFilter[]): string {
+  const kept = filters.filter((filter) => filter.op === 'in');
+  const left = filters.filter((filter) => filter.op === 'not_in');
+  const parts: string[] = [];
+  const clinical = kept.filter((filter) => DIMENSION_MODEL[filter.dimension].kind === 'clinical');
+  const others = kept.filter((filter) => DIMENSION_MODEL[filter.dimension].kind !== 'clinical');
+  parts.push(
+    clinical.length
+      ? ` of ${clinical.map((filter) => listOf(filter.values.map((value) => valueName(value, filter.dimension)))).join(' with ')}`
+      : ' of all cases',
+  );
+  for (const filter of others) {
+    const label = DIMENSION_MODEL[filter.dimension].label.toLowerCase();
+    parts.push(` for ${label} ${listOf(filter.values.map((value) => valueName(value, filter.dimension)))}`);
+  }
+  for (const filter of left) {
+    parts.push(
+      ` excluding ${listOf(
+        filter.values.map((value) => valueName(value, filter.dimension)),
+        'and',
+      )}`,
+    );
+  }
+  return parts.join('');
+}
+
+export function describeConditions(conditions: CaseCondition[]): string {
+  return conditions
+    .map((condition) => {
+      const field = CASE_FIELD_MODEL[condition.field];
+      if (condition.field === 'readmitted_30')
+        return condition.value === 1 ? ' readmitted within 30 days' : ' not readmitted';
+      const unit = field.unit === 'USD' ? '' : field.unit ? ` ${field.unit}` : '';
+      const value =
+        field.unit === 'USD' ? `$${condition.value.toLocaleString('en-US')}` : String(condition.value);
+      return ` with ${field.label} ${OPERATORS[condition.op]} ${value}${unit}`;
+    })
+    .join(',');
+}
+
+function describeHaving(plan: QueryPlan, having: GroupCondition[]): string {
+  return having
+    .map((condition) => {
+      const ref = plan.measures[condition.measure];
+      if (!ref) return '';
+      const unit = MEASURE_MODEL[ref.measure].unit;
+      const value =
+        unit === 'USD'
+          ? `$${condition.value.toLocaleString('en-US')}`
+          : unit === '%' || ref.aggregation === 'share'
+            ? `${condition.value}%`
+            : `${condition.value} ${unit}`;
+      return `, where ${measurePhrase(ref.measure, ref.aggregation)} is ${OPERATORS[condition.op]} ${value}`;
+    })
+    .join('');
+}
+
+const RELATIVE_PHRASES: Record<RelativePeriod, (count: number) => string> = {
+  last_days: (count) => `the last ${count} days`,
+  last_months: (count) => `the last ${count} months`,
+  last_month: () => 'last month',
+  last_quarter: () => 'last quarter',
+  last_year: () => 'last year',
+  month_to_date: () => 'the month to date',
+  quarter_to_date: () => 'the quarter to date',
+  year_to_date: () => 'the year to date',
+  fiscal_year_to_date: () => 'the fiscal year to date',
+  last_fiscal_year: () => 'the last fiscal year',
 };
 
-const VIEW_LABELS: Record<View, string> = { avg: 'average', sum: 'total', detail: 'cases with' };
-const RATE_METRICS: Metric[] = ['margin', 'readmission_30'];
-
-/** A count question runs as the total cost of the cases; its reading opens with this, so the answer leads with the count. */
-export const COUNT_READING = 'number of cases and total ';
-export const isCountReading = (reading: string) => reading.startsWith(COUNT_READING);
-
-/** A breakdown asked for its lowest values ("which surgeon has the lowest cost") says so at the end of its reading. */
-export const LOWEST_FIRST_READING = ', lowest first';
-export const isLowestFirstReading = (reading: string) => reading.endsWith(LOWEST_FIRST_READING);
-
-/** Names for codes that appear only as codes in the parameters (secondary conditions, simulation scope). */
-export type CodeNames = Record<string, string>;
-
-export function describeEntity(entity: EntityRef | undefined): string {
-  if (!entity) return 'all cases';
-  const prefix = entity.domain === 'drg' ? 'DRG ' : '';
-  return entity.name && entity.name !== entity.code
-    ? `${entity.name} (${prefix}${entity.code})`
-    : `${prefix}${entity.code}`;
+/** "in 2025", "in the 12 months to 28 Nov 2026 (the latest admit date in your data)". */
+export function describeWindow(window: PlanWindow, anchor: WindowAnchor): string {
+  const dates = windowDates(window, anchor);
+  switch (window.kind) {
+    case 'data_trailing':
+      return `in the ${window.months} months to ${formatDay(dates!.to)}, the latest admit date in your data (no window named)`;
+    case 'fixed': {
+      const span = `${formatDay(window.from)} – ${formatDay(window.to)}`;
+      return window.label === span ? span : `in ${window.label} (${span})`;
+    }
+    case 'all':
+      return 'over all your data';
+    case 'relative': {
+      const span = dates ? ` (${formatDay(dates.from)} – ${formatDay(dates.to)})` : '';
+      const phrase = RELATIVE_PHRASES[window.period](window.count ?? 0);
+      return `${phrase.startsWith('last ') ? '' : 'in '}${phrase}${span}`;
+    }
+  }
 }
 
-export function describeWindow(window: DateWindow): string {
-  return `${formatDay(window.from)} – ${formatDay(window.to)}`;
+/** "surgeon", "age band", "DRG": a dimension's label as running text. */
+const dimensionWord = (dimension: keyof typeof DIMENSION_MODEL) => {
+  const label = DIMENSION_MODEL[dimension].label;
+  return label === label.toUpperCase() ? label : label.toLowerCase();
+};
+
+function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
+  const phrases = plan.measures.map((ref) => measurePhrase(ref.measure, ref.aggregation));
+  const parts = [listOf(phrases, 'and'), describeFilters(plan.filters), describeConditions(plan.conditions)];
+  if (plan.group_by.length) {
+    parts.push(` by ${plan.group_by.map(dimensionWord).join(' and ')}`);
+  }
+  if (plan.comparison?.kind === 'values') {
+    const { dimension, values } = plan.comparison;
+    parts.push(
+      `, comparing ${listOf(
+        values.map((value) => valueName(value, dimension)),
+        'and',
+      )} (one row each)`,
+    );
+  }
+  parts.push(describeHaving(plan, plan.having));
+  if (plan.comparison?.kind === 'windows') {
+    const [first, second] = plan.comparison.windows;
+    parts.push(
+      `, ${describeWindow(first, anchor)} compared with ${describeWindow(second, anchor).replace(/^in /, '')}`,
+    );
+  } else {
+    parts.push(`, ${describeWindow(plan.window, anchor)}`);
+  }
+  if (plan.order?.by === 'measure' && (plan.group_by.length || plan.comparison)) {
+    const ref = plan.measures[plan.order.index ?? 0];
+    const ranked = ref ? measurePhrase(ref.measure, ref.aggregation) : 'figure';
+    const which = plan.order.direction === 'desc' ? 'highest' : 'lowest';
+    parts.push(plan.limit ? `, the ${plan.limit} ${which} by ${ranked}` : `, ${which} ${ranked} first`);
+  } else if (plan.limit) {
+    parts.push(`, the first ${plan.limit}`);
+  }
+  return parts.join('');
 }
 
-function named(code: string, names: CodeNames): string {
-  const name = names[code];
-  return name ? `${name} (${code})` : code;
+function describeTypical(plan: TypicalCasePlan, anchor: WindowAnchor): string {
+  return `typical case${describeFilters(plan.filters)}${describeConditions(plan.conditions)}: mean, median and 10th–90th percentile of ${listOf(
+    plan.measures.map((measure) => MEASURE_MODEL[measure].label),
+    'and',
+  )}, ${describeWindow(plan.window, anchor)}`;
 }
 
-function describeDimensions(dimensions: DimensionFilter[] | undefined): string {
-  if (!dimensions?.length) return '';
-  return ` for ${dimensions.map((filter) => `${filter.dimension} ${filter.values.join(' or ')}`).join(' and ')}`;
-}
+const TARGET_LABELS: Record<PredictionPlan['target'], string> = {
+  price: 'price (billed revenue)',
+  cost: MEASURE_MODEL.cost.label,
+  time: MEASURE_MODEL.time.label,
+  los: MEASURE_MODEL.los.label,
+  profit: MEASURE_MODEL.profit.label,
+};
 
-function describeAnalytics(params: AnalyticsParams, names: CodeNames): string {
-  const metric = METRIC_LABELS[params.metric];
-  const head =
-    params.view === 'detail'
-      ? `cases with their ${metric}`
-      : params.metric === 'readmission_30' && params.view === 'sum'
-        ? 'number of 30-day readmissions'
-        : RATE_METRICS.includes(params.metric)
-          ? metric
-          : `${VIEW_LABELS[params.view]} ${metric}`;
-  const parts = [`${head} of ${describeEntity(params.entity)}`];
-  if (params.pivot) parts.push(` by ${params.pivot}`);
-  parts.push(describeDimensions(params.filters?.dimensions));
-  const band = params.filters?.percentileBand;
-  if (band) parts.push(` between the ${band[0]}th and ${band[1]}th percentile`);
-  const excluded = params.filters?.excludeConditions;
-  if (excluded?.length) parts.push(` excluding ${excluded.map((code) => named(code, names)).join(', ')}`);
-  return `${parts.join('')}, ${describeWindow(params.window)}`;
-}
-
-function describePatient(params: PredictionParams, names: CodeNames): string {
-  const person = params.gender === 'F' ? 'woman' : params.gender === 'M' ? 'man' : 'patient';
+function describePrediction(plan: PredictionPlan): string {
+  const person = plan.gender === 'F' ? 'woman' : plan.gender === 'M' ? 'man' : 'patient';
+  const article = (age: number) => (/^(?:8|11|18)/.test(String(age)) ? 'an' : 'a');
   const age =
-    params.age !== undefined
-      ? `a ${params.age}-year-old ${person}`
-      : params.ageBand
-        ? `a ${person} aged ${params.ageBand[0]}–${params.ageBand[1]}`
+    plan.age !== null
+      ? `${article(plan.age)} ${plan.age}-year-old ${person}`
+      : plan.age_band
+        ? `a ${person} aged ${plan.age_band[0]}–${plan.age_band[1]}`
         : `a ${person} of any age`;
-  const conditions = params.secondaryConditions?.length
-    ? ` with ${params.secondaryConditions.map((code) => named(code, names)).join(' and ')}`
+  const conditions = plan.secondary_conditions.length
+    ? ` with ${plan.secondary_conditions.map((value) => valueName(value, 'condition')).join(' and ')}`
     : '';
-  return `${age}${conditions}`;
+  // A DRG or condition cohort has no one procedure: it is named by its filter instead.
+  const cohortFilters: DimensionFilter[] =
+    plan.procedure.id === '*'
+      ? plan.filters
+      : [{ dimension: 'procedure', op: 'in', values: [plan.procedure] }, ...plan.filters];
+  const scope = describeFilters(cohortFilters).replace(/^ of /, '');
+  return `predicted ${TARGET_LABELS[plan.target]} of ${scope.replace(/ for /, `, for ${age}${conditions}, for `)}${scope.includes(' for ') ? '' : ` for ${age}${conditions}`}`;
 }
 
-function describePrediction(params: PredictionParams, names: CodeNames): string {
-  const metric = params.metric === 'time' ? 'OR time' : params.metric;
-  return `predicted ${metric} of ${describeEntity(params.entity)} for ${describePatient(params, names)}`;
-}
-
-function describeSimulation(params: SimulationParams, names: CodeNames): string {
-  const { change, scope } = params;
+function describeSimulation(plan: SimulationPlan): string {
+  const { change } = plan;
   const sign = change.value > 0 ? '+' : '−';
   const size =
     change.kind === 'percent'
       ? `${sign}${Math.abs(change.value)}%`
       : `${sign}$${Math.abs(change.value)} per case`;
-  const procedures = scope.procedures?.length
-    ? scope.procedures.map((code) => named(code, names)).join(', ')
-    : 'all procedures';
-  const payors = scope.payors?.length ? ` with ${scope.payors.join(', ')}` : '';
-  return (
-    `simulated ${size} price change for ${procedures}${payors}, based on the last ${params.lookbackMonths} months, ` +
-    `projected over the next ${params.horizonMonths} months`
-  );
+  const what = plan.target === 'price' ? 'price (revenue received)' : 'cost per case';
+  const scope = plan.filters.length ? describeFilters(plan.filters).replace(/^ of all cases/, '') : '';
+  const base =
+    plan.base.kind === 'calendar_year'
+      ? `based on ${plan.base.year}`
+      : `based on the ${plan.base.months} months to the latest admit date in your data`;
+  return `simulated ${size} ${what} change${scope || ' for all cases'}, ${base}, projected over the next ${plan.horizon_months} months`;
 }
 
-/** States in words how a query reads; `names` adds names to codes the parameters carry bare. */
-export function describeQuery(query: ParsedQuery, names: CodeNames = {}): string {
-  switch (query.workflow) {
+/** States in words how a plan reads. */
+export function describePlan(plan: AnalysisPlan, anchor: WindowAnchor): string {
+  switch (plan.workflow) {
     case 'analytics':
-      return describeAnalytics(query.params, names);
-    case 'dashboard': {
-      const { params } = query;
-      const window = params.window ? `, ${describeWindow(params.window)}` : '';
-      return `overview of ${describeEntity(params.entity)}${describeDimensions(params.filters?.dimensions)}${window}`;
-    }
+      return describeAnalytics(plan.plan, anchor);
+    case 'dashboard':
+      return describeTypical(plan.plan, anchor);
     case 'predictions':
-      return describePrediction(query.params, names);
+      return describePrediction(plan.plan);
     case 'simulation':
-      return describeSimulation(query.params, names);
+      return describeSimulation(plan.plan);
     case 'entity_resolver': {
-      const among = query.kinds?.length
-        ? ` among ${query.kinds.map((kind) => KIND_LABELS[kind]).join(', ')}`
+      const among = plan.plan.kinds.length
+        ? ` among ${listOf(plan.plan.kinds.map((kind) => DIMENSION_MODEL[kind].plural))}`
         : '';
-      return `look up "${query.text}"${among}`;
+      return `look up "${plan.plan.text}"${among}`;
     }
   }
 }

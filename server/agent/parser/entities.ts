@@ -17,6 +17,8 @@ export interface ResolvedPieces {
   matches: Resolved[];
   /** Pieces no kind recognised, in the question's words. */
   unknown: string[];
+  /** The same pieces with the word that led each one ("for", "dr"…). */
+  unknownPieces: Piece[];
   resolutions: Resolution[];
 }
 
@@ -69,7 +71,7 @@ export interface KindChoice {
  * joint replacement" does); otherwise each side is resolved alone, so no name is silently dropped.
  */
 export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Resolve): ResolvedPieces {
-  const result: ResolvedPieces = { matches: [], unknown: [], resolutions: [] };
+  const result: ResolvedPieces = { matches: [], unknown: [], unknownPieces: [], resolutions: [] };
   for (const piece of pieces) {
     const whole = resolvePiece(piece, choice, resolve);
     const parts = splitJoined(piece);
@@ -86,6 +88,9 @@ export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Reso
   }
   return result;
 }
+
+/** A side of a split this sure of its name is taken even when the whole matched one name better. */
+const CLEAR_SIDE = 0.8;
 
 /** Longest piece worth trying every two-way split of (each split costs a few resolver calls). */
 const MAX_SPLIT_WORDS = 8;
@@ -116,7 +121,8 @@ function splitTwoNames(
       side.resolution.ambiguous ? -1 : (side.resolution.best?.score ?? -1),
     );
     const weakest = Math.min(...scores);
-    if (weakest >= chosenScore && weakest > 0) {
+    // Two clear names side by side beat one name that leaves words unread ("knee replacements Medicare").
+    if ((weakest >= chosenScore || weakest >= CLEAR_SIDE) && weakest > 0) {
       chosen = sides;
       chosenScore = weakest + Number.EPSILON;
     }
@@ -151,6 +157,8 @@ function settleWeak(
   return { piece, resolution: again.best ? again : nothing };
 }
 
+const normalizeName = (text: string) => wordsOf(text).join(' ');
+
 /** Options offered in a clarifying question stay this close to the best one. */
 const OPTION_SPREAD = 0.2;
 
@@ -159,6 +167,19 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
   const best = resolution.best;
   if (!best) {
     result.unknown.push(piece.text);
+    result.unknownPieces.push(piece);
+    return;
+  }
+  // A name written exactly as the catalog spells it is the one meant, however close the others score.
+  const exact = [best, ...resolution.alternatives].find(
+    (option) =>
+      normalizeName(option.name) === normalizeName(piece.text) ||
+      option.id.toLowerCase() === piece.text.toLowerCase(),
+  );
+  if (exact && resolution.ambiguous) {
+    const settled = { ...resolution, best: exact, ambiguous: false };
+    result.matches.push({ piece, resolution: settled, match: exact });
+    result.resolutions.push(settled);
     return;
   }
   if (resolution.ambiguous) {
@@ -180,7 +201,7 @@ function resolvePiece(
   for (const [keyword, kinds] of KEYWORD_KINDS) {
     if (keyword.test(text)) {
       const name = text.replace(keyword, '');
-      return { piece: { lead: piece.lead, text: name }, resolution: resolve(name, kinds) };
+      return { piece: { lead: piece.lead, text: name, kinds }, resolution: resolve(name, kinds) };
     }
   }
   if (piece.lead === 'with' && choice.withKinds) {

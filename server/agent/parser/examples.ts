@@ -1,8 +1,13 @@
-/** Questions the parser answers, offered whenever it cannot answer the one asked. */
+/**
+ * Questions the parser answers for any organization that has case data, offered when it cannot answer the one
+ * asked: they name no procedure, payor or year (any of which an organization may lack) and use the default window,
+ * which ends at the organization's latest admit date, so each is answered over its cases. The agent replaces them
+ * with questions from the organization's own data when it can (server/agent/examples.ts).
+ */
 export const EXAMPLE_QUESTIONS = [
-  'average cost of knee replacement by surgeon in the last 6 months',
-  'total revenue by payor last year',
-  'overview for hip replacement',
-  'predict the cost of a knee replacement for a 67-year-old woman with diabetes',
-  'what if we raise prices 5% for knee replacements with Aetna over the next 12 months',
+  'average cost by surgeon',
+  'total revenue by payor',
+  'number of cases by month',
+  'average length of stay by procedure',
+  'top 5 procedures by total cost',
 ];

@@ -10,7 +10,9 @@ const FILLER = new Set(
   happened happen went go goes going like look looking want wanted know only just
   instead again same then now also amount amounts level levels
   make made earn earned generate generated bring brought receive received collect collected
-  give given gave grant granted offer offered`
+  give given gave grant granted offer offered
+  please pls plz hey hi hello thanks thank cheers team folks guys quick quickly real really roughly
+  approximately approx honestly basically actually curious wondering wonder kindly ok okay um uh hmm`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -1,5 +1,7 @@
+import type { CaseCondition } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
-import { DIMENSION_KINDS, piecesOf, resolvePieces } from './entities';
+import type { NamedValue } from './analytics';
+import { CLINICAL_KINDS, DIMENSION_KINDS, piecesOf, resolvePieces } from './entities';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
@@ -11,6 +13,7 @@ const BAND = new RegExp(
   `\\b(?:between|from) (?:the )?${ORDINAL}(?: percentile)? (?:and|to|-) (?:the )?${ORDINAL} percentiles?\\b|\\bp(\\d{1,2}) ?(?:-|to) ?p(\\d{1,2})\\b`,
 );
 
+/** A percentile band ("between the 10th and 90th percentile", "excluding outliers"); the plan has no such filter. */
 export function takePercentileBand(remainder: Remainder): [number, number] | undefined {
   if (remainder.take(OUTLIERS)) return [5, 95];
   const match = remainder.take(BAND);
@@ -20,39 +23,105 @@ export function takePercentileBand(remainder: Remainder): [number, number] | und
   if (!(low >= 0 && high <= 100 && low < high)) {
     refuse(
       `A percentile band runs from a lower to a higher percentile between 0 and 100; ${low}–${high} does not.`,
-      ['average cost of knee replacement between the 10th and 90th percentile'],
+      ['median cost of knee replacement', '90th percentile cost of knee replacement'],
     );
   }
   return [low, high];
 }
 
 const EXCLUSION =
-  /\b(?:excluding|exclude|without|except(?: for)?|not counting|leaving out|other than|but not) (?:patients |cases |those |people )?(?:with |who have |having )?(?!(?:mcc|cc|cc\/mcc|major complications?)\b)([^\uE000,]+?)(?=\s+(?:for|at|in|by|on|during|since|from|over|per|between)\b|[\uE000,]|$)/;
+  /\b(?:excluding|exclude|without|except(?: for)?|not counting|leav(?:e|ing) out|other than|but not|minus|apart from|ignoring|ignore|drop(?:ping)?|remove|removing|take out|not including|no) (?:patients |cases |those |people |surgeons? |payors? |payers? |providers? |clients? )?(?:with |who have |having |of |for |from |by )?(?!(?:mcc|cc|cc\/mcc|major complications?|the (?:pivot|breakdown|grouping|split)|pivot|breakdown|grouping|split)\b)([^\uE000,]+?)(?=\s+(?:for|at|in|by|on|during|since|from|over|per|between)\b|[\uE000,]|$)/;
 
-const CONDITION: EntityKind[] = ['condition'];
+const DIMENSION_OF_KIND: Record<EntityKind, NamedValue['dimension']> = {
+  procedure: 'procedure',
+  condition: 'condition',
+  drg: 'drg',
+  surgeon: 'surgeon',
+  payor: 'payor',
+  provider: 'provider',
+  client: 'client',
+};
 
-/** "excluding diabetes and hypertension" → their ICD-10-CM codes. */
+/** "excluding diabetes", "leave out Dr. Patel", "except Medicare": values of any dimension to leave out. */
 export function takeExclusions(
   remainder: Remainder,
   resolve: Resolve,
-): { codes: string[]; resolutions: Resolution[] } | undefined {
+): { values: NamedValue[]; resolutions: Resolution[] } | undefined {
   const match = remainder.take(EXCLUSION);
   if (!match) return undefined;
   const phrase = match.originals[1] ?? '';
-  const choice = { clinical: CONDITION, dimensions: [] };
-  // A condition named in full ("Bilateral primary osteoarthritis of knee") stays one piece.
-  const resolved = resolvePieces(piecesOf([phrase], choice, resolve), choice, resolve);
-  const other = resolve(phrase, DIMENSION_KINDS).best;
-  if (resolved.matches.length === 0 && other && other.score >= 0.8) {
-    refuse(
-      `I can leave out cases with a condition, not those of one ${other.kind} such as ${other.name}; a breakdown by ${other.kind} shows each one apart.`,
-      [`total revenue by ${other.kind}`, 'average cost of knee replacement excluding diabetes'],
-    );
-  }
+  // Conditions first ("without diabetes" is about patients), then every other kind.
+  const choice = {
+    clinical: ['condition', ...CLINICAL_KINDS.filter((kind) => kind !== 'condition')],
+    dimensions: DIMENSION_KINDS,
+  } as const;
+  const resolved = resolvePieces(
+    piecesOf([phrase], { clinical: [...choice.clinical], dimensions: [...choice.dimensions] }, resolve),
+    { clinical: [...choice.clinical], dimensions: [...choice.dimensions] },
+    resolve,
+  );
   if (resolved.unknown.length > 0 || resolved.matches.length === 0) {
-    refuse(`I could not find a condition called "${resolved.unknown[0] ?? phrase}" to leave out.`, [
+    refuse(`I did not find "${resolved.unknown[0] ?? phrase}" in your data, so I cannot leave it out.`, [
       'average cost of knee replacement excluding diabetes',
+      'total revenue by surgeon leaving out Medicare',
     ]);
   }
-  return { codes: resolved.matches.map((item) => item.match.id), resolutions: resolved.resolutions };
+  return {
+    values: resolved.matches.map(({ match: found }, index) => ({
+      dimension: DIMENSION_OF_KIND[found.kind],
+      value: { id: found.id, name: found.name },
+      index,
+    })),
+    resolutions: resolved.resolutions,
+  };
+}
+
+const AGE_RANGE =
+  /\b(?:patients |people |cases )?(?:aged?|ages) (\d{1,3}) ?(?:-|to|through|and) ?(\d{1,3})\b/;
+const AGE_OVER =
+  /\b(?:(?:patients|people|cases|those|anyone|aged?|age)\s+(?:over|above|older than|at least|>=?)\s+(\d{1,3})|(\d{1,3})\s*(?:\+|and (?:over|older|up)|or (?:older|over))(?: patients| years?(?: old)?)?|over[- ](\d{1,3})s)\b/;
+const AGE_UNDER =
+  /\b(?:patients|people|cases|those|anyone|aged?|age)\s+(?:under|below|younger than|<)\s+(\d{1,3})\b/;
+const SENIORS = /\b(?:seniors?|elderly|geriatric|older (?:patients|adults))\b/;
+const CHILDREN = /\b(?:pediatric|paediatric|children|kids|minors|child)\b/;
+const READMITTED =
+  /\b(?:(?:cases|patients) (?:that|who) (?:were|got) readmitted|readmitted (?:cases|patients))\b/;
+
+/** Numeric conditions on cases: ages, seniors, readmitted cases. */
+export function takeCaseConditions(remainder: Remainder): CaseCondition[] {
+  const conditions: CaseCondition[] = [];
+  const range = remainder.take(AGE_RANGE);
+  if (range) {
+    const low = Number(range[1]);
+    const high = Number(range[2]);
+    if (low > high || high > 120)
+      refuse(`${low}–${high} is not an age range I can use.`, ['average cost for patients aged 65-74']);
+    conditions.push({ field: 'age', op: '>=', value: low }, { field: 'age', op: '<=', value: high });
+  }
+  const over = remainder.take(AGE_OVER);
+  if (over) {
+    const value = Number(over[1] ?? over[2] ?? over[3]);
+    conditions.push({ field: 'age', op: over[1] ? '>' : '>=', value });
+  }
+  const under = remainder.take(AGE_UNDER);
+  if (under) conditions.push({ field: 'age', op: '<', value: Number(under[1]) });
+  if (remainder.take(SENIORS)) conditions.push({ field: 'age', op: '>=', value: 65 });
+  if (remainder.take(CHILDREN)) conditions.push({ field: 'age', op: '<', value: 18 });
+  if (remainder.take(READMITTED)) conditions.push({ field: 'readmitted_30', op: '=', value: 1 });
+  for (const condition of conditions) {
+    if (condition.field === 'age' && condition.value > 120) refuse(`${condition.value} is not an age.`, []);
+  }
+  return conditions;
+}
+
+const WOMEN = /\b(?:women|woman|females?|ladies|lady)\b/;
+const MEN = /\b(?:men|man|males?|gentlemen)\b/;
+
+/** "for women", "male patients": a gender to keep. */
+export function takeGender(remainder: Remainder): 'F' | 'M' | undefined {
+  if (remainder.test(/\b(?:men and women|women and men|males? and females?|females? and males?)\b/))
+    return undefined;
+  if (remainder.take(WOMEN)) return 'F';
+  if (remainder.take(MEN)) return 'M';
+  return undefined;
 }

@@ -1,3 +1,3 @@
-export { describeQuery, isCountReading, isLowestFirstReading, METRIC_LABELS } from './describe';
+export { describePlan } from './describe';
 export { parseQuestion } from './parse-question';
-export type { ParseContext, ParsedQuery, ParseOutcome, Resolve } from './types';
+export type { ParseContext, ParsedQuery, ParseOutcome, QueryOutcome, Resolve } from './types';

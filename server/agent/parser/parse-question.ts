@@ -1,38 +1,44 @@
+import type { AnalysisPlan } from '../../../src/contract/query-plan';
+import { FISCAL_YEAR_START_MONTH } from '../../cases/semantic-model';
 import type { Resolution } from '../../cases/types';
 import { takeAnalyticsParts } from './analytics';
-import { buildAnalytics } from './build-analytics';
-import { COUNT_READING, type CodeNames, describeQuery, LOWEST_FIRST_READING } from './describe';
+import { buildPlan } from './build-plan';
+import { readCodeLookup } from './codes';
+import { describePlan } from './describe';
 import { EXAMPLE_QUESTIONS } from './examples';
-import { checkRecognised, refuseOffTopic, refusePatientFilters, refuseUnsupported } from './limits';
+import { refuseOffTopic, refuseUnsupported } from './limits';
+import { windowDates } from './plan-window';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
 import { ParseProblem, refuse } from './problem';
 import { normalizeQuestion, Remainder } from './remainder';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
-import type { ParseContext, ParsedQuery, ParseOutcome } from './types';
+import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
+import { checkUnknownWords } from './unknown-words';
 
 const FOLLOW_UP =
-  /^(?:(?:and|now|then|also)\b[ ,]*)*(?:(?:what|how) about\b|same\b(?: (?:thing|query|question|again))?(?: but)?|only\b|just\b|instead\b)?/;
+  /^(?:(?:and|now|then|also|ok|okay|so)\b[ ,]*)*(?:(?:what|how) about\b|same\b(?: (?:thing|query|question|again))?(?: but)?(?: for)?|only\b|just\b|instead\b|leave out\b|drop\b|exclude\b|without\b|except\b|top \d+ only\b)?/;
 
 interface Parsed {
-  query: ParsedQuery;
+  plan: AnalysisPlan;
   resolutions: Resolution[];
-  names: CodeNames;
-  isCount?: boolean;
-  isLowestFirst?: boolean;
+  highlight?: QueryOutcome['highlight'];
 }
-
-const LOWEST = /\b(?:lowest|(?<!at )least|cheapest|smallest|fewest|bottom)\b/;
 
 export function parseQuestion(question: string, context: ParseContext): ParseOutcome {
   try {
     const parsed = parse(question, context);
-    const described = describeQuery(parsed.query, parsed.names);
-    const reading = parsed.isCount ? described.replace(/^total /, COUNT_READING) : described;
+    const anchor = { today: context.today, lastAdmit: context.lastAdmit };
+    const window =
+      parsed.plan.workflow === 'analytics' || parsed.plan.workflow === 'dashboard'
+        ? parsed.plan.plan.window
+        : undefined;
     return {
       kind: 'query',
-      query: parsed.query,
-      reading: parsed.isLowestFirst ? `${reading}${LOWEST_FIRST_READING}` : reading,
+      query: parsed.plan,
+      reading: describePlan(parsed.plan, anchor),
+      dates: window ? windowDates(window, anchor) : null,
       resolutions: parsed.resolutions,
+      ...(parsed.highlight ? { highlight: parsed.highlight } : {}),
     };
   } catch (error) {
     if (error instanceof ParseProblem) return error.outcome;
@@ -48,12 +54,14 @@ function parse(question: string, context: ParseContext): Parsed {
   const isMarked = marker.trim().length > 0;
   const fresh = () => {
     const remainder = new Remainder(text);
-    // The marker holds only letters, spaces and commas, so it is safe as a pattern.
-    if (isMarked) remainder.take(new RegExp(`^${marker}`));
+    // Only the leading joiners are cut; "only", "leave out" and the like are read by the parts themselves.
+    const joiners =
+      /^(?:(?:and|now|then|also|ok|okay|so)\b[ ,]*)*(?:(?:what|how) about\b|same\b(?: (?:thing|query|question|again))?(?: but)?(?: for)?|instead\b)?/;
+    remainder.take(joiners);
     return remainder;
   };
-  if (SIMULATION_TRIGGER.test(lower)) return parseSimulation(fresh(), context, isMarked);
-  if (PREDICTION_TRIGGER.test(lower)) return parsePrediction(fresh(), context, isMarked);
+  if (SIMULATION_TRIGGER.test(lower)) return parseSimulation(fresh(), context, isMarked, text);
+  if (PREDICTION_TRIGGER.test(lower)) return parsePrediction(fresh(), context, isMarked, text);
   const previous = context.previous;
   if (previous?.workflow !== 'simulation' && previous?.workflow !== 'predictions') {
     return parseAnalytics(text, fresh(), isMarked, context);
@@ -62,10 +70,10 @@ function parse(question: string, context: ParseContext): Parsed {
   // cannot, it may still be an analytics question, and the scenario's reason is kept if neither works.
   const followScenario = () =>
     previous.workflow === 'simulation'
-      ? parseSimulation(fresh(), context, true)
-      : parsePrediction(fresh(), context, true);
+      ? parseSimulation(fresh(), context, true, text)
+      : parsePrediction(fresh(), context, true, text);
   let scenarioProblem: ParseProblem | undefined;
-  if (isMarked || isShort(lower)) {
+  if ((isMarked || isShort(lower)) && !ANALYTICS_WORDS.test(lower)) {
     try {
       return followScenario();
     } catch (error) {
@@ -80,9 +88,22 @@ function parse(question: string, context: ParseContext): Parsed {
   }
 }
 
+/** Words that ask for figures over the cases: after a scenario, such a question is a new analytics question. */
+const ANALYTICS_WORDS =
+  /\b(?:average|avg|mean|median|total|sum|how many|number of|top \d+|percentile|share|mix|by (?:surgeon|payor|payer|provider|client|procedure|month|quarter|year|doctor|insurer|facility))\b/;
+
 /** A question of a few words after a scenario is read as changing it. */
 function isShort(lower: string): boolean {
   return lower.split(' ').length <= 6;
+}
+
+function refuseOrphanFollowUp(context: ParseContext): never {
+  refuse(
+    context.previousUnanswered
+      ? 'That reads like a follow-up, but I could not answer the question before it, so I do not know what it refers to. Ask it in full, with the figure and what it is about.'
+      : 'That reads like a follow-up, but there is no earlier question to build on.',
+    EXAMPLE_QUESTIONS,
+  );
 }
 
 function parseAnalytics(
@@ -92,69 +113,89 @@ function parseAnalytics(
   context: ParseContext,
 ): Parsed {
   refuseUnsupported(text.toLowerCase());
-  const parts = takeAnalyticsParts(remainder, context.today, context.resolve);
-  if (parts.lookup) {
-    const query: ParsedQuery = { workflow: 'entity_resolver', text: parts.lookup.text };
-    if (parts.lookup.kinds) query.kinds = parts.lookup.kinds;
-    return { query, resolutions: [], names: {} };
+  // "which procedure is 47562", "code for total knee arthroplasty": a look-up, read before anything else.
+  const codeLookup = readCodeLookup(text);
+  if (codeLookup) {
+    return {
+      plan: { workflow: 'entity_resolver', plan: { text: codeLookup.text, kinds: codeLookup.kinds } },
+      resolutions: [],
+    };
   }
-  // "overview" or "how many cases?" alone refer to whatever the conversation was looking at.
-  const hasScope = !!parts.entity || !!parts.window || parts.dimensions.length > 0 || !!parts.pivot;
-  const isBare = (parts.isDashboard || parts.view === 'count') && !parts.metric && !hasScope;
-  const isPartial = (!parts.metric && parts.view !== 'count' && !parts.isDashboard) || isBare;
-  refusePatientFilters(parts.unknown);
-  checkRecognised(
-    parts.unknown,
-    parts.resolutions.length > 0 || !isPartial || !!parts.pivot || !!parts.window,
+  const parts = takeAnalyticsParts(
+    remainder,
+    { today: context.today, fiscalYearStartMonth: context.fiscalYearStartMonth ?? FISCAL_YEAR_START_MONTH },
+    context.resolve,
   );
-  const previous = context.previous;
-  const isFollowUp =
-    (isMarked || isPartial) && (previous?.workflow === 'analytics' || previous?.workflow === 'dashboard');
-  if (isMarked && !previous && isPartial && parts.resolutions.length === 0) {
-    refuse('That reads like a follow-up, but there is no earlier question to build on.', EXAMPLE_QUESTIONS);
+  if (parts.lookup) {
+    const plan: AnalysisPlan = {
+      workflow: 'entity_resolver',
+      plan: { text: parts.lookup.text, kinds: parts.lookup.kinds ?? [] },
+    };
+    return { plan, resolutions: [] };
   }
-  const built = buildAnalytics(parts, context.today, context.orgType, isFollowUp ? previous : undefined);
+  const hasScope =
+    parts.named.length > 0 ||
+    parts.excluded.length > 0 ||
+    parts.windows.length > 0 ||
+    parts.conditions.length > 0;
+  const hasFigure =
+    parts.measures.length > 0 ||
+    parts.aggregation !== undefined ||
+    parts.having.length > 0 ||
+    parts.isDashboard;
+  const hasShape =
+    parts.groupBy.length > 0 ||
+    parts.rank.limit !== undefined ||
+    parts.rank.direction !== undefined ||
+    parts.dropsGroupBy;
+  checkUnknownWords(parts.unknown, text, hasScope || hasFigure || hasShape, context);
+  const previous = context.previous;
+  // No figure of its own, or no scope and no figure word ("how many cases?", "by quarter", "top 3 only").
+  const isPartial = !hasFigure || (!hasScope && parts.measures.length === 0 && parts.having.length === 0);
+  const canFollow = previous?.workflow === 'analytics' || previous?.workflow === 'dashboard';
+  const isFollowUp = (isMarked || isPartial) && canFollow && !context.previousUnanswered;
+  // A follow-up after a turn that got no answer would silently drop the scope it meant: ask instead.
+  if (context.previousUnanswered && (isMarked ? !(hasScope && hasFigure) : !hasScope && !hasFigure)) {
+    refuseOrphanFollowUp(context);
+  }
+  if (isMarked && !canFollow && !hasScope && !hasFigure) refuseOrphanFollowUp(context);
+  const built = buildPlan(parts, context.orgType, isFollowUp ? previous : undefined);
   return {
-    query: built.query,
+    plan: built.plan,
     resolutions: parts.resolutions,
-    names: parts.names,
-    isCount: built.isCount,
-    isLowestFirst:
-      built.query.workflow === 'analytics' &&
-      !!built.query.params.pivot &&
-      built.query.params.view !== 'detail' &&
-      !built.isCount &&
-      LOWEST.test(text.toLowerCase()),
+    ...(built.highlight ? { highlight: built.highlight } : {}),
   };
 }
 
-function parseSimulation(remainder: Remainder, context: ParseContext, isFollowUp: boolean): Parsed {
-  const parts = takeSimulationParts(remainder, context.resolve);
-  checkRecognised(parts.unknown, true);
+function parseSimulation(
+  remainder: Remainder,
+  context: ParseContext,
+  isFollowUp: boolean,
+  text: string,
+): Parsed {
+  const parts = takeSimulationParts(remainder, context.resolve, context.topMembers);
+  checkUnknownWords(parts.unknownPieces, text, true, context);
   const previous =
-    isFollowUp && context.previous?.workflow === 'simulation' ? context.previous.params : undefined;
-  const params = buildSimulation(parts, previous);
-  return {
-    query: { workflow: 'simulation', params },
-    resolutions: parts.resolutions,
-    names: parts.names,
-  };
+    isFollowUp && context.previous?.workflow === 'simulation' ? context.previous.plan : undefined;
+  const plan = buildSimulation(parts, previous);
+  return { plan: { workflow: 'simulation', plan }, resolutions: parts.resolutions };
 }
 
-function parsePrediction(remainder: Remainder, context: ParseContext, isFollowUp: boolean): Parsed {
+function parsePrediction(
+  remainder: Remainder,
+  context: ParseContext,
+  isFollowUp: boolean,
+  text: string,
+): Parsed {
   const parts = takePredictionParts(remainder, context.resolve);
-  checkRecognised(parts.unknown, true);
+  checkUnknownWords(parts.unknownPieces, text, true, context);
   const previous =
-    isFollowUp && context.previous?.workflow === 'predictions' ? context.previous.params : undefined;
-  const params = buildPrediction(parts, previous);
-  if (params.metric === 'profit' && context.orgType === 'payor') {
+    isFollowUp && context.previous?.workflow === 'predictions' ? context.previous.plan : undefined;
+  const plan = buildPrediction(parts, previous);
+  if (plan.target === 'profit' && context.orgType === 'payor') {
     refuse("Profit is a hospital-only figure: a payor organization's data holds no hospital revenue.", [
       'predict the cost of a knee replacement for a 67-year-old woman',
     ]);
   }
-  return {
-    query: { workflow: 'predictions', params },
-    resolutions: parts.resolutions,
-    names: parts.names,
-  };
+  return { plan: { workflow: 'predictions', plan }, resolutions: parts.resolutions };
 }

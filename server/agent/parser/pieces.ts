@@ -1,10 +1,13 @@
 // Cutting the leftover text into pieces that each may name one entity.
+import type { EntityKind } from '../../cases/types';
 import { stripFiller } from './filler';
 
 /** A piece of leftover text with the preposition that introduced it ("with", "for", …). */
 export interface Piece {
   lead: string;
   text: string;
+  /** Kinds a keyword before the name allowed ("Dr." → surgeon, "DRG" → drg). */
+  kinds?: EntityKind[];
 }
 
 const PREPOSITIONS = new Set(

@@ -1,24 +1,39 @@
-import type { EntityRef, PredictionMetric, PredictionParams, Resolution } from '../../cases/types';
+import type {
+  CaseDimension,
+  DimensionFilter,
+  DimensionValue,
+  Measure,
+  PredictionPlan,
+} from '../../../src/contract/query-plan';
+import { MEASURE_MODEL } from '../../cases/semantic-model';
+import type { Resolution } from '../../cases/types';
 import { takeCodes } from './codes';
-import { METRIC_LABELS } from './describe';
-import { CLINICAL_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
+import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
+import type { Piece } from './pieces';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
-import { takeMetric } from './vocabulary';
+import { takeMeasures } from './vocabulary';
 
 export const PREDICTION_TRIGGER =
-  /\b(?:predict(?:ed|ion|ions)?|estimate[ds]?|estimating|expected|expect|forecast(?:ed)?|projected|what will|what would|how much will|how much would|likely)\b/;
+  /\b(?:predict(?:ed|ion|ions)?|estimate[ds]?|estimating|expected|expect|forecast(?:ed)?|projected|what will|what would|how much will|how much would|how long will|how long would|how many days will|how many minutes will|likely)\b/;
+
+type PredictionTarget = PredictionPlan['target'];
+
+/** "any procedure": the cohort is given by a DRG or condition filter instead of one procedure. */
+export const ANY_PROCEDURE: DimensionValue = { id: '*', name: 'any procedure' };
 
 export interface PredictionParts {
-  metric?: PredictionMetric;
+  metric?: PredictionTarget;
   gender?: 'M' | 'F';
   age?: number;
   ageBand?: [number, number];
-  entity?: EntityRef;
-  secondaryConditions?: string[];
+  entity?: { dimension: CaseDimension; value: DimensionValue };
+  secondaryConditions?: DimensionValue[];
+  filters: DimensionFilter[];
   unknown: string[];
+  unknownPieces: Piece[];
   resolutions: Resolution[];
   names: Record<string, string>;
 }
@@ -91,35 +106,45 @@ function takeGender(remainder: Remainder, parts: PredictionParts): void {
   if (!parts.gender && pronoun) parts.gender = /^(?:she|her)$/.test(pronoun[0]) ? 'F' : 'M';
 }
 
-const METRIC_MAP: Record<string, PredictionMetric> = {
+const METRIC_MAP: Partial<Record<Measure, PredictionTarget>> = {
   revenue: 'price',
   cost: 'cost',
   time: 'time',
+  los: 'los',
   profit: 'profit',
 };
 
 export function takePredictionParts(remainder: Remainder, resolve: Resolve): PredictionParts {
-  const parts: PredictionParts = { unknown: [], resolutions: [], names: {} };
+  const parts: PredictionParts = { filters: [], unknown: [], unknownPieces: [], resolutions: [], names: {} };
   const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
+  if (remainder.test(/\bhow long (?:will|would|does|do)\b.*\b(?:stay|in (?:the )?hospital|admitted)\b/))
+    parts.metric = 'los';
+  else if (remainder.test(/\bhow long (?:will|would|does|do)\b|\btake\b/)) parts.metric = 'time';
   remainder.takeAll(PREDICTION_TRIGGER);
+  remainder.takeAll(/\b(?:take|last)\b/);
   takeAge(remainder, parts);
   takeGender(remainder, parts);
-  const metric = takeMetric(remainder);
+  const [metric] = takeMeasures(remainder);
   if (metric) {
     const mapped = METRIC_MAP[metric];
+    const label = MEASURE_MODEL[metric].label;
     if (!mapped) {
       refuse(
-        `Predictions cover price, cost, OR time and profit, not ${METRIC_LABELS[metric]}. The average ${METRIC_LABELS[metric]} of similar cases is a question I can answer.`,
+        `Predictions cover price, cost, OR time, length of stay and profit, not ${label}. The ${label} of similar cases is a question I can answer.`,
         [
           'predict the OR time of a knee replacement for a 70-year-old man',
-          `average ${METRIC_LABELS[metric]} of knee replacement by surgeon`,
+          `${label} of knee replacement by surgeon`,
         ],
       );
     }
     parts.metric = mapped;
   }
   remainder.takeAll(/\b(?:a|an|the|one|single|new|typical|patient|case|be|is|for)\b/);
-  const choice: KindChoice = { clinical: CLINICAL_KINDS, dimensions: [], withKinds: ['condition'] };
+  const choice: KindChoice = {
+    clinical: CLINICAL_KINDS,
+    dimensions: DIMENSION_KINDS,
+    withKinds: ['condition', ...DIMENSION_KINDS],
+  };
   const pieces = [
     ...(exact ? [exact] : []),
     ...takeCodes(remainder),
@@ -127,22 +152,28 @@ export function takePredictionParts(remainder: Remainder, resolve: Resolve): Pre
   ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknown;
+  parts.unknownPieces = resolved.unknownPieces;
   parts.resolutions = resolved.resolutions;
   const seen = new Set<string>();
   const clinical = resolved.matches.filter((item) => !seen.has(item.match.id) && seen.add(item.match.id));
+  const isClinicalKind = (kind: string) => kind === 'procedure' || kind === 'condition' || kind === 'drg';
   const main =
-    clinical.find((item) => item.match.kind !== 'condition' && item.piece.lead !== 'with') ??
-    clinical.find((item) => item.piece.lead !== 'with');
+    clinical.find(
+      (item) =>
+        isClinicalKind(item.match.kind) && item.match.kind !== 'condition' && item.piece.lead !== 'with',
+    ) ?? clinical.find((item) => isClinicalKind(item.match.kind) && item.piece.lead !== 'with');
   for (const item of clinical) {
     parts.names[item.match.id] = item.match.name;
-    if (item === main) {
-      parts.entity = {
-        domain: item.match.kind as EntityRef['domain'],
-        code: item.match.id,
-        name: item.match.name,
-      };
-    } else if (item.match.kind === 'condition') {
-      parts.secondaryConditions = [...(parts.secondaryConditions ?? []), item.match.id];
+    const value = { id: item.match.id, name: item.match.name };
+    const kind = item.match.kind;
+    if (kind === 'surgeon' || kind === 'payor' || kind === 'provider' || kind === 'client') {
+      const filter = parts.filters.find((existing) => existing.dimension === kind);
+      if (filter) filter.values.push(value);
+      else parts.filters.push({ dimension: kind, op: 'in', values: [value] });
+    } else if (item === main) {
+      parts.entity = { dimension: kind, value };
+    } else if (kind === 'condition') {
+      parts.secondaryConditions = [...(parts.secondaryConditions ?? []), value];
     } else {
       refuse('A prediction is for one procedure at a time.', [
         'predict the cost of a knee replacement for a 67-year-old woman',
@@ -152,22 +183,36 @@ export function takePredictionParts(remainder: Remainder, resolve: Resolve): Pre
   return parts;
 }
 
-export function buildPrediction(parts: PredictionParts, previous?: PredictionParams): PredictionParams {
-  const entity = parts.entity ?? previous?.entity;
-  if (!entity) {
+export function buildPrediction(parts: PredictionParts, previous?: PredictionPlan): PredictionPlan {
+  let procedure = previous?.procedure;
+  let filters = [...(previous?.filters ?? [])];
+  if (parts.entity) {
+    // A DRG or a principal condition narrows the cohort instead of naming one procedure.
+    filters = filters.filter((filter) => filter.dimension !== 'drg' && filter.dimension !== 'condition');
+    if (parts.entity.dimension === 'procedure') procedure = parts.entity.value;
+    else {
+      procedure = ANY_PROCEDURE;
+      filters.push({ dimension: parts.entity.dimension, op: 'in', values: [parts.entity.value] });
+    }
+  }
+  if (!procedure) {
     refuse('Tell me which procedure, condition or DRG the prediction is for.', [
       'predict the cost of a knee replacement for a 67-year-old woman with diabetes',
       'estimate the price of DRG 470 for a man aged 65-74',
     ]);
   }
-  const params: PredictionParams = { entity, metric: parts.metric ?? previous?.metric ?? 'price' };
-  const gender = parts.gender ?? previous?.gender;
-  if (gender) params.gender = gender;
-  if (parts.age !== undefined) params.age = parts.age;
-  else if (parts.ageBand) params.ageBand = parts.ageBand;
-  else if (previous?.age !== undefined) params.age = previous.age;
-  else if (previous?.ageBand) params.ageBand = previous.ageBand;
-  const secondary = parts.secondaryConditions ?? previous?.secondaryConditions;
-  if (secondary) params.secondaryConditions = secondary;
-  return params;
+  for (const filter of parts.filters) {
+    filters = [...filters.filter((existing) => existing.dimension !== filter.dimension), filter];
+  }
+  const age = parts.age ?? (parts.ageBand ? null : (previous?.age ?? null));
+  const ageBand = parts.ageBand ?? (parts.age !== undefined ? null : (previous?.age_band ?? null));
+  return {
+    target: parts.metric ?? previous?.target ?? 'price',
+    procedure,
+    filters,
+    gender: parts.gender ?? previous?.gender ?? null,
+    age,
+    age_band: ageBand,
+    secondary_conditions: parts.secondaryConditions ?? previous?.secondary_conditions ?? [],
+  };
 }

@@ -51,6 +51,11 @@ export class Remainder {
     return Object.assign(match, { originals });
   }
 
+  /** The first match, without cutting it. */
+  find(pattern: RegExp): RegExpExecArray | null {
+    return new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(this.lower);
+  }
+
   test(pattern: RegExp): boolean {
     return new RegExp(pattern.source, pattern.flags.replace('g', '')).test(this.lower);
   }

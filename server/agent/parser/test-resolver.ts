@@ -1,5 +1,7 @@
 // Test support: a small catalog and an honest word-overlap matcher standing in for the real resolver
 // (server/cases), so the parser's tests exercise real resolution results, ambiguity included.
+
+import type { DimensionFilter, QueryPlan } from '../../../src/contract/query-plan';
 import type { EntityKind, MatchCandidate, Resolution } from '../../cases/types';
 import type { ParseContext, ParsedQuery } from './types';
 
@@ -94,15 +96,77 @@ export function fakeResolve(text: string, kinds?: EntityKind[]): Resolution {
 }
 
 export const TODAY = '2026-11-28';
+/** The fixture's latest admit date: the default window ends here, not today. */
+export const LAST_ADMIT = '2026-10-31';
+
+/** Closest names by shared letters, for "I didn't find X" (the real one is the resolver's fuzzy matcher). */
+export function fakeClosest(text: string, kinds: EntityKind[]): MatchCandidate[] {
+  const letters = new Set(text.toLowerCase().replace(/[^a-z]/g, ''));
+  return CATALOG.filter((entry) => kinds.includes(entry.kind))
+    .map((entry) => {
+      const name = new Set(entry.name.toLowerCase().replace(/[^a-z]/g, ''));
+      const shared = [...letters].filter((letter) => name.has(letter)).length;
+      return {
+        kind: entry.kind,
+        id: entry.id,
+        name: entry.name,
+        score: shared / Math.max(letters.size, name.size, 1),
+      };
+    })
+    .filter((candidate) => candidate.score >= 0.5)
+    .sort((left, right) => right.score - left.score);
+}
+
+export function fakeTopMembers(kind: EntityKind): MatchCandidate[] {
+  return CATALOG.filter((entry) => entry.kind === kind).map((entry) => ({
+    kind: entry.kind,
+    id: entry.id,
+    name: entry.name,
+    score: 1,
+  }));
+}
 
 export function contextWith(overrides: Partial<ParseContext> = {}): ParseContext {
-  return { today: TODAY, orgType: 'hospital', resolve: fakeResolve, ...overrides };
+  return {
+    today: TODAY,
+    orgType: 'hospital',
+    lastAdmit: LAST_ADMIT,
+    resolve: fakeResolve,
+    closest: fakeClosest,
+    topMembers: fakeTopMembers,
+    ...overrides,
+  };
 }
 
-export const KNEE = { domain: 'procedure', code: '27447', name: 'Total knee arthroplasty' } as const;
-export const HIP = { domain: 'procedure', code: '27130', name: 'Total hip arthroplasty' } as const;
-export const LAST_365_DAYS = { from: '2025-11-29', to: '2026-11-28' };
+export const KNEE = { id: '27447', name: 'Total knee arthroplasty' } as const;
+export const HIP = { id: '27130', name: 'Total hip arthroplasty' } as const;
+export const DEFAULT_WINDOW = { kind: 'data_trailing', months: 12 } as const;
 
-export function analytics(params: Extract<ParsedQuery, { workflow: 'analytics' }>['params']): ParsedQuery {
-  return { workflow: 'analytics', params };
+/** An analytics plan: the defaults of a plain question, with what the test names. */
+export function analytics(plan: Partial<QueryPlan> = {}): ParsedQuery {
+  return {
+    workflow: 'analytics',
+    plan: {
+      measures: [{ measure: 'cost', aggregation: 'avg' }],
+      group_by: [],
+      filters: [],
+      conditions: [],
+      having: [],
+      comparison: null,
+      order: null,
+      limit: null,
+      window: DEFAULT_WINDOW,
+      ...plan,
+    },
+  };
 }
+
+export const keep = (dimension: DimensionFilter['dimension'], ...values: { id: string; name: string }[]) =>
+  ({ dimension, op: 'in', values }) as DimensionFilter;
+export const leaveOut = (
+  dimension: DimensionFilter['dimension'],
+  ...values: { id: string; name: string }[]
+) => ({ dimension, op: 'not_in', values }) as DimensionFilter;
+export const named = (name: string) => ({ id: name, name });
+export const year = (value: number) =>
+  ({ kind: 'fixed', from: `${value}-01-01`, to: `${value}-12-31`, label: String(value) }) as const;

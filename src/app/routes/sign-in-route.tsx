@@ -4,7 +4,7 @@ import { restoreSession, SignInForm, useSession } from '../../features/auth';
 
 /** Only same-app paths are followed after sign-in, never another site. */
 function safeDestination(from: string | null): string {
-  return from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/sign-in') ? from : '/analysis';
+  return from?.startsWith('/') && !from.startsWith('//') && !from.startsWith('/sign-in') ? from : '/';
 }
 
 const ENDED = {

@@ -5,6 +5,7 @@ import { IdleLogout, useSession, useSignOut } from '../../features/auth';
 import { NoticeBar } from './notice-bar';
 
 const NAV = [
+  { to: '/', label: 'Dashboard', end: true },
   { to: '/upload', label: 'Upload' },
   { to: '/analysis', label: 'Analysis' },
   { to: '/settings', label: 'Settings' },
@@ -27,7 +28,9 @@ export function AppShell() {
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to}>{item.label}</NavLink>
+                <NavLink to={item.to} end={item.end}>
+                  {item.label}
+                </NavLink>
               </li>
             ))}
           </ul>

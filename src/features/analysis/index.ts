@@ -1,1 +1,1 @@
-export { AnalysisPage } from './components/analysis-page';
+export { AnalysisPage, type AnswerActionsProps } from './components/analysis-page';

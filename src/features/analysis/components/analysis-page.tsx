@@ -1,17 +1,32 @@
 import '../analysis.css';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import type { PlanBlock } from '../../../contract/agent';
 import { useConversation } from '../api/get-conversation';
 import { useLiveRun } from '../live-run-store';
 import { useAsk, useStopReadingOnLeave } from '../use-ask';
 import { useAutoScroll } from '../use-auto-scroll';
+import type { AnswerActions } from './assistant-message';
 import { Composer } from './composer';
 import { ConversationList } from './conversation-list';
 import { EmptyState } from './empty-state';
 import { MessageThread } from './message-thread';
 
+/** What an answer offers besides its own controls (the app adds "Pin to dashboard"). */
+export interface AnswerActionsProps {
+  question: string;
+  plan: PlanBlock;
+}
+
+interface Props {
+  /** A question to ask at once in a new conversation (a dashboard card's "Open in Analysis"). */
+  askOnOpen?: string | null;
+  onAskedOnOpen?: () => void;
+  answerActions?: AnswerActions;
+}
+
 /** The chat: history beside the thread, the composer under it. The open conversation is in the URL (?c=). */
-export function AnalysisPage() {
+export function AnalysisPage({ askOnOpen = null, onAskedOnOpen, answerActions }: Props = {}) {
   const [params, setParams] = useSearchParams();
   const conversationId = params.get('c');
   const openConversation = useCallback(
@@ -39,6 +54,15 @@ export function AnalysisPage() {
     },
     [pin, ask, conversationId],
   );
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (!askOnOpen || asked.current === askOnOpen) return;
+    asked.current = askOnOpen;
+    detach();
+    pin(true);
+    void ask(askOnOpen, null);
+    onAskedOnOpen?.();
+  }, [askOnOpen, ask, detach, pin, onAskedOnOpen]);
   const switchTo = (id: string | null) => {
     detach();
     openConversation(id);
@@ -59,7 +83,7 @@ export function AnalysisPage() {
             {isEmpty ? (
               <EmptyState onAsk={send} />
             ) : (
-              <MessageThread conversationId={conversationId} onAsk={send} />
+              <MessageThread conversationId={conversationId} onAsk={send} answerActions={answerActions} />
             )}
           </div>
         </div>

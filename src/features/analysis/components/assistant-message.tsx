@@ -1,8 +1,9 @@
-import { memo, useMemo } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 import type {
   AssistantMessage,
   ChartBlock,
   MessageBlock,
+  PlanBlock,
   QueryBlock,
   StepBlock,
   TableBlock,
@@ -17,6 +18,9 @@ import { SuggestionChips } from './suggestion-chips';
 const ofType = <T extends MessageBlock['type']>(blocks: MessageBlock[], type: T) =>
   blocks.filter((block): block is Extract<MessageBlock, { type: T }> => block.type === type);
 
+/** Extra actions the app adds to a complete answer that has a plan (e.g. pin it to the dashboard). */
+export type AnswerActions = (answer: { question: string; plan: PlanBlock }) => ReactNode;
+
 interface Props {
   message: AssistantMessage;
   isStreaming: boolean;
@@ -24,6 +28,9 @@ interface Props {
   streamError: string | null;
   onAsk: (question: string) => void;
   onRetry: (() => void) | null;
+  /** The question this answers, for `answerActions`. */
+  question?: string | null;
+  answerActions?: AnswerActions | undefined;
 }
 
 /** One answer: steps, results (each table with its chart), the written answer, the SQL and follow-ups. */
@@ -33,9 +40,11 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   streamError,
   onAsk,
   onRetry,
+  question = null,
+  answerActions,
 }: Props) {
   // Text deltas leave `blocks` as it was, so everything but the written answer skips re-rendering per delta.
-  const { steps, tables, charts, queries, suggestions, entities } = useMemo(
+  const { steps, tables, charts, queries, suggestions, entities, plan } = useMemo(
     () => ({
       steps: ofType(message.blocks, 'step') as StepBlock[],
       tables: ofType(message.blocks, 'table') as (TableBlock & { type: 'table' })[],
@@ -43,6 +52,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       queries: ofType(message.blocks, 'query') as (QueryBlock & { type: 'query' })[],
       suggestions: ofType(message.blocks, 'suggestions').flatMap((block) => block.questions),
       entities: ofType(message.blocks, 'entity'),
+      plan: ofType(message.blocks, 'plan').map(({ type: _type, ...block }) => block as PlanBlock)[0],
     }),
     [message.blocks],
   );
@@ -90,6 +100,11 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           )}
         </div>
       )}
+      {answerActions &&
+        question &&
+        message.status === 'complete' &&
+        plan &&
+        answerActions({ question, plan })}
       <SqlPanel queries={queries} />
       <SuggestionChips questions={suggestions} onAsk={onAsk} isDisabled={isStreaming} />
     </article>

@@ -1,11 +1,13 @@
 import type { AssistantMessage, Message } from '../../../contract/agent';
 import { useConversation } from '../api/get-conversation';
 import { type LiveRun, useLiveRun } from '../live-run-store';
+import type { AnswerActions } from './assistant-message';
 import { AssistantMessageView } from './assistant-message';
 
 interface Props {
   conversationId: string | null;
   onAsk: (question: string) => void;
+  answerActions?: AnswerActions | undefined;
 }
 
 /** The live answer replaces its stored copy until the stored one has caught up. */
@@ -23,7 +25,7 @@ function UserMessage({ text }: { text: string }) {
   );
 }
 
-export function MessageThread({ conversationId, onAsk }: Props) {
+export function MessageThread({ conversationId, onAsk, answerActions }: Props) {
   const conversation = useConversation(conversationId);
   const live = useLiveRun((state) => state.run);
   const isLiveHere =
@@ -62,6 +64,8 @@ export function MessageThread({ conversationId, onAsk }: Props) {
             streamError={isLive ? (liveRun?.phase === 'failed' ? liveRun.error : null) : null}
             onAsk={onAsk}
             onRetry={canRetry ? retryOf(questionBefore(index)) : null}
+            question={questionBefore(index)}
+            answerActions={answerActions}
           />
         );
       })}
@@ -76,6 +80,8 @@ export function MessageThread({ conversationId, onAsk }: Props) {
             onRetry={
               liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
             }
+            question={liveRun.question}
+            answerActions={answerActions}
           />
         </>
       )}

@@ -1,0 +1,485 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import {
+  CASE_FIELDS,
+  type CaseCondition,
+  COMPARATORS,
+  type Comparator,
+  type Dimension,
+  type DimensionFilter,
+  type Measure,
+  type QueryPlan,
+} from '../../src/contract/query-plan';
+import { addDays } from './dates';
+import {
+  aggregateSql,
+  type ColumnType,
+  DIMENSION_MODEL,
+  HOSPITAL_ONLY_FIELDS,
+  hospitalOnlyReason,
+  isClinical,
+  isTimeGrain,
+  MEASURE_MODEL,
+  measureAllowed,
+  measureColumnKey,
+  measureLabel,
+  measureShape,
+  normalizeAggregation,
+  percentileFraction,
+  timeGrainSql,
+} from './semantic-model';
+import { type DateWindow, EngineRefusal, type OrgType } from './types';
+
+// A query plan compiled to ONE DuckDB statement. Every value from the plan (filter values, dates, thresholds,
+// the limit) is a numbered parameter; only names from the semantic model's fixed lists are written into the
+// SQL text. The statement's shape:
+//   scoped   — the cases in scope (window, filters, case conditions), with the group-by keys computed;
+//   grouped  — the figures per group and, through GROUPING SETS, over the whole scope in the same pass;
+//   figured  — shares divided by the scope's total;
+//   result   — conditions on grouped figures, the order, the limit; the scope's total row comes last.
+
+/** Rows an answer table holds when the plan sets no limit. */
+export const MAX_GROUP_ROWS = 2000;
+
+export interface CompileContext {
+  orgType: OrgType;
+  /** The plan window's admit dates; null for all time. Ignored for a comparison of windows. */
+  dates: DateWindow | null;
+  /** A comparison of windows: each window's admit dates (null for all time) and its name. */
+  windows?: [{ dates: DateWindow | null; label: string }, { dates: DateWindow | null; label: string }];
+}
+
+export interface CompiledMeasure {
+  measure: Measure;
+  aggregation: QueryPlan['measures'][number]['aggregation'];
+  key: string;
+  label: string;
+  unit: string;
+  type: ColumnType;
+}
+
+export interface CompiledDimension {
+  dimension: Dimension;
+  /** The answer table's column for the member's name (and `${key}_code` for clinical dimensions). */
+  key: string;
+}
+
+export interface CompiledPlan {
+  sql: string;
+  params: DuckDBValue[];
+  measures: CompiledMeasure[];
+  dimensions: CompiledDimension[];
+  /** Rows asked for at most (the plan's limit, or MAX_GROUP_ROWS). */
+  rowLimit: number;
+  /** Value ids of a comparison of values, in the order asked. */
+  comparedValues: { id: string; name: string }[] | null;
+  windowed: boolean;
+}
+
+/** Numbered parameters; a value bound twice (a window's dates in its FILTER and in the scope) is bound once. */
+export class Parameters {
+  readonly values: DuckDBValue[] = [];
+  private readonly seen = new Map<string, string>();
+  bind(value: string | number): string {
+    const key = `${typeof value}:${value}`;
+    let placeholder = this.seen.get(key);
+    if (!placeholder) {
+      this.values.push(value);
+      placeholder = `$${this.values.length}`;
+      this.seen.set(key, placeholder);
+    }
+    return placeholder;
+  }
+}
+
+function refuse(message: string): never {
+  throw new EngineRefusal('invalid_request', message);
+}
+
+function checkComparator(op: string): Comparator {
+  if (!(COMPARATORS as readonly string[]).includes(op)) refuse(`Unknown comparison "${op}".`);
+  return op as Comparator;
+}
+
+export function dateCondition(dates: DateWindow, parameters: Parameters, column = 'admit_date'): string {
+  return `${column} BETWEEN CAST(${parameters.bind(dates.from)} AS DATE) AND CAST(${parameters.bind(dates.to)} AS DATE)`;
+}
+
+export function filterCondition(filter: DimensionFilter, parameters: Parameters): string {
+  const model = DIMENSION_MODEL[filter.dimension];
+  if (!model || model.kind === 'time') refuse(`Cases cannot be filtered on "${filter.dimension}".`);
+  const column = model.idSql.includes(' ') ? `(${model.idSql})` : model.idSql;
+  const ids = filter.values.map((value) => value.id);
+  const known = ids.filter((id) => id !== '');
+  const parts: string[] = [];
+  if (known.length > 0) parts.push(`${column} IN (${known.map((id) => parameters.bind(id)).join(', ')})`);
+  const unknown = known.length < ids.length;
+  if (filter.op === 'in') {
+    if (unknown) parts.push(`${column} IS NULL`);
+    return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  }
+  // Leaving values out keeps the cases whose value is not recorded, unless "not recorded" is left out too.
+  const kept =
+    known.length > 0 ? `${column} NOT IN (${known.map((id) => parameters.bind(id)).join(', ')})` : null;
+  if (unknown) return kept ? `(${column} IS NOT NULL AND ${kept})` : `${column} IS NOT NULL`;
+  return `(${column} IS NULL OR ${kept})`;
+}
+
+function compileMeasures(plan: QueryPlan, orgType: OrgType): CompiledMeasure[] {
+  const seen = new Set<string>();
+  return plan.measures.map(({ measure, aggregation }, index) => {
+    const model = MEASURE_MODEL[measure];
+    if (!model) refuse(`Unknown measure "${measure}".`);
+    if (!measureAllowed(orgType, measure)) {
+      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason(measure));
+    }
+    const normalized = normalizeAggregation(measure, aggregation);
+    if (!normalized) {
+      refuse(
+        `The ${aggregation} of ${model.label} means nothing here; ${model.label} can be asked as ${model.aggregations.join(', ')}.`,
+      );
+    }
+    let key = measureColumnKey(measure, normalized);
+    if (seen.has(key)) key = `${key}_${index}`;
+    seen.add(key);
+    return {
+      measure,
+      aggregation: normalized,
+      key,
+      label: measureLabel(measure, normalized),
+      ...measureShape(measure, normalized),
+    };
+  });
+}
+
+function compileDimensions(plan: QueryPlan): Dimension[] {
+  const dimensions = [...new Set(plan.group_by)];
+  const compared = plan.comparison?.kind === 'values' ? plan.comparison.dimension : null;
+  if (compared && !dimensions.includes(compared)) dimensions.unshift(compared);
+  if (dimensions.length > 2) refuse('An answer can be broken down by at most two dimensions.');
+  for (const dimension of dimensions)
+    if (!DIMENSION_MODEL[dimension]) refuse(`Unknown dimension "${dimension}".`);
+  return dimensions;
+}
+
+/** The WHERE conditions for keep/leave-out filters and numeric case conditions, every value bound. */
+export function scopeConditions(
+  filters: DimensionFilter[],
+  conditions: CaseCondition[],
+  orgType: OrgType,
+  parameters: Parameters,
+): string[] {
+  const where = filters.map((filter) => filterCondition(filter, parameters));
+  for (const condition of conditions) {
+    if (!(CASE_FIELDS as readonly string[]).includes(condition.field)) {
+      refuse(`Unknown case field "${condition.field}".`);
+    }
+    if (orgType === 'payor' && HOSPITAL_ONLY_FIELDS.includes(condition.field)) {
+      throw new EngineRefusal('hospital_only_metric', hospitalOnlyReason('hospital_revenue'));
+    }
+    if (!Number.isFinite(condition.value)) refuse(`The value for ${condition.field} must be a number.`);
+    where.push(`${condition.field} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`);
+  }
+  return where;
+}
+
+export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledPlan {
+  const parameters = new Parameters();
+  const measures = compileMeasures(plan, context.orgType);
+  const dimensions = compileDimensions(plan);
+  const windowed = plan.comparison?.kind === 'windows';
+  if (windowed && !context.windows) refuse('A comparison of windows needs both windows resolved.');
+
+  // ---- scope ----
+  const where: string[] = [];
+  if (windowed) {
+    const windows = context.windows!;
+    const [first, second] = windows.map((window) => window.dates);
+    if (first && second) {
+      const [early, late] = first.from <= second.from ? [first, second] : [second, first];
+      // Windows that touch or overlap are one range (a single range check prunes best); a gap needs both.
+      if (addDays(early.to, 1) >= late.from) {
+        where.push(dateCondition({ from: early.from, to: [early.to, late.to].sort().at(-1)! }, parameters));
+      } else {
+        where.push(`(${windows.map((window) => dateCondition(window.dates!, parameters)).join(' OR ')})`);
+      }
+    }
+  } else if (context.dates) {
+    where.push(dateCondition(context.dates, parameters));
+  }
+  const filters = [...plan.filters];
+  if (plan.comparison?.kind === 'values') {
+    filters.push({ dimension: plan.comparison.dimension, op: 'in', values: plan.comparison.values });
+  }
+  where.push(...scopeConditions(filters, plan.conditions, context.orgType, parameters));
+
+  // Figures made only of sums, counts, minima and maxima can be added up from parts: the total row from the
+  // groups' parts, and a time grain from each day's parts (grouping on the date itself is cheaper than on its
+  // month, and a year holds only 365 days to roll up).
+  const additive =
+    dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
+  const byDay = additive && (dimensions.some(isTimeGrain) || windowed);
+  const keyColumns = dimensions.flatMap((dimension, index) => {
+    const model = DIMENSION_MODEL[dimension];
+    const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
+    if (model.nameSql) columns.push(`${model.nameSql} AS d${index}_name`);
+    return columns;
+  });
+  const scoped = `scoped AS (
+  SELECT ${[...keyColumns, '*'].join(', ')}
+  FROM cases${where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : ''}
+)`;
+
+  // ---- figures per group and for the whole scope ----
+  const windowFilters = windowed
+    ? context.windows!.map((window) => (window.dates ? dateCondition(window.dates, parameters) : undefined))
+    : [undefined];
+  const suffixes = windowed ? ['_1', '_2'] : [''];
+  const figureColumns: string[] = [];
+  const countColumns: string[] = [];
+  suffixes.forEach((suffix, windowIndex) => {
+    const filter = windowFilters[windowIndex];
+    for (const measure of measures) {
+      figureColumns.push(
+        `${aggregateSql(measure.measure, measure.aggregation, filter)} AS ${measure.key}${suffix}`,
+      );
+    }
+    countColumns.push(`count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`);
+  });
+  const groupKeys = dimensions.map((_, index) => `d${index}`);
+  const names = dimensions.flatMap((dimension, index) =>
+    DIMENSION_MODEL[dimension].nameSql ? [`min(d${index}_name) AS d${index}_name`] : [],
+  );
+  let grouped: string;
+  if (dimensions.length === 0) {
+    grouped = `grouped AS (
+  SELECT ${['TRUE AS is_total', ...figureColumns, ...countColumns].join(',\n    ')}
+  FROM scoped
+)`;
+  } else if (additive) {
+    const parts = suffixes.flatMap((suffix, windowIndex) =>
+      measures.map((measure) => decompose(measure, windowFilters[windowIndex], `${measure.key}${suffix}`)),
+    );
+    const counts = suffixes.map((suffix, windowIndex) => {
+      const filter = windowFilters[windowIndex];
+      return `count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`;
+    });
+    const nameColumns = names.map((name) => name.split(' AS ')[1]!);
+    const caseColumns = suffixes.map((suffix) => `cases${suffix}`);
+    const partsOf = (
+      source: string,
+    ) => `SELECT ${[...groupKeys, ...names, ...parts.flatMap((part) => part.group), ...counts].join(',\n    ')}
+  FROM ${source}
+  GROUP BY ${groupKeys.join(', ')}`;
+    // By day: each day's parts without any window, then the windows and time grains applied to the days.
+    const dayKeys = groupKeys.filter((_, index) => !isTimeGrain(dimensions[index]!));
+    const dayParts = measures.map((measure) => decompose(measure, undefined, measure.key));
+    const daysOf =
+      () => `SELECT ${['admit_date AS day', ...dayKeys, ...names, ...dayParts.flatMap((part) => part.group), 'count(*) AS cases'].join(',\n    ')}
+  FROM scoped
+  GROUP BY ${['day', ...dayKeys].join(', ')}`;
+    const rollUp = () => {
+      const keys = dimensions.map((dimension, index) =>
+        isTimeGrain(dimension)
+          ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', 'day')} AS d${index}`
+          : `d${index}`,
+      );
+      const inWindow = (windowIndex: number) => {
+        const dates = windowFilters[windowIndex] ? context.windows![windowIndex]!.dates : null;
+        return dates ? ` FILTER (WHERE ${dateCondition(dates, parameters, 'day')})` : '';
+      };
+      const combined = suffixes.flatMap((_, windowIndex) =>
+        measures.flatMap((_measure, measureIndex) => {
+          const part = parts[windowIndex * measures.length + measureIndex]!;
+          return dayParts[measureIndex]!.partials.map(({ name, combine }, partIndex) =>
+            // A count over a window with no cases is 0, as count() itself would say; a sum stays NULL.
+            MEASURE_MODEL[measures[measureIndex]!.measure].kind === 'count' ||
+            measures[measureIndex]!.aggregation === 'count'
+              ? `coalesce(${combine}(${name})${inWindow(windowIndex)}, 0) AS ${part.partials[partIndex]!.name}`
+              : `${combine}(${name})${inWindow(windowIndex)} AS ${part.partials[partIndex]!.name}`,
+          );
+        }),
+      );
+      const cases = suffixes.map(
+        (suffix, windowIndex) => `coalesce(sum(cases)${inWindow(windowIndex)}, 0) AS cases${suffix}`,
+      );
+      return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...cases].join(',\n    ')}
+  FROM day_parts
+  GROUP BY ${groupKeys.map((_, index) => index + 1).join(', ')}`;
+    };
+    // `parts` is read twice (the groups and the total): MATERIALIZED keeps DuckDB from computing it twice.
+    const partsCte = byDay
+      ? `day_parts AS (\n  ${daysOf()}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
+      : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
+    grouped = `${partsCte},
+grouped AS (
+  SELECT ${[...groupKeys, ...nameColumns, 'FALSE AS is_total', ...parts.map((part) => part.figure), ...caseColumns].join(',\n    ')}
+  FROM parts
+  UNION ALL
+  SELECT ${[...groupKeys.map((key) => `NULL AS ${key}`), ...nameColumns.map((name) => `NULL AS ${name}`), 'TRUE AS is_total', ...parts.map((part) => part.total), ...caseColumns.map((name) => `sum(${name}) AS ${name}`)].join(',\n    ')}
+  FROM parts
+)`;
+  } else {
+    grouped = `grouped AS (
+  SELECT ${[...groupKeys, ...names, `GROUPING(${groupKeys.join(', ')}) > 0 AS is_total`, ...figureColumns, ...countColumns].join(',\n    ')}
+  FROM scoped
+  GROUP BY GROUPING SETS ((${groupKeys.join(', ')}), ())
+)`;
+  }
+
+  const shares = suffixes.flatMap((suffix) =>
+    measures
+      .filter((measure) => measure.aggregation === 'share')
+      .map(
+        (measure) =>
+          `100 * ${measure.key}${suffix} / NULLIF(max(CASE WHEN is_total THEN ${measure.key}${suffix} END) OVER (), 0) AS ${measure.key}${suffix}`,
+      ),
+  );
+  const figured = `figured AS (
+  SELECT *${shares.length > 0 ? ` REPLACE (${shares.join(', ')})` : ''}
+  FROM grouped
+)`;
+
+  // ---- conditions on grouped figures, order, limit ----
+  const compared = windowed ? '_2' : '';
+  const having = plan.having.map((condition) => {
+    const measure = measures[condition.measure];
+    if (!measure)
+      refuse(`A condition names figure ${condition.measure + 1}, and the plan has ${measures.length}.`);
+    if (!Number.isFinite(condition.value)) refuse('A condition on a figure needs a number.');
+    return `${measure.key}${compared} ${checkComparator(condition.op)} ${parameters.bind(condition.value)}`;
+  });
+  const comparedValues = plan.comparison?.kind === 'values' ? plan.comparison.values : null;
+  const order = orderBy(plan, dimensions, measures, compared, comparedValues, parameters);
+  const rowLimit = plan.limit ?? MAX_GROUP_ROWS;
+
+  const output = [
+    'is_total',
+    ...dimensions.flatMap((dimension, index) => {
+      const model = DIMENSION_MODEL[dimension];
+      if (isTimeGrain(dimension)) return [`${timeGrainSql(dimension, `d${index}`)} AS "${dimension}"`];
+      if (model.nameSql)
+        return [`coalesce(d${index}_name, d${index}) AS "${dimension}"`, `d${index} AS "${dimension}_code"`];
+      return [`d${index} AS "${dimension}"`];
+    }),
+    ...suffixes.flatMap((suffix) => measures.map((measure) => `${measure.key}${suffix}`)),
+    ...(windowed
+      ? measures.flatMap((measure) => [
+          `${measure.key}_2 - ${measure.key}_1 AS ${measure.key}_change`,
+          `100 * (${measure.key}_2 - ${measure.key}_1) / NULLIF(abs(${measure.key}_1), 0) AS ${measure.key}_change_pct`,
+        ])
+      : []),
+    ...suffixes.map((suffix) => `CAST(cases${suffix} AS INTEGER) AS cases${suffix}`),
+    'CAST(count(*) OVER (PARTITION BY is_total) AS INTEGER) AS group_count',
+    `row_number() OVER (PARTITION BY is_total ORDER BY ${order}) AS position`,
+  ];
+  const sql = `WITH ${scoped},
+${grouped},
+${figured}
+SELECT ${output.join(',\n  ')}
+FROM figured${having.length > 0 ? `\nWHERE is_total OR (${having.join(' AND ')})` : ''}
+QUALIFY is_total OR position <= ${parameters.bind(rowLimit)}
+ORDER BY is_total, position`;
+
+  return {
+    sql,
+    params: parameters.values,
+    measures,
+    dimensions: dimensions.map((dimension) => ({ dimension, key: dimension })),
+    rowLimit,
+    comparedValues,
+    windowed,
+  };
+}
+
+/**
+ * A figure split into parts that add up across groups: `group` aggregates the cases of one group into parts,
+ * `figure` makes the group's figure from its parts, `total` makes the scope's figure from every group's parts.
+ */
+function decompose(
+  measure: CompiledMeasure,
+  filter: string | undefined,
+  name: string,
+): {
+  group: string[];
+  partials: { name: string; combine: 'sum' | 'min' | 'max' }[];
+  figure: string;
+  total: string;
+} {
+  const model = MEASURE_MODEL[measure.measure];
+  const where = filter ? ` FILTER (WHERE ${filter})` : '';
+  const [a, b] = [`${name}__a`, `${name}__b`];
+  const single = (aggregate: string, combine: 'sum' | 'min' | 'max' = 'sum') => ({
+    group: [`${aggregate} AS ${a}`],
+    partials: [{ name: a, combine }],
+    figure: `${a} AS ${name}`,
+    total: `${combine}(${a}) AS ${name}`,
+  });
+  const quotient = (numerator: string, denominator: string, scale: string) => ({
+    group: [`${numerator} AS ${a}`, `${denominator} AS ${b}`],
+    partials: [
+      { name: a, combine: 'sum' as const },
+      { name: b, combine: 'sum' as const },
+    ],
+    figure: `${scale}${a} / NULLIF(${b}, 0) AS ${name}`,
+    total: `${scale}sum(${a}) / NULLIF(sum(${b}), 0) AS ${name}`,
+  });
+  if (model.kind === 'count') return single(`CAST(count(*)${where} AS DOUBLE)`);
+  if (model.kind === 'ratio') {
+    if (measure.aggregation === 'sum' && model.ratioSum) {
+      return single(`CAST(sum(${model.ratioSum.sql})${where} AS DOUBLE)`);
+    }
+    const ratio = model.ratio!;
+    return quotient(
+      `sum(${ratio.numerator})${where}`,
+      `sum(${ratio.denominator})${where}`,
+      `${ratio.scale} * `,
+    );
+  }
+  const value = model.caseSql!;
+  switch (measure.aggregation) {
+    case 'avg':
+      return quotient(`sum(${value})${where}`, `count(${value})${where}`, '');
+    case 'min':
+      return single(`min(${value})${where}`, 'min');
+    case 'max':
+      return single(`max(${value})${where}`, 'max');
+    case 'count':
+      return single(`CAST(count(${value})${where} AS DOUBLE)`);
+    default:
+      return single(`sum(${value})${where}`);
+  }
+}
+
+function orderBy(
+  plan: QueryPlan,
+  dimensions: Dimension[],
+  measures: CompiledMeasure[],
+  compared: string,
+  comparedValues: { id: string }[] | null,
+  parameters: Parameters,
+): string {
+  const dimensionOrder = (index: number, direction: 'ASC' | 'DESC') => {
+    const dimension = dimensions[index]!;
+    if (comparedValues && index === 0 && plan.comparison?.kind === 'values') {
+      const list = comparedValues.map((value) => parameters.bind(value.id)).join(', ');
+      return `list_position([${list}], d0) ${direction} NULLS LAST`;
+    }
+    if (isClinical(dimension)) return `coalesce(d${index}_name, d${index}) ${direction} NULLS LAST`;
+    return `d${index} ${direction} NULLS LAST`;
+  };
+  const tail = dimensions.map((_, index) => dimensionOrder(index, 'ASC'));
+  const byMeasure = (index: number, direction: 'ASC' | 'DESC') => {
+    const measure = measures[index];
+    if (!measure) refuse(`The order names figure ${index + 1}, and the plan has ${measures.length}.`);
+    return [`${measure.key}${compared} ${direction} NULLS LAST`, ...tail].join(', ');
+  };
+  if (plan.order) {
+    const direction = plan.order.direction === 'asc' ? 'ASC' : 'DESC';
+    if (plan.order.by === 'measure') return byMeasure(plan.order.index ?? 0, direction);
+    if (dimensions.length === 0) return byMeasure(0, direction);
+    return [dimensionOrder(0, direction), ...tail.slice(1)].join(', ');
+  }
+  // Defaults: time runs oldest first, compared values in the order asked, anything else largest first.
+  if (dimensions.length > 0 && (isTimeGrain(dimensions[0]!) || comparedValues)) return tail.join(', ');
+  return byMeasure(0, 'DESC');
+}

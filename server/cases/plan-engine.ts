@@ -1,0 +1,275 @@
+import type { QueryPlan } from '../../src/contract/query-plan';
+import { round } from './metrics';
+import type { OrgDatabase, QueryRow } from './org-database';
+import { type CompiledPlan, compilePlan } from './plan-compiler';
+import { dayText, resolvePlanWindow, type WindowContext, windowLabel } from './plan-window';
+import { numberOrNull, QueryLog } from './query-log';
+import { DIMENSION_MODEL, isTimeGrain, memberName } from './semantic-model';
+import {
+  type ChartHint,
+  type Column,
+  type DateWindow,
+  type EngineOptions,
+  EngineRefusal,
+  type OrgType,
+  type PlanResult,
+  type ResultTable,
+  type Row,
+} from './types';
+
+/** What the organization's data spans; cached by the store and dropped whenever its data changes. */
+export interface DataSpan {
+  cases: number;
+  firstAdmit: string | null;
+  lastAdmit: string | null;
+}
+
+export async function loadDataSpan(database: OrgDatabase): Promise<DataSpan> {
+  const [row] = await database.query(
+    `SELECT CAST(count(*) AS INTEGER) AS cases, strftime(min(admit_date), '%Y-%m-%d') AS first_admit,
+       strftime(max(admit_date), '%Y-%m-%d') AS last_admit FROM cases`,
+  );
+  return {
+    cases: Number(row?.cases ?? 0),
+    firstAdmit: (row?.first_admit as string | null) ?? null,
+    lastAdmit: (row?.last_admit as string | null) ?? null,
+  };
+}
+
+/** Where the organization's cases lie, as a clause: "its cases were admitted from 1 Jan 2023 to 30 Jun 2025". */
+export function dataSpanText(span: DataSpan): string {
+  if (!span.firstAdmit || !span.lastAdmit) return 'this organization has no case data yet';
+  return `this organization's cases were admitted from ${dayText(span.firstAdmit)} to ${dayText(span.lastAdmit)}`;
+}
+
+/** An empty window is answered with where the data lies, never with zeros. `window` names it in words. */
+export function emptyWindowRefusal(window: string | null, span: DataSpan, scoped: boolean): EngineRefusal {
+  if (span.cases === 0 || !span.firstAdmit) {
+    return new EngineRefusal('no_data', 'This organization has no case data yet; upload a case file first.');
+  }
+  const subject = scoped ? 'No cases match this question' : 'No cases were admitted';
+  return new EngineRefusal('no_data', `${subject}${window ? ` ${window}` : ''}; ${dataSpanText(span)}.`);
+}
+
+const betweenText = (dates: DateWindow | null) =>
+  dates ? `between ${dayText(dates.from)} and ${dayText(dates.to)}` : null;
+
+export interface PlanContext extends Omit<WindowContext, 'lastAdmit'> {
+  span: DataSpan;
+}
+
+export async function runQueryPlan(
+  database: OrgDatabase,
+  orgType: OrgType,
+  plan: QueryPlan,
+  context: PlanContext,
+  options: EngineOptions = {},
+): Promise<PlanResult> {
+  const windowContext: WindowContext = { ...context, lastAdmit: context.span.lastAdmit };
+  const dates = resolvePlanWindow(plan.window, windowContext);
+  const windows =
+    plan.comparison?.kind === 'windows'
+      ? (plan.comparison.windows.map((window) => {
+          const windowDates = resolvePlanWindow(window, windowContext);
+          return { dates: windowDates, label: windowLabel(window, windowDates) };
+        }) as [{ dates: DateWindow | null; label: string }, { dates: DateWindow | null; label: string }])
+      : undefined;
+  const compiled = compilePlan(plan, { orgType, dates, windows });
+  const log = new QueryLog(database, options.signal);
+  const rows = await log.run(compiled.sql, compiled.params);
+
+  const total = rows.find((row) => row.is_total === true);
+  const groups = rows.filter((row) => row.is_total !== true);
+  const cases = windows
+    ? Number(total?.cases_1 ?? 0) + Number(total?.cases_2 ?? 0)
+    : Number(total?.cases ?? 0);
+  if (cases === 0) {
+    const scoped =
+      plan.filters.length > 0 || plan.conditions.length > 0 || plan.comparison?.kind === 'values';
+    const window = windows ? `in ${windows[0].label} or ${windows[1].label}` : betweenText(dates);
+    throw emptyWindowRefusal(window, context.span, scoped);
+  }
+  const notes: string[] = [];
+  if (windows) {
+    for (const [index, window] of windows.entries()) {
+      if (Number(total?.[`cases_${index + 1}`] ?? 0) === 0) {
+        notes.push(`No cases fall in ${window.label}; ${dataSpanText(context.span)}.`);
+      }
+    }
+  }
+
+  const columns = answerColumns(
+    compiled,
+    windows?.map((window) => window.label),
+  );
+  const shaped = groups.map((row) => shapeRow(row, compiled, columns));
+  if (compiled.comparedValues) addMissingValues(shaped, compiled, columns, notes, plan.order !== null);
+  const groupCount = Number(groups[0]?.group_count ?? 0);
+  const truncated = plan.limit === null && groupCount > compiled.rowLimit;
+  if (truncated) notes.push(`Showing the first ${compiled.rowLimit} of ${groupCount} rows.`);
+  if (plan.having.length > 0 && groups.length === 0) {
+    notes.push('No group meets the condition on its figures.');
+  }
+
+  const totalRow = total ? shapeRow(total, compiled, columns) : {};
+  const dimensionKeys = new Set(compiled.dimensions.flatMap((d) => [d.key, `${d.key}_code`]));
+  const figureColumns = columns.filter((column) => !dimensionKeys.has(column.key));
+  const title = tableTitle(compiled);
+  const tables: ResultTable[] = [];
+  if (compiled.dimensions.length > 0) {
+    tables.push({
+      title,
+      columns,
+      rows: shaped,
+      rowCount: truncated ? groupCount : shaped.length,
+      truncated,
+    });
+    tables.push({
+      title: 'All cases in scope',
+      columns: figureColumns,
+      rows: [Object.fromEntries(figureColumns.map((column) => [column.key, totalRow[column.key] ?? null]))],
+      rowCount: 1,
+      truncated: false,
+    });
+  } else {
+    tables.push({ title, columns: figureColumns, rows: [totalRow], rowCount: 1, truncated: false });
+  }
+
+  const totals = compiled.measures.map((measure) =>
+    numberOrNull(totalRow[windows ? `${measure.key}_2` : measure.key]),
+  );
+  return {
+    tables,
+    chart: chartHint(compiled, shaped.length),
+    figures: { cases, dates: windows ? spanOf(windows.map((window) => window.dates)) : dates, totals },
+    provenance: {
+      sql: log.sql,
+      window: windows ? spanOf(windows.map((window) => window.dates)) : dates,
+      n: cases,
+      units: Object.fromEntries(compiled.measures.map((measure) => [measure.key, measure.unit])),
+    },
+    notes,
+  };
+}
+
+function spanOf(windows: (DateWindow | null)[]): DateWindow | null {
+  if (windows.some((window) => window === null)) return null;
+  const known = windows as DateWindow[];
+  return {
+    from: known.map((window) => window.from).sort()[0]!,
+    to: known
+      .map((window) => window.to)
+      .sort()
+      .at(-1)!,
+  };
+}
+
+function answerColumns(compiled: CompiledPlan, windowLabels?: string[]): Column[] {
+  const columns: Column[] = [];
+  for (const { dimension, key } of compiled.dimensions) {
+    const model = DIMENSION_MODEL[dimension];
+    columns.push({ key, label: model.label, type: 'string' });
+    if (model.nameSql) columns.push({ key: `${key}_code`, label: `${model.label} code`, type: 'string' });
+  }
+  const figure = (measure: CompiledPlan['measures'][number], key: string, label: string): Column => ({
+    key,
+    label,
+    type: measure.type,
+    unit: measure.unit,
+  });
+  if (windowLabels) {
+    for (const measure of compiled.measures) {
+      columns.push(figure(measure, `${measure.key}_1`, `${measure.label}, ${windowLabels[0]}`));
+      columns.push(figure(measure, `${measure.key}_2`, `${measure.label}, ${windowLabels[1]}`));
+      columns.push(figure(measure, `${measure.key}_change`, `Change in ${lowerFirst(measure.label)}`));
+      columns.push({ key: `${measure.key}_change_pct`, label: '% change', type: 'percent', unit: '%' });
+    }
+    columns.push({ key: 'cases_1', label: `Cases, ${windowLabels[0]}`, type: 'integer' });
+    columns.push({ key: 'cases_2', label: `Cases, ${windowLabels[1]}`, type: 'integer' });
+  } else {
+    for (const measure of compiled.measures) columns.push(figure(measure, measure.key, measure.label));
+    columns.push({ key: 'cases', label: 'Cases', type: 'integer' });
+  }
+  return columns;
+}
+
+const lowerFirst = (text: string) =>
+  /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
+function shapeRow(row: QueryRow, compiled: CompiledPlan, columns: Column[]): Row {
+  const shaped: Row = {};
+  for (const column of columns) {
+    const value = row[column.key];
+    const dimension = compiled.dimensions.find((d) => d.key === column.key);
+    if (dimension) {
+      shaped[column.key] = isTimeGrain(dimension.dimension)
+        ? (value as string | null)
+        : memberName(dimension.dimension, value === null || value === undefined ? null : String(value));
+    } else if (column.type === 'string') {
+      shaped[column.key] = value === null || value === undefined ? null : String(value);
+    } else if (column.type === 'integer') {
+      shaped[column.key] = value === null || value === undefined ? null : Math.round(Number(value));
+    } else {
+      shaped[column.key] = round(numberOrNull(value));
+    }
+  }
+  return shaped;
+}
+
+/** A compared value with no cases still gets its row, so a comparison never silently drops a side. */
+function addMissingValues(
+  rows: Row[],
+  compiled: CompiledPlan,
+  columns: Column[],
+  notes: string[],
+  ordered: boolean,
+) {
+  const dimension = compiled.dimensions[0]!;
+  const model = DIMENSION_MODEL[dimension.dimension];
+  const idKey = model.nameSql ? `${dimension.key}_code` : dimension.key;
+  const present = new Set(rows.map((row) => String(row[idKey])));
+  const values = compiled.comparedValues ?? [];
+  for (const value of values) {
+    const shownId = model.nameSql ? value.id : memberName(dimension.dimension, value.id);
+    if (present.has(shownId)) continue;
+    const row: Row = Object.fromEntries(columns.map((column) => [column.key, null]));
+    row[dimension.key] = model.nameSql ? value.name : shownId;
+    if (model.nameSql) row[idKey] = value.id;
+    for (const column of columns) if (column.key.startsWith('cases')) row[column.key] = 0;
+    rows.push(row);
+    notes.push(`${value.name} has no cases in scope.`);
+  }
+  if (!ordered) {
+    const position = (row: Row) =>
+      values.findIndex((value) =>
+        model.nameSql ? value.id === row[idKey] : memberName(dimension.dimension, value.id) === row[idKey],
+      );
+    rows.sort((left, right) => position(left) - position(right));
+  }
+}
+
+function tableTitle(compiled: CompiledPlan): string {
+  const figures = compiled.measures.map((measure) => measure.label);
+  const head =
+    figures.length > 1
+      ? `${figures.slice(0, -1).join(', ')} and ${lowerFirst(figures.at(-1)!)}`
+      : figures[0]!;
+  if (compiled.dimensions.length === 0) return head;
+  return `${head} by ${compiled.dimensions.map((d) => DIMENSION_MODEL[d.dimension].label.toLowerCase()).join(' and ')}`;
+}
+
+/** Time → line; a comparison → bars with a series each; otherwise bars; nothing to draw for one row or none. */
+function chartHint(compiled: CompiledPlan, rows: number): ChartHint | null {
+  if (rows <= 1 || compiled.dimensions.length === 0) return null;
+  const [first, second] = compiled.dimensions;
+  const x = first!.key;
+  const keys = compiled.measures.map((measure) => measure.key);
+  const y = compiled.windowed
+    ? [`${keys[0]}_1`, `${keys[0]}_2`]
+    : compiled.comparedValues
+      ? keys
+      : [keys[0]!];
+  if (isTimeGrain(first!.dimension)) return second ? null : { kind: 'line', table: 0, x, y };
+  if (second) return null;
+  return { kind: 'bar', table: 0, x, y };
+}

@@ -1,0 +1,2 @@
+export { DashboardPage } from './components/dashboard-page';
+export { PinButton } from './components/pin-button';
