@@ -2,7 +2,7 @@ import type { DateRange, Kpi, KpiKey, TopProcedure } from '../../src/contract/da
 import { addDays, addMonths, isIsoDate } from './dates';
 import { refuseHospitalOnly, round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
-import { type EngineOptions, EngineRefusal, type OrgType } from './types';
+import { type CaseOverview, type EngineOptions, EngineRefusal, type OrgType } from './types';
 
 // The dashboard's "organization at a glance": KPI tiles over the 12 months ending at the latest admit date
 // beside the 12 months before, a month-by-month series, and the leading procedures. One scan buckets every case
@@ -13,19 +13,6 @@ const MONTHS = 12;
 const TOP = 5;
 /** A procedure needs this many cases in the window before its margin ranks; a handful of cases is noise. */
 export const MARGIN_MIN_CASES = 30;
-
-export interface CaseOverview {
-  window: DateRange | null;
-  previousWindow: DateRange | null;
-  months: DateRange[];
-  kpis: Kpi[];
-  topByVolume: TopProcedure[];
-  topByMargin: TopProcedure[] | null;
-  topByMarginRefusal: string | null;
-  cases: number;
-  firstAdmit: string | null;
-  lastAdmit: string | null;
-}
 
 interface Sums {
   n: number;

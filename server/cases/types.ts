@@ -1,3 +1,4 @@
+import type { DateRange, Kpi, TopProcedure } from '../../src/contract/dashboard';
 import {
   CLINICAL_DIMENSIONS,
   type ClinicalDimension,
@@ -10,7 +11,6 @@ import {
   type SimulationPlan,
   type TypicalCasePlan,
 } from '../../src/contract/query-plan';
-import type { CaseOverview } from './overview';
 import {
   COLUMN_TYPES,
   type ColumnType,
@@ -186,6 +186,20 @@ export interface PlanFigures {
   totals: (number | null)[];
 }
 export type PlanResult = EngineResult<PlanFigures>;
+
+/** The organization at a glance (the dashboard's tiles, top procedures and coverage). */
+export interface CaseOverview {
+  window: DateRange | null;
+  previousWindow: DateRange | null;
+  months: DateRange[];
+  kpis: Kpi[];
+  topByVolume: TopProcedure[];
+  topByMargin: TopProcedure[] | null;
+  topByMarginRefusal: string | null;
+  cases: number;
+  firstAdmit: string | null;
+  lastAdmit: string | null;
+}
 
 // ---- Ingestion, catalog, store ------------------------------------------------------------
 
