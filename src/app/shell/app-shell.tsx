@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { HealthBadge } from '../../components/health-badge';
 import { env } from '../../config/env';
 import { IdleLogout, useSession, useSignOut } from '../../features/auth';
@@ -13,11 +13,28 @@ const NAV = [
 export function AppShell() {
   const user = useSession((state) => state.user);
   const signOut = useSignOut();
+  const isAnalysis = useLocation().pathname.startsWith('/analysis');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {isAnalysis && (
+        // biome-ignore lint/a11y/useValidAnchor: a skip link is page navigation; the handler makes focus land in the box
+        <a
+          className="skip-link"
+          href="#question"
+          onClick={(event) => {
+            // Moving focus into the box itself, not only scrolling to it, is what a keyboard user needs.
+            const box = document.getElementById('question');
+            if (!box) return;
+            event.preventDefault();
+            box.focus();
+          }}
+        >
+          Ask a question
+        </a>
+      )}
       <header className="shell-header">
         <div className="brand">
           <img src="/favicon.svg" alt="" width="28" height="28" />

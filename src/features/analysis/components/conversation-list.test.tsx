@@ -55,7 +55,7 @@ it('tells conversations with the same question apart by when they were last used
 it('says what the history is for before there is any', async () => {
   fetchMock.mockResolvedValueOnce(json({ results: [], next_cursor: null }));
   renderList();
-  expect(screen.getByRole('status')).toHaveTextContent('Loading your conversations…');
+  expect(screen.getByText('Loading your conversations…')).toHaveAttribute('role', 'status');
   expect(await screen.findByText('Your questions and their answers will be kept here.')).toBeVisible();
 });
 
