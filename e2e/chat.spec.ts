@@ -192,14 +192,11 @@ test('a deleted conversation comes back with Undo, and focus stays in the list',
   await signInAs(page, DEMO.hospital.email, DEMO_PASSWORD);
   const title = `total cost by payor last year ${Date.now() % 1000}`;
   await ask(page, title);
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as/),
-  ).toBeVisible();
+  await expect(answers(page).last().getByRole('button', { name: 'Ask again' })).toBeVisible();
   const history = page.getByRole('navigation', { name: 'Conversations' });
+  const openButton = history.locator('[data-conversation]', { hasText: title });
   await history.getByRole('button', { name: `Delete conversation: ${title}` }).click();
-  await expect(history.getByRole('button', { name: title })).toHaveCount(0);
+  await expect(openButton).toHaveCount(0);
   await expect(page).not.toHaveURL(/[?&]c=/);
   const toast = page.getByRole('status').filter({ hasText: 'Deleted' });
   await expect(toast).toContainText(title);
@@ -207,16 +204,11 @@ test('a deleted conversation comes back with Undo, and focus stays in the list',
   expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
   expect(await axeViolations(page)).toEqual([]);
   await toast.getByRole('button', { name: 'Undo' }).click();
-  const restored = history.getByRole('button', { name: title });
-  await expect(restored).toBeVisible();
-  await expect(restored).toBeFocused();
+  await expect(openButton).toBeVisible();
+  await expect(openButton).toBeFocused();
   await page.reload();
-  await restored.click();
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as/),
-  ).toBeVisible();
+  await openButton.click();
+  await expect(page.locator('[data-question]').last()).toContainText(title);
 });
 
 test('the history shows a long title in full', async ({ page }) => {
@@ -225,7 +217,9 @@ test('the history shows a long title in full', async ({ page }) => {
   const long = 'how did the average cost per case of knee replacements change from 2024 to 2025';
   await ask(page, long);
   await expect(answers(page).last().getByRole('button', { name: 'Ask again' })).toBeVisible();
-  const title = page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: long });
+  const title = page
+    .getByRole('navigation', { name: 'Conversations' })
+    .locator('[data-conversation]', { hasText: long });
   await expect(title.locator('.conversation-title')).toHaveText(long);
   const box = (await title.locator('.conversation-title').boundingBox())!;
   const parent = (await title.boundingBox())!;
