@@ -57,23 +57,42 @@ const conversationIdOf = (page: Page) => new URL(page.url()).searchParams.get('c
 test('after an answer the question sits at the top of the view, the answer below it', async ({
   signedIn: page,
 }) => {
+  const questionOffset = () =>
+    page.evaluate(() => {
+      const thread = document.querySelector('[role="log"]')!;
+      const questions = thread.querySelectorAll('[data-question]');
+      const question = questions[questions.length - 1]!;
+      return question.getBoundingClientRect().top - thread.getBoundingClientRect().top;
+    });
   await ask(page, QUESTION);
+  await expect(
+    answers(page)
+      .last()
+      .getByText(/I read this as total revenue/),
+  ).toBeVisible();
+  // A follow-up below a long first answer: its question is brought up to the top, the answer grows below it.
+  await ask(page, 'total cost by surgeon last year');
+  await expect(answers(page)).toHaveCount(2);
   const answer = answers(page).last();
-  await expect(answer.getByText(/I read this as total revenue/)).toBeVisible();
+  await expect(answer.getByText(/I read this as total cost/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
-  const offset = await page.evaluate(() => {
-    const thread = document.querySelector('[role="log"]')!;
-    const questions = thread.querySelectorAll('[data-question]');
-    const question = questions[questions.length - 1]!;
-    return question.getBoundingClientRect().top - thread.getBoundingClientRect().top;
-  });
+  expect(await page.getByRole('log').evaluate((thread) => thread.scrollTop)).toBeGreaterThan(100);
+  const offset = await questionOffset();
   expect(offset).toBeGreaterThanOrEqual(0);
   expect(offset).toBeLessThan(40);
   await expect(answer.getByRole('list', { name: 'Steps' })).toBeInViewport();
+  // The answer is taller than the view: a way down is offered, and it leads to the end.
+  const jump = page.getByRole('button', { name: 'Jump to latest ↓' });
+  await expect(jump).toBeVisible();
   // The analysis page has no page header: the thread has most of the window.
   const thread = (await page.getByRole('log').boundingBox())!;
   expect(thread.height).toBeGreaterThan(page.viewportSize()!.height * 0.7);
-  expect(await axeViolations(page)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  await jump.click();
+  await expect(jump).toBeHidden();
 });
 
 test('Stop after the server finished shows the whole answer and says so', async ({

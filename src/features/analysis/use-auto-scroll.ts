@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 const NEAR_BOTTOM = 48;
-const QUESTION_GAP = 12;
+const QUESTION_GAP = 16;
 
 /**
  * Where the thread scrolls. A new question is brought to the top of the view and the answer grows below it

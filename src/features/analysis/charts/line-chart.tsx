@@ -12,6 +12,15 @@ import {
 
 const PLOT = 200;
 
+/** Rounds an axis end away from zero to 1, 2, 2.5 or 5 times a power of ten, so the axis labels read well. */
+export function niceBound(value: number): number {
+  if (value === 0) return 0;
+  const size = Math.abs(value);
+  const power = 10 ** Math.floor(Math.log10(size));
+  const step = [1, 2, 2.5, 5, 10].find((factor) => factor * power >= size) ?? 10;
+  return Math.sign(value) * step * power;
+}
+
 /** One line per series over an ordered x (months, quarters, years, dates), drawn in time order. */
 export function LineChart({ table, x, y, width }: ChartProps) {
   // Time runs left to right whatever the table is sorted by.
@@ -22,8 +31,8 @@ export function LineChart({ table, x, y, width }: ChartProps) {
     values: rows.map((row) => numberOf(row[key])),
   }));
   const all = series.flatMap((line) => line.values.filter((value): value is number => value !== null));
-  const min = Math.min(0, ...all);
-  const max = Math.max(...all, 0);
+  const min = niceBound(Math.min(0, ...all));
+  const max = niceBound(Math.max(...all, 0));
   const left = Math.round(clamp(width * 0.17, 64, 92));
   const right = width - 16;
   const bottom = PLOT + 14;
@@ -41,7 +50,7 @@ export function LineChart({ table, x, y, width }: ChartProps) {
   const step = Math.max(1, Math.ceil((rows.length - 1) / (room - 1)));
   const ticks = rows
     .map((_, index) => index)
-    .filter((index) => index % step === 0 && rows.length - 1 - index >= step / 2);
+    .filter((index) => index % step === 0 && rows.length - 1 - index >= step);
   ticks.push(rows.length - 1);
   const shownTicks = [...new Set(ticks)];
   return (

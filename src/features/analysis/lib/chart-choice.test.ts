@@ -58,3 +58,10 @@ describe('chooseChart', () => {
     expect(chooseChart(chart(), table(two))?.kind).toBe('bar');
   });
 });
+
+describe('niceBound', () => {
+  it('rounds axis ends to readable figures', async () => {
+    const { niceBound } = await import('../charts/line-chart');
+    expect([16284, 8142, 0, -730, 1, 0.3].map(niceBound)).toEqual([20000, 10000, 0, -1000, 1, 0.5]);
+  });
+});
