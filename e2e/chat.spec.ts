@@ -143,7 +143,7 @@ test('Esc stops a running answer; the page then shows what the server decided, a
   const token = await tokenOf(page.request, baseURL!);
   // The question leaves the page a moment late (the real API answers it): "Thinking…" shows meanwhile.
   await page.route('**/api/v1/agent/query/', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     await route.continue();
   });
   await ask(page, 'total cost by surgeon last year');
