@@ -66,6 +66,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   // innerText keeps the line breaks a reader sees; textContent stands in where layout is not available.
   const plainText = () => {
     const element = answerRef.current;
+    // biome-ignore lint/performance/useDomNodeTextContent: the plain copy needs the line breaks a reader sees
     return element ? (element.innerText ?? element.textContent ?? '').trim() : message.content;
   };
   return (

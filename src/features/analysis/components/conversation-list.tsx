@@ -28,6 +28,14 @@ export function ConversationList({ activeId, onOpen, onNew, onFocusQuestion }: P
   // On a phone the history folds away so the conversation and its question box fill the screen.
   const [isOpen, setOpen] = useState(false);
   const bodyId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // On a phone, opening a conversation folds the history away; focus moves to its toggle rather than vanish.
+  const fold = () => {
+    if (!isOpen) return;
+    setOpen(false);
+    if (toggle.current?.offsetParent && document.activeElement?.closest('.history-body'))
+      toggle.current.focus();
+  };
   const items = (conversations.data?.pages.flatMap((page) => page.results) ?? []).filter(
     (conversation) => conversation.id !== pending?.id,
   );
@@ -56,10 +64,19 @@ export function ConversationList({ activeId, onOpen, onNew, onFocusQuestion }: P
   return (
     <nav className="conversation-list" aria-label="Conversations" data-open={isOpen}>
       <div className="history-bar">
-        <button ref={newButton} type="button" className="button primary new-conversation" onClick={onNew}>
+        <button
+          ref={newButton}
+          type="button"
+          className="button primary new-conversation"
+          onClick={() => {
+            fold();
+            onNew();
+          }}
+        >
           New conversation
         </button>
         <button
+          ref={toggle}
           type="button"
           className="button history-toggle"
           aria-expanded={isOpen}
@@ -89,7 +106,10 @@ export function ConversationList({ activeId, onOpen, onNew, onFocusQuestion }: P
                 className="conversation-open"
                 data-conversation={conversation.id}
                 aria-current={conversation.id === activeId ? 'page' : undefined}
-                onClick={() => onOpen(conversation.id)}
+                onClick={() => {
+                  setOpen(false);
+                  onOpen(conversation.id);
+                }}
               >
                 <span className="conversation-title">{conversation.title}</span>
                 <span className="conversation-time">
