@@ -423,3 +423,10 @@ test('signing in leaves no errors in the console', async ({ page }) => {
   await expect(questionBox(page)).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('after signing in, focus starts at the page content, never on the body', async ({ page }) => {
+  await signInAs(page, DEMO.hospital.email, DEMO_PASSWORD, '/settings');
+  await expect(page.locator('main#main')).toBeFocused();
+  await page.getByRole('link', { name: 'Analysis' }).click();
+  await expect(page.getByRole('link', { name: 'Analysis' })).toBeFocused();
+});

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { HealthBadge } from '../../components/health-badge';
 import { env } from '../../config/env';
@@ -13,7 +14,15 @@ const NAV = [
 export function AppShell() {
   const user = useSession((state) => state.user);
   const signOut = useSignOut();
-  const isAnalysis = useLocation().pathname.startsWith('/analysis');
+  const { pathname } = useLocation();
+  const isAnalysis = pathname.startsWith('/analysis');
+  const main = useRef<HTMLElement>(null);
+  // After sign-in (the form is gone) or a page change that left focus nowhere, focus starts at the page's
+  // content, not the body. A page that placed focus itself (the question box) keeps it: its effect ran first.
+  useEffect(() => {
+    if (pathname && (document.activeElement === document.body || document.activeElement === null))
+      main.current?.focus({ preventScroll: true });
+  }, [pathname]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -63,7 +72,7 @@ export function AppShell() {
         </div>
       </header>
       <NoticeBar />
-      <main id="main" className="shell-main" tabIndex={-1}>
+      <main id="main" className="shell-main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
       <IdleLogout minutes={env.idleLogoutMinutes} />

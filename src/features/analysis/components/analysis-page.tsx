@@ -78,8 +78,9 @@ export function AnalysisPage() {
   // Arriving on the page (after sign-in, from the menu) puts the cursor in the question box, unless the
   // reader is already somewhere.
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null)
-      composer.current?.focus();
+    const active = document.activeElement;
+    // The shell puts focus on the page's content (main) when nothing holds it; here the box is that place.
+    if (active === null || active === document.body || active.id === 'main') composer.current?.focus();
   }, []);
 
   return (
