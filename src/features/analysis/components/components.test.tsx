@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { Composer } from './composer';
+import { Composer, type ComposerHandle } from './composer';
 import { MarkdownAnswer } from './markdown-answer';
 import { ResultBlock } from './result-block';
 
@@ -19,6 +20,19 @@ describe('Composer', () => {
     await userEvent.type(box, '{Enter}');
     expect(onSend).toHaveBeenCalledWith('cost by\nsurgeon');
     expect(box).toHaveValue('');
+  });
+
+  it('says Stopping… while the server decides, and takes an earlier question back to edit', async () => {
+    const ref = createRef<ComposerHandle>();
+    const { rerender } = render(
+      <Composer ref={ref} isStreaming={false} isStopping onSend={() => {}} onStop={() => {}} />,
+    );
+    expect(screen.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
+    rerender(<Composer ref={ref} isStreaming={false} onSend={() => {}} onStop={() => {}} />);
+    act(() => ref.current?.setDraft('total cost by payor'));
+    const box = screen.getByRole('textbox', { name: 'Your question' });
+    expect(box).toHaveValue('total cost by payor');
+    expect(box).toHaveFocus();
   });
 
   it('shows Stop instead of Send while an answer streams', async () => {
