@@ -4,6 +4,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { createDeps, type Deps } from './deps';
 import { seedDemoAccounts } from './seed/demo-accounts';
+import { type StartupProgress, startingResponse, startupLogger } from './starting-page';
 
 export interface RunningServer {
   url: string;
@@ -37,9 +38,14 @@ const closeServer = (server: ServerType) =>
  * Binds both ports first (either may be 0 for tests), then builds the app knowing its real origins,
  * which the CORS allow-list and the CSP need.
  */
-export async function startServer(config: Config, options: { spaDir?: string }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { spaDir?: string; log?: (line: string) => void },
+): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const startup: StartupProgress = { steps: [], startedAt: Date.now() };
   // The Node bindings (env) must reach the app: getConnInfo reads the client's socket address from them.
-  let handleApi: Handler = () => new Response('starting', { status: 503 });
+  let handleApi: Handler = (request) => startingResponse(request, startup);
   // The store reads the raw request target from Node's `incoming` (the env), as SigV4 signed it.
   let handleStorage: Handler = () => new Response('starting', { status: 503 });
   const api = await listen(config.port, config.host, (request, env?: unknown) => handleApi(request, env));
@@ -60,8 +66,20 @@ export async function startServer(config: Config, options: { spaDir?: string }):
   const deps = createDeps(resolved);
   if (resolved.seedDemo) {
     const today = deps.now().toISOString().slice(0, 10);
-    for (const org of await seedDemoAccounts(deps)) {
-      await deps.cases.seedDemo(org.id, org.type, { endDate: today, cases: resolved.demoCases });
+    const orgs = await seedDemoAccounts(deps);
+    if (orgs.length > 0) {
+      // Only the first start seeds; whoever opens the address meanwhile sees this progress, as the terminal does.
+      startup.steps = orgs.map((org) => ({
+        label: `Demo cases for ${org.name} (${resolved.demoCases.toLocaleString('en-US')})`,
+        state: 'waiting' as const,
+      }));
+      log(`Preparing demo data for the first start; follow along at ${url}`);
+      const steps = startupLogger(startup, log);
+      for (const [index, org] of orgs.entries()) {
+        steps.begin(index);
+        await deps.cases.seedDemo(org.id, org.type, { endDate: today, cases: resolved.demoCases });
+        steps.end(index);
+      }
     }
   }
   deps.agent.closeInterrupted();

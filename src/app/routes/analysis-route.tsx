@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { PageHeader } from '../../components/page-header';
 import { AnalysisPage, type AnswerActionsProps } from '../../features/analysis';
 import { PinButton } from '../../features/dashboard';
 
 const pinAction = ({ question, plan }: AnswerActionsProps) => <PinButton question={question} plan={plan} />;
 
+/** The conversation gets the height: no page header, only its heading for screen readers and the outline. */
 export default function AnalysisRoute() {
   // `?ask=` (a dashboard card's "Open in Analysis") starts a new conversation with that question.
   const [params, setParams] = useSearchParams();
@@ -23,12 +23,10 @@ export default function AnalysisRoute() {
     [setParams],
   );
   return (
-    <section className="analysis-route">
-      <PageHeader title="Analysis">
-        <p>
-          Ask questions about your cases in plain language and watch the answer build up, with its sources.
-        </p>
-      </PageHeader>
+    <section className="analysis-route" aria-labelledby="analysis-heading">
+      <h1 id="analysis-heading" className="visually-hidden">
+        Analysis
+      </h1>
       <AnalysisPage askOnOpen={ask} onAskedOnOpen={onAsked} answerActions={pinAction} />
     </section>
   );

@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import type { AgentEvent, AssistantMessage } from '../../contract/agent';
 import { applyAgentEvent, emptyAssistantMessage } from '../../contract/agent-message';
 
-export type LivePhase = 'streaming' | 'done' | 'failed' | 'stopped';
+export type LivePhase = 'streaming' | 'stopping' | 'done' | 'failed' | 'stopped';
+
+/** What the server said about a Stop: it cancelled the run, or the run had already finished. */
+export type StopOutcome = 'cancelled' | 'finished';
 
 /** The answer being streamed right now; finished answers live in the conversation query. */
 export interface LiveRun {
@@ -14,13 +17,19 @@ export interface LiveRun {
   /** Why the stream failed, for the message shown in place. */
   error: string | null;
   isReconnecting: boolean;
+  /** Set once the server has answered a Stop; the stored message is then the truth shown. */
+  stopOutcome: StopOutcome | null;
 }
 
 interface LiveRunState {
   run: LiveRun | null;
   begin(question: string, conversationId: string | null): void;
   apply(events: AgentEvent[]): void;
-  finish(phase: Exclude<LivePhase, 'streaming'>, error?: string): void;
+  finish(phase: Exclude<LivePhase, 'streaming' | 'stopping'>, error?: string): void;
+  /** Stop pressed: the answer is still shown as it is while the server decides. */
+  stopping(): void;
+  /** The server decided; from now on the stored copy of the message is shown. */
+  settleStop(outcome: StopOutcome): void;
   setReconnecting(isReconnecting: boolean): void;
   clear(): void;
 }
@@ -49,6 +58,7 @@ export const useLiveRun = create<LiveRunState>((set) => ({
         phase: 'streaming',
         error: null,
         isReconnecting: false,
+        stopOutcome: null,
       },
     }),
   apply: (events) =>
@@ -81,6 +91,10 @@ export const useLiveRun = create<LiveRunState>((set) => ({
           };
       return { run: { ...run, message, phase, error: error ?? null, isReconnecting: false } };
     }),
+  stopping: () =>
+    set(({ run }) => (run?.phase === 'streaming' ? { run: { ...run, phase: 'stopping' } } : {})),
+  settleStop: (stopOutcome) =>
+    set(({ run }) => (run ? { run: { ...run, phase: 'done', stopOutcome, isReconnecting: false } } : {})),
   setReconnecting: (isReconnecting) => set(({ run }) => (run ? { run: { ...run, isReconnecting } } : {})),
   clear: () => set({ run: null }),
 }));

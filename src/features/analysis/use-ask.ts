@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { AgentEvent } from '../../contract/agent';
 import { ApiError } from '../../lib/api-client';
@@ -6,12 +6,29 @@ import { cancelRun } from './api/cancel-run';
 import { conversationQuery } from './api/get-conversation';
 import { conversationsQuery } from './api/list-conversations';
 import { streamRun } from './api/stream-run';
-import { useLiveRun } from './live-run-store';
+import { type StopOutcome, useLiveRun } from './live-run-store';
 
 let current: AbortController | null = null;
+/** Resolves with the run's id once `run.started` has arrived, so a Stop pressed before it still reaches the run. */
+let started: { promise: Promise<string>; resolve: (runId: string) => void } | null = null;
 
 const messageOf = (error: unknown) =>
   error instanceof ApiError ? error.message : 'The answer could not be received. Try again.';
+
+const SETTLE_TRIES = 20;
+const SETTLE_PAUSE_MS = 250;
+
+/** Reloads the conversation until the server has stored the run's message as ended (or gives up quietly). */
+async function waitUntilStored(queryClient: QueryClient, conversationId: string, messageId: string) {
+  for (let attempt = 0; attempt < SETTLE_TRIES; attempt += 1) {
+    const conversation = await queryClient
+      .fetchQuery({ ...conversationQuery(conversationId), staleTime: 0 })
+      .catch(() => null);
+    const stored = conversation?.messages.find((message) => message.id === messageId);
+    if (stored && stored.status !== 'running') return;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+  }
+}
 
 /**
  * Asking and stopping. Events are queued and applied once per animation frame: a burst of deltas costs one
@@ -25,6 +42,8 @@ export function useAsk(onConversation: (conversationId: string) => void) {
       current?.abort();
       const controller = new AbortController();
       current = controller;
+      let resolveStarted: (runId: string) => void = () => {};
+      started = { promise: new Promise((resolve) => (resolveStarted = resolve)), resolve: resolveStarted };
       const store = useLiveRun.getState();
       store.begin(question, conversationId);
       const pending: AgentEvent[] = [];
@@ -43,6 +62,7 @@ export function useAsk(onConversation: (conversationId: string) => void) {
             pending.push(event);
             if (event.event === 'run.started') {
               flush();
+              resolveStarted(event.data.run_id);
               onConversation(event.data.conversation_id);
               void queryClient.invalidateQueries({ queryKey: conversationsQuery().queryKey });
             } else if (!frame) {
@@ -60,20 +80,45 @@ export function useAsk(onConversation: (conversationId: string) => void) {
           useLiveRun.getState().finish(controller.signal.aborted ? 'stopped' : 'failed', messageOf(error));
         }
       } finally {
-        const id = useLiveRun.getState().run?.conversationId;
-        if (id) void queryClient.invalidateQueries({ queryKey: conversationQuery(id).queryKey });
-        void queryClient.invalidateQueries({ queryKey: conversationsQuery().queryKey });
+        if (current === controller) {
+          const id = useLiveRun.getState().run?.conversationId;
+          if (id) void queryClient.invalidateQueries({ queryKey: conversationQuery(id).queryKey });
+          void queryClient.invalidateQueries({ queryKey: conversationsQuery().queryKey });
+        }
       }
     },
     [queryClient, onConversation],
   );
 
+  /**
+   * Stop tells the truth: the page says "Stopping…" at once, asks the server, and then shows what the server
+   * decided and stored: a cancelled answer with what it had, or, when the run had already finished, the whole
+   * answer. The reader stops as soon as the server has answered, so a slow link cannot hold the page.
+   */
   const stop = useCallback(async () => {
-    const runId = useLiveRun.getState().run?.runId;
-    // The reader stops at once so the page answers the click; the server stops the work in parallel.
-    current?.abort(new DOMException('Stopped by the user.', 'AbortError'));
-    if (runId) await cancelRun(runId).catch(() => undefined);
-  }, []);
+    const live = useLiveRun.getState();
+    if (live.run?.phase !== 'streaming' || !current || !started) return;
+    live.stopping();
+    const reader = current;
+    const runId = live.run.runId ?? (await started.promise);
+    let outcome: StopOutcome = 'cancelled';
+    try {
+      outcome = (await cancelRun(runId)) === 'finished' ? 'finished' : 'cancelled';
+    } catch {
+      // The server could not be asked; the run may go on, and the stored copy will say how it ended.
+    }
+    if (current !== reader) return;
+    current = null;
+    reader.abort(new DOMException('Stopped by the user.', 'AbortError'));
+    const run = useLiveRun.getState().run;
+    if (!run) return;
+    if (outcome === 'cancelled') useLiveRun.getState().finish('stopped');
+    if (run.conversationId) {
+      await waitUntilStored(queryClient, run.conversationId, run.message.id);
+      void queryClient.invalidateQueries({ queryKey: conversationsQuery().queryKey });
+    }
+    if (useLiveRun.getState().run?.message.id === run.message.id) useLiveRun.getState().settleStop(outcome);
+  }, [queryClient]);
 
   /** Stops reading without stopping the run, e.g. when another conversation is opened; it finishes in history. */
   const detach = useCallback(() => {

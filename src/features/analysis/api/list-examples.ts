@@ -6,7 +6,8 @@ export const examplesQuery = () =>
   queryOptions({
     queryKey: ['agent', 'examples'],
     queryFn: ({ signal }) => api.get('/agent/examples/', { schema: AgentExamples, signal }),
-    staleTime: 10 * 60_000,
+    // Examples come from the organization's data, which an upload just changed: fetched fresh on every visit.
+    staleTime: 0,
   });
 
 export function useExamples() {

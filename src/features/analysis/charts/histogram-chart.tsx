@@ -1,11 +1,11 @@
-import { ChartFrame, type ChartProps, columnOf, labelOf, numberOf, scale, WIDTH } from './chart-parts';
+import { ChartFrame, type ChartProps, columnOf, labelOf, numberOf, scale } from './chart-parts';
 
 const HEIGHT = 240;
 const BINS = 12;
 const BOTTOM = HEIGHT - 28;
 
 /** The spread of one numeric column in equal-width bins. */
-export function HistogramChart({ table, x }: ChartProps) {
+export function HistogramChart({ table, x, width: WIDTH }: ChartProps) {
   const column = columnOf(table, x);
   const values = table.rows.map((row) => numberOf(row[x])).filter((value): value is number => value !== null);
   const min = Math.min(...values);
@@ -20,7 +20,7 @@ export function HistogramChart({ table, x }: ChartProps) {
     ? `${values.length} cases by ${column.label}, from ${labelOf(min, column)} to ${labelOf(max, column)}; the fullest bin holds ${tallest}.`
     : 'No values to show.';
   return (
-    <ChartFrame title={table.title} description={description} height={HEIGHT}>
+    <ChartFrame title={table.title} description={description} width={WIDTH} height={HEIGHT}>
       {values.length > 0 &&
         counts.map((count, index) => {
           const low = min + index * width;

@@ -1,28 +1,29 @@
 import {
+  CHARACTER_WIDTH,
   ChartFrame,
   type ChartProps,
+  clamp,
   columnOf,
   labelOf,
   numberOf,
   scale,
   shorten,
-  WIDTH,
 } from './chart-parts';
 
 const ROW = 40;
-const LABEL_WIDTH = 170;
 
 /**
  * Ranges with a middle mark (low, middle, high). Rows may carry different units (dollars, days), so each row
  * has its own scale from zero to its high end.
  */
-export function IntervalChart({ table, x, y }: ChartProps) {
+export function IntervalChart({ table, x, y, width }: ChartProps) {
+  const LABEL_WIDTH = Math.round(clamp(width * 0.3, 90, 170));
   const [lowKey = '', middleKey = '', highKey = ''] = y;
   const height = table.rows.length * ROW + 8;
   const middleColumn = columnOf(table, middleKey);
   const description = `${table.rows.length} ranges from ${columnOf(table, lowKey).label} to ${columnOf(table, highKey).label}, marked at ${middleColumn.label}.`;
   return (
-    <ChartFrame title={table.title} description={description} height={height}>
+    <ChartFrame title={table.title} description={description} width={width} height={height}>
       {table.rows.map((row, index) => {
         const low = numberOf(row[lowKey]);
         const middle = numberOf(row[middleKey]);
@@ -30,7 +31,7 @@ export function IntervalChart({ table, x, y }: ChartProps) {
         const top = index * ROW + 4;
         const name = String(row[x] ?? '—');
         if (low === null || high === null) return null;
-        const at = scale(Math.min(0, low), Math.max(high, 0) * 1.1 || 1, LABEL_WIDTH, WIDTH - 20);
+        const at = scale(Math.min(0, low), Math.max(high, 0) * 1.1 || 1, LABEL_WIDTH, width - 40);
         // Units differ per row here, so each row formats with the row's own column where the table has one.
         const unitColumn = {
           ...middleColumn,
@@ -47,7 +48,7 @@ export function IntervalChart({ table, x, y }: ChartProps) {
               dominantBaseline="middle"
               className="chart-label"
             >
-              {shorten(name, 22)}
+              {shorten(name, Math.floor((LABEL_WIDTH - 12) / CHARACTER_WIDTH))}
             </text>
             <line x1={at(low)} x2={at(high)} y1={top + 14} y2={top + 14} className="chart-range" />
             {middle !== null && <circle cx={at(middle)} cy={top + 14} r="5" className="chart-point" />}

@@ -1,4 +1,4 @@
-import { memo, type ReactNode, useMemo } from 'react';
+import { memo, type ReactNode, useMemo, useRef } from 'react';
 import type {
   AssistantMessage,
   ChartBlock,
@@ -8,9 +8,11 @@ import type {
   StepBlock,
   TableBlock,
 } from '../../../contract/agent';
-import { ChartView } from './chart-view';
+import { ClarifyOptions } from './clarify-options';
+import { CopyButton } from './copy-button';
 import { MarkdownAnswer } from './markdown-answer';
-import { ResultTable } from './result-table';
+import { PlanReading } from './plan-reading';
+import { ResultBlock } from './result-block';
 import { SqlPanel } from './sql-panel';
 import { StepTimeline } from './step-timeline';
 import { SuggestionChips } from './suggestion-chips';
@@ -23,28 +25,34 @@ export type AnswerActions = (answer: { question: string; plan: PlanBlock }) => R
 
 interface Props {
   message: AssistantMessage;
+  /** The question this message answers, to ask it again or with a clarification's choice. */
+  question: string | null;
   isStreaming: boolean;
+  isStopping?: boolean;
   /** Shown in place when the stream broke; what arrived stays on screen. */
   streamError: string | null;
+  /** Set when Stop reached the server after the run had finished: the answer shown is the whole one. */
+  finishedBeforeStop?: boolean;
   onAsk: (question: string) => void;
   onRetry: (() => void) | null;
-  /** The question this answers, for `answerActions`. */
-  question?: string | null;
   answerActions?: AnswerActions | undefined;
 }
 
-/** One answer: steps, results (each table with its chart), the written answer, the SQL and follow-ups. */
+/** One answer: steps, what it was read as, results (each table with its chart), the written answer, the SQL. */
 export const AssistantMessageView = memo(function AssistantMessageView({
   message,
+  question,
   isStreaming,
+  isStopping = false,
   streamError,
+  finishedBeforeStop = false,
   onAsk,
   onRetry,
-  question = null,
   answerActions,
 }: Props) {
+  const answerRef = useRef<HTMLDivElement>(null);
   // Text deltas leave `blocks` as it was, so everything but the written answer skips re-rendering per delta.
-  const { steps, tables, charts, queries, suggestions, entities, plan } = useMemo(
+  const { steps, tables, charts, queries, suggestions, entities, plans, clarify } = useMemo(
     () => ({
       steps: ofType(message.blocks, 'step') as StepBlock[],
       tables: ofType(message.blocks, 'table') as (TableBlock & { type: 'table' })[],
@@ -52,15 +60,35 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       queries: ofType(message.blocks, 'query') as (QueryBlock & { type: 'query' })[],
       suggestions: ofType(message.blocks, 'suggestions').flatMap((block) => block.questions),
       entities: ofType(message.blocks, 'entity'),
-      plan: ofType(message.blocks, 'plan').map(({ type: _type, ...block }) => block as PlanBlock)[0],
+      plans: ofType(message.blocks, 'plan'),
+      clarify: ofType(message.blocks, 'clarify').at(-1) ?? null,
     }),
     [message.blocks],
   );
   const failure =
     streamError ?? (message.status === 'failed' ? (message.error?.message ?? 'The answer failed.') : null);
+  const isWaiting = isStreaming && message.blocks.length === 0 && !message.content;
+  const isSettled = !isStreaming && !isStopping && message.status !== 'running';
+  // innerText keeps the line breaks a reader sees; textContent stands in where layout is not available.
+  const plainText = () => {
+    const element = answerRef.current;
+    // biome-ignore lint/performance/useDomNodeTextContent: the plain copy needs the line breaks a reader sees
+    return element ? (element.innerText ?? element.textContent ?? '').trim() : message.content;
+  };
   return (
     <article className="message assistant" aria-busy={isStreaming} aria-label="Answer">
+      {isWaiting && !isStopping && (
+        <p className="thinking" role="status">
+          <span className="thinking-dots" aria-hidden="true">
+            <span />
+            <span />
+            <span />
+          </span>
+          Thinking…
+        </p>
+      )}
       <StepTimeline steps={steps} />
+      <PlanReading plans={plans} />
       {entities.length > 0 && (
         <p className="entities muted">
           Matched{' '}
@@ -71,17 +99,31 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           ))}
         </p>
       )}
-      {tables.map((table) => {
-        const chart = charts.find((item) => item.table_block_id === table.block_id);
-        return chart ? (
-          <ChartView key={table.block_id} chart={chart} table={table} />
-        ) : (
-          <ResultTable key={table.block_id} table={table} />
-        );
-      })}
-      <MarkdownAnswer content={message.content} isStreaming={isStreaming} />
+      {tables.map((table) => (
+        <ResultBlock
+          key={table.block_id}
+          table={table}
+          chart={charts.find((item) => item.table_block_id === table.block_id)}
+        />
+      ))}
+      <div ref={answerRef}>
+        <MarkdownAnswer content={message.content} isStreaming={isStreaming} />
+      </div>
+      {clarify && (
+        <ClarifyOptions clarify={clarify} question={question} onAsk={onAsk} isDisabled={isStreaming} />
+      )}
+      {isStopping && (
+        <p className="muted" role="status">
+          Stopping…
+        </p>
+      )}
+      {finishedBeforeStop && message.status === 'complete' && (
+        <p className="muted stop-note" role="status">
+          The answer had already finished when you pressed Stop, so here it is in full.
+        </p>
+      )}
       {message.status === 'cancelled' && !failure && (
-        <div className="answer-stopped">
+        <div className="answer-stopped" role="status">
           <p className="muted">Stopped. What arrived before the stop is kept above.</p>
           {onRetry && (
             <button type="button" className="button small" onClick={onRetry}>
@@ -103,9 +145,26 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       {answerActions &&
         question &&
         message.status === 'complete' &&
-        plan &&
-        answerActions({ question, plan })}
+        plans[0] &&
+        answerActions({ question, plan: plans[0] })}
       <SqlPanel queries={queries} />
+      {isSettled && message.status === 'complete' && (message.content || tables.length > 0) && (
+        <div className="answer-actions">
+          {message.content && (
+            <>
+              <CopyButton text={() => message.content} label="Copy answer as Markdown">
+                Copy answer
+              </CopyButton>
+              <CopyButton text={plainText}>Copy as text</CopyButton>
+            </>
+          )}
+          {question && (
+            <button type="button" className="button subtle small" onClick={() => onAsk(question)}>
+              Ask again
+            </button>
+          )}
+        </div>
+      )}
       <SuggestionChips questions={suggestions} onAsk={onAsk} isDisabled={isStreaming} />
     </article>
   );

@@ -1,19 +1,53 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { QUESTION_MAX_LENGTH } from '../../../contract/agent';
+
+/** The question box's id, for the "Ask a question" skip link. */
+export const QUESTION_BOX_ID = 'question';
+
+export interface ComposerHandle {
+  focus(): void;
+  /** Replaces the text (to edit an earlier question) and puts the cursor at its end. */
+  setDraft(text: string): void;
+}
 
 interface Props {
   isStreaming: boolean;
+  isStopping?: boolean;
   onSend: (question: string) => void;
   onStop: () => void;
+  ref?: Ref<ComposerHandle>;
 }
 
 /** Enter sends, Shift+Enter breaks the line, and nothing is sent while an input method is composing. */
-export function Composer({ isStreaming, onSend, onStop }: Props) {
+export function Composer({ isStreaming, isStopping = false, onSend, onStop, ref }: Props) {
   const [text, setText] = useState('');
   const hintId = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => box.current?.focus(),
+      setDraft: (draft: string) => {
+        setText(draft);
+        const element = box.current;
+        if (!element) return;
+        element.focus();
+        requestAnimationFrame(() => element.setSelectionRange(draft.length, draft.length));
+      },
+    }),
+    [],
+  );
   const send = () => {
     const question = text.trim();
-    if (!question || isStreaming) return;
+    if (!question || isStreaming || isStopping) return;
     onSend(question);
     setText('');
   };
@@ -30,11 +64,12 @@ export function Composer({ isStreaming, onSend, onStop }: Props) {
   };
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <label htmlFor={`${hintId}-question`} className="visually-hidden">
+      <label htmlFor={QUESTION_BOX_ID} className="visually-hidden">
         Your question
       </label>
       <textarea
-        id={`${hintId}-question`}
+        ref={box}
+        id={QUESTION_BOX_ID}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
@@ -42,13 +77,14 @@ export function Composer({ isStreaming, onSend, onStop }: Props) {
         maxLength={QUESTION_MAX_LENGTH}
         placeholder="Ask a question about your cases"
         aria-describedby={hintId}
+        aria-keyshortcuts="/"
       />
       <p id={hintId} className="visually-hidden">
-        Enter sends; Shift and Enter starts a new line.
+        Enter sends; Shift and Enter starts a new line; Escape stops an answer; slash comes back here.
       </p>
-      {isStreaming ? (
-        <button type="button" className="button danger" onClick={onStop}>
-          Stop
+      {isStreaming || isStopping ? (
+        <button type="button" className="button danger" onClick={onStop} disabled={isStopping}>
+          {isStopping ? 'Stopping…' : 'Stop'}
         </button>
       ) : (
         <button type="submit" className="button primary" disabled={!text.trim()}>

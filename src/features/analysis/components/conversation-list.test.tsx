@@ -55,7 +55,7 @@ it('tells conversations with the same question apart by when they were last used
 it('says what the history is for before there is any', async () => {
   fetchMock.mockResolvedValueOnce(json({ results: [], next_cursor: null }));
   renderList();
-  expect(screen.getByRole('status')).toHaveTextContent('Loading your conversations…');
+  expect(screen.getByText('Loading your conversations…')).toHaveAttribute('role', 'status');
   expect(await screen.findByText('Your questions and their answers will be kept here.')).toBeVisible();
 });
 
@@ -63,4 +63,45 @@ it('says so when the history cannot be loaded', async () => {
   fetchMock.mockResolvedValue(json({ error: 'internal', message: 'Broken.' }, 500));
   renderList();
   expect(await screen.findByText('Your conversations could not be loaded.')).toBeVisible();
+});
+
+it('pages past the first 50 conversations instead of stopping there', async () => {
+  const page = (from: number, count: number, next: string | null) =>
+    json({
+      results: Array.from({ length: count }, (_, index) => ({
+        ...conversation(`cnv_${from + index}`, '2026-11-27T09:05:00Z'),
+        title: `question ${from + index}`,
+      })),
+      next_cursor: next,
+    });
+  fetchMock.mockResolvedValueOnce(page(0, 3, 'cursor_3')).mockResolvedValueOnce(page(3, 2, null));
+  renderList();
+  const history = screen.getByRole('navigation', { name: 'Conversations' });
+  expect(await within(history).findAllByRole('button', { name: /^Delete conversation/ })).toHaveLength(3);
+  expect(String(fetchMock.mock.calls[0]?.[0])).toContain('limit=50');
+  await userEvent.click(within(history).getByRole('button', { name: 'Show older conversations' }));
+  expect(await within(history).findByRole('button', { name: /^question 4/ })).toBeVisible();
+  expect(within(history).getAllByRole('button', { name: /^Delete conversation/ })).toHaveLength(5);
+  expect(String(fetchMock.mock.calls[1]?.[0])).toContain('cursor=cursor_3');
+  expect(within(history).queryByRole('button', { name: 'Show older conversations' })).toBeNull();
+});
+
+it('deletes with an Undo: the conversation hides at once and comes back, and no delete is sent', async () => {
+  fetchMock.mockResolvedValue(
+    json({ results: [conversation('cnv_1', '2026-11-27T09:05:00Z')], next_cursor: null }),
+  );
+  renderList();
+  const history = screen.getByRole('navigation', { name: 'Conversations' });
+  await userEvent.click(
+    await within(history).findByRole('button', {
+      name: 'Delete conversation: total cost by surgeon last year',
+    }),
+  );
+  expect(within(history).queryByRole('button', { name: /^total cost by surgeon/ })).toBeNull();
+  expect(screen.getByText(/Deleted/)).toBeVisible();
+  await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+  expect(within(history).getByRole('button', { name: /^total cost by surgeon/ })).toBeVisible();
+  expect(
+    fetchMock.mock.calls.some(([, init]) => (init as RequestInit | undefined)?.method === 'DELETE'),
+  ).toBe(false);
 });

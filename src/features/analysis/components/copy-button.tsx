@@ -1,7 +1,15 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
-/** Copies text and says so for a moment; the label names what is copied for screen readers. */
-export function CopyButton({ text, label }: { text: () => string; label: string }) {
+/** Copies text and says so for a moment; `label` names what is copied when the visible text does not. */
+export function CopyButton({
+  text,
+  label,
+  children = 'Copy',
+}: {
+  text: () => string;
+  label?: string;
+  children?: ReactNode;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -18,7 +26,7 @@ export function CopyButton({ text, label }: { text: () => string; label: string 
   };
   return (
     <button type="button" className="button subtle small" onClick={copy} aria-label={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : children}
     </button>
   );
 }

@@ -1,31 +1,51 @@
+import type { ReactNode } from 'react';
 import type { AssistantMessage, Message } from '../../../contract/agent';
 import { useConversation } from '../api/get-conversation';
 import { type LiveRun, useLiveRun } from '../live-run-store';
-import type { AnswerActions } from './assistant-message';
-import { AssistantMessageView } from './assistant-message';
+import { type AnswerActions, AssistantMessageView } from './assistant-message';
 
 interface Props {
   conversationId: string | null;
   onAsk: (question: string) => void;
   answerActions?: AnswerActions | undefined;
+  /** Puts a question back into the question box to change it and ask again as a new message. */
+  onEdit: (question: string) => void;
 }
 
-/** The live answer replaces its stored copy until the stored one has caught up. */
+/**
+ * The live answer replaces its stored copy until the stored one has ended; from then on the stored copy is
+ * the truth (after a Stop, it says whether the server cancelled the run or had finished it).
+ */
 function prefersLive(stored: Message, live: LiveRun | null): boolean {
   return (
-    live !== null && stored.id === live.message.id && (live.phase !== 'done' || stored.status === 'running')
+    live !== null &&
+    stored.id === live.message.id &&
+    (live.phase === 'streaming' || live.phase === 'stopping' || stored.status === 'running')
   );
 }
 
-function UserMessage({ text }: { text: string }) {
+function UserMessage({ text, onEdit }: { text: string; onEdit: (question: string) => void }) {
   return (
-    <div className="message user">
+    <div className="message user" data-question="">
+      <button
+        type="button"
+        className="button subtle small edit-question"
+        aria-label={`Edit question: ${text}`}
+        onClick={() => onEdit(text)}
+      >
+        Edit
+      </button>
       <p className="message-text">{text}</p>
     </div>
   );
 }
 
-export function MessageThread({ conversationId, onAsk, answerActions }: Props) {
+/** A question and its answer; the last one is at least a view high so its question can sit at the top. */
+function Turn({ isLast, children }: { isLast: boolean; children: ReactNode }) {
+  return <div className={isLast ? 'turn turn-last' : 'turn'}>{children}</div>;
+}
+
+export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: Props) {
   const conversation = useConversation(conversationId);
   const live = useLiveRun((state) => state.run);
   const isLiveHere =
@@ -35,9 +55,38 @@ export function MessageThread({ conversationId, onAsk, answerActions }: Props) {
   const hasLiveCopy = liveRun !== null && messages.some((message) => message.id === liveRun.message.id);
   const lastAssistant = [...messages].reverse().find((message) => message.role === 'assistant');
 
-  const questionBefore = (index: number) =>
-    [...messages.slice(0, index)].reverse().find((message) => message.role === 'user')?.content ?? null;
-  const retryOf = (question: string | null) => (question ? () => onAsk(question) : null);
+  // Turns: each question with the answers that follow it.
+  const turns: { question: Message | null; answers: { message: Message; index: number }[] }[] = [];
+  messages.forEach((message, index) => {
+    if (message.role === 'user' || turns.length === 0)
+      turns.push({ question: message.role === 'user' ? message : null, answers: [] });
+    if (message.role === 'assistant') turns.at(-1)?.answers.push({ message, index });
+  });
+  const showLiveTurn = liveRun !== null && !hasLiveCopy;
+
+  const answerView = (message: Message, question: string | null) => {
+    const isLive = prefersLive(message, liveRun);
+    const shown = (isLive && liveRun ? liveRun.message : message) as AssistantMessage;
+    const isLast = message.id === lastAssistant?.id;
+    const canRetry =
+      isLast &&
+      (shown.status === 'failed' || shown.status === 'cancelled' || (isLive && liveRun?.phase === 'failed'));
+    const isThisRun = liveRun?.message.id === message.id;
+    return (
+      <AssistantMessageView
+        key={message.id}
+        message={shown}
+        question={question}
+        isStreaming={isLive && liveRun?.phase === 'streaming'}
+        isStopping={isLive && liveRun?.phase === 'stopping'}
+        streamError={isLive ? (liveRun?.phase === 'failed' ? liveRun.error : null) : null}
+        finishedBeforeStop={isThisRun && liveRun?.stopOutcome === 'finished'}
+        onAsk={onAsk}
+        onRetry={canRetry && question ? () => onAsk(question) : null}
+        answerActions={answerActions}
+      />
+    );
+  };
 
   return (
     <>
@@ -46,46 +95,36 @@ export function MessageThread({ conversationId, onAsk, answerActions }: Props) {
           This conversation could not be loaded.
         </p>
       )}
-      {messages.map((message, index) => {
-        if (message.role === 'user') return <UserMessage key={message.id} text={message.content} />;
-        const isLive = prefersLive(message, liveRun);
-        const shown = (isLive && liveRun ? liveRun.message : message) as AssistantMessage;
-        const isLast = message.id === lastAssistant?.id;
-        const canRetry =
-          isLast &&
-          (shown.status === 'failed' ||
-            shown.status === 'cancelled' ||
-            (isLive && liveRun?.phase === 'failed'));
-        return (
-          <AssistantMessageView
-            key={message.id}
-            message={shown}
-            isStreaming={isLive && liveRun?.phase === 'streaming'}
-            streamError={isLive ? (liveRun?.phase === 'failed' ? liveRun.error : null) : null}
-            onAsk={onAsk}
-            onRetry={canRetry ? retryOf(questionBefore(index)) : null}
-            question={questionBefore(index)}
-            answerActions={answerActions}
-          />
-        );
-      })}
-      {liveRun && !hasLiveCopy && (
-        <>
-          <UserMessage text={liveRun.question} />
+      {turns.map((turn, turnIndex) => (
+        <Turn key={turn.question?.id ?? 'start'} isLast={!showLiveTurn && turnIndex === turns.length - 1}>
+          {turn.question && <UserMessage text={turn.question.content} onEdit={onEdit} />}
+          {turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null))}
+        </Turn>
+      ))}
+      {showLiveTurn && liveRun && (
+        <Turn isLast>
+          <UserMessage text={liveRun.question} onEdit={onEdit} />
           <AssistantMessageView
             message={liveRun.message}
+            question={liveRun.question}
             isStreaming={liveRun.phase === 'streaming'}
+            isStopping={liveRun.phase === 'stopping'}
             streamError={liveRun.phase === 'failed' ? liveRun.error : null}
+            finishedBeforeStop={liveRun.stopOutcome === 'finished'}
             onAsk={onAsk}
             onRetry={
               liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
             }
-            question={liveRun.question}
             answerActions={answerActions}
           />
-        </>
+          {liveRun.isReconnecting && (
+            <p className="muted" role="status">
+              Connection lost. Reconnecting…
+            </p>
+          )}
+        </Turn>
       )}
-      {liveRun?.isReconnecting && (
+      {liveRun?.isReconnecting && hasLiveCopy && (
         <p className="muted" role="status">
           Connection lost. Reconnecting…
         </p>

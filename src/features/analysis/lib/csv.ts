@@ -1,11 +1,19 @@
 import type { CellValue, TableColumn } from '../../../contract/agent';
 
-// Cells that start with these are formulas to a spreadsheet; a leading quote keeps them as text.
+// Text that starts with these is a formula to a spreadsheet (OWASP, CSV injection); a leading quote keeps it
+// as text. A plain number such as -12.5 is not a formula and stays a number, so a sheet can still compute.
 const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** The cell's text with any formula defused; numbers (and text that is only a number) pass unchanged. */
+export function neutralise(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
 
 function csvCell(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutralise(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -18,10 +26,12 @@ export function toCsv(columns: TableColumn[], rows: Record<string, CellValue>[])
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-/** Tab-separated text for the clipboard, which spreadsheets paste into cells. */
+/**
+ * Tab-separated text for the clipboard, which spreadsheets paste into cells. Formulas are defused first, as in
+ * the CSV; tabs and line breaks inside a cell then become spaces so a cell stays one cell.
+ */
 export function toTsv(columns: TableColumn[], rows: Record<string, CellValue>[]): string {
-  const clean = (value: CellValue | undefined) =>
-    value === null || value === undefined ? '' : String(value).replace(/[\t\n\r]/g, ' ');
+  const clean = (value: CellValue | undefined) => neutralise(value).replace(/[\t\n\r]/g, ' ');
   return [
     columns.map((column) => clean(column.label)),
     ...rows.map((row) => columns.map((column) => clean(row[column.key]))),
