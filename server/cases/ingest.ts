@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MAPPING_PROBLEMS, mappedReader } from './column-mapping';
 import {
   acceptedRowsSql,
   COUNTS_SQL,
@@ -10,6 +11,7 @@ import {
   FIRST_PROBLEMS_SQL,
   mapHeader,
   readerCall,
+  rejectedRowsSql,
 } from './ingest-sql';
 import type { OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
@@ -61,13 +63,15 @@ async function loadFile(
 ): Promise<IngestResult> {
   if (fs.statSync(file).size === 0)
     return { kind: 'not_case_data', missing: ['case_id', 'admit_date', 'discharge_date'] };
-  const reader = readerCall(source.format, file);
-  const { map, missing } = mapHeader(await sourceColumns(connection, reader));
+  const fileReader = readerCall(source.format, file);
+  const fileColumns = await sourceColumns(connection, fileReader);
+  const reader = source.mapping ? mappedReader(fileReader, source.mapping, fileColumns) : fileReader;
+  const { map, missing } = mapHeader(source.mapping ? await sourceColumns(connection, reader) : fileColumns);
   if (missing.length > 0) return { kind: 'not_case_data', missing };
 
   onProgress({ phase: 'validating', fraction: 0 });
   try {
-    await connection.run(checkedSql(reader, map));
+    await connection.run(checkedSql(reader, map, source.mapping ? MAPPING_PROBLEMS : undefined));
   } catch (error) {
     throw new UnreadableFileError(`The file could not be read: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -80,6 +84,11 @@ async function loadFile(
       message: String(row.message),
     }),
   );
+  const rejected = Number(counts?.rejected ?? 0);
+  if (rejected > 0 && source.rejectedRowsFile) {
+    for (const statement of rejectedRowsSql(fileReader, source.rejectedRowsFile))
+      await connection.run(statement);
+  }
   const valid = Number(counts?.valid ?? 0);
   const accepted = Number(counts?.distinct_valid ?? 0);
   onProgress({ phase: 'validating', fraction: 1 });
@@ -88,7 +97,7 @@ async function loadFile(
   await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid));
   onProgress({ phase: 'writing', fraction: 1 });
   await connection.run('DROP TABLE checked');
-  return { kind: 'ingested', rows: accepted, rejected_rows: Number(counts?.rejected ?? 0), errors };
+  return { kind: 'ingested', rows: accepted, rejected_rows: rejected, errors };
 }
 
 /** One transaction: a crash leaves the previous state, and re-ingesting a file replaces its rows. */
