@@ -20,6 +20,13 @@ const ingested: StoredFile = {
   uploaded_by: 'Mercy Analyst <analyst@mercy.example>',
   etag: '"abc"',
   ingest: { rows: 1200, rejected_rows: 2, errors: [{ row: 7, column: 'age', message: 'must be 0–120' }] },
+  mapping_id: null,
+  missing_columns: null,
+  has_rejected_rows_file: true,
+  upload_id: null,
+  source_last_modified: null,
+  last_activity_at: null,
+  interrupted: false,
 };
 
 let fetchMock: ReturnType<typeof vi.fn>;
