@@ -182,8 +182,15 @@ describe('upload activity', () => {
     // Access tokens last 15 minutes too.
     user = { Authorization: (await signIn(t, email)).authorization };
     expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(true);
-    // Listing its parts to continue counts as activity again.
+    // Listing its parts (to show progress) is not activity; sending a part again is.
     await sign(t, user, { operation: 'list_parts', key: created.json.key, upload_id: uploadId });
+    expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(true);
+    await sign(t, user, {
+      operation: 'upload_part',
+      key: created.json.key,
+      upload_id: uploadId,
+      part_number: 2,
+    });
     expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(false);
   });
 });

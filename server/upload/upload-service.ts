@@ -142,8 +142,8 @@ export function createUploads(options: UploadsOptions) {
       }
       if (operation === 'list_parts') {
         // Resuming after a reload lists parts first; an aborted upload answers NoSuchUpload from the store.
+        // Not activity: the page lists parts to show a waiting upload's progress; sending parts revives it.
         const file = files.findByKey(orgId, key);
-        files.records.touch(orgId, file.id);
         return signedBody(await objects.presign({ operation, key, uploadId }), file);
       }
       const file = openUpload(orgId, key);
