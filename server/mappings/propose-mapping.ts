@@ -184,7 +184,14 @@ export function proposeFormat(column: CaseDataColumn, samples: string[]): ValueF
   if (formats.length === 0) return undefined;
   if (formats === DATE_FORMATS) {
     if (values.length === 0) return 'YYYY-MM-DD';
-    return DATE_FORMATS.find((format) => values.every((value) => readsAs(value, format)));
+    // The format most samples read in (the first on a tie, so MM/DD/YYYY before DD/MM/YYYY): a proposal the
+    // analyst confirms for the whole column; rows that do not fit it are rejected at ingestion.
+    let best: { format: DateFormat; fits: number } | undefined;
+    for (const format of DATE_FORMATS) {
+      const fits = values.filter((value) => readsAs(value, format)).length;
+      if (fits > 0 && (!best || fits > best.fits)) best = { format, fits };
+    }
+    return best?.format;
   }
   if (column === 'readmitted_30') {
     if (values.every((value) => value === '0' || value === '1')) return '0_1';
