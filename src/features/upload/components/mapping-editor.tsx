@@ -162,7 +162,7 @@ function MappingForm({
                   <label htmlFor={`${formId}-${column}`}>{column}</label>
                   {isRequired(column) && <span className="muted"> (required)</span>}
                   {how && entry?.source === proposal.columns[column]?.source && how === 'similar' && (
-                    <span className="mapping-check"> check</span>
+                    <span className="mapping-check"> (similar name: check it)</span>
                   )}
                 </th>
                 <td>
