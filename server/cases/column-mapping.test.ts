@@ -156,6 +156,20 @@ describe('column mapping at ingestion', () => {
     expect(genders).toEqual({ G1: 'M', G2: 'F', G3: null });
   });
 
+  it('reads columns whose names hold quotes and SQL as plain names', async () => {
+    const mapping: MappingColumns = {
+      case_id: { source: 'Enc"ounter' },
+      admit_date: { source: "Date'); DROP TABLE cases; --", format: 'DD.MM.YYYY' },
+      discharge_date: { source: "Date'); DROP TABLE cases; --", format: 'DD.MM.YYYY' },
+    };
+    const text = `"Enc""ounter","Date'); DROP TABLE cases; --"\nQ1,05.03.2024\n`;
+    expect(await store.ingest('org', 'f', mapped(text, mapping))).toMatchObject({
+      kind: 'ingested',
+      rows: 1,
+    });
+    expect((await rows()).map((row) => row.case_id)).toEqual(['Q1']);
+  });
+
   it('says which mapped column a file lacks', async () => {
     await expect(store.ingest('org', 'f', mapped('Encounter,DOS\nA,01/02/2024\n', BASE))).rejects.toThrow(
       /reads "Disch", which this file does not have/,

@@ -65,8 +65,8 @@ function createController(orgId: string): UploadController {
           ...(pending.mappingId ? { hpMappingId: pending.mappingId } : {}),
         },
       });
-      void uppy.upload().catch(() => {});
-      return id;
+      // Only this file starts: others in the queue may still be waiting for their column mapping.
+      void uppy.retryUpload(id).catch(() => {});
     },
   };
 }
