@@ -63,41 +63,27 @@ const describeFile = (file: Blob) => ({ filename: 'cases.csv', size: file.size }
 const noWait = async () => {};
 
 describe('nextPartSize', () => {
-  it('starts at S3 minimum, follows throughput with bounded growth, and caps at 64 MiB', () => {
-    const base = { concurrency: 2, remaining: 10_000 * MiB, partsLeft: 9000 };
-    expect(nextPartSize({ ...base, throughput: null, previous: null })).toBe(MIN_PART);
-    // 8 MB/s, two in flight: 1.5 s of work per round is 6 MB per part.
-    expect(nextPartSize({ ...base, throughput: 8e6, previous: MIN_PART })).toBe(6 * MiB);
+  const room = { remaining: 10_000 * MiB, partsLeft: 9000 };
+  it('starts at S3 minimum and steers each part toward 1.5 s on the wire, by at most ×2 a step', () => {
+    expect(nextPartSize({ ...room, last: null })).toBe(MIN_PART);
+    // 8 MB/s per part: a 5 MiB part took 0.66 s, so the next one doubles; 12 MB at 1.5 s stays.
+    expect(nextPartSize({ ...room, last: { bytes: MIN_PART, seconds: 0.66 } })).toBe(10 * MiB);
+    expect(nextPartSize({ ...room, last: { bytes: 12 * MiB, seconds: 1.5 } })).toBe(12 * MiB);
     // Fast link: doubling per part, then the cap.
-    expect(nextPartSize({ ...base, throughput: 500e6, previous: MIN_PART })).toBe(10 * MiB);
-    expect(nextPartSize({ ...base, throughput: 500e6, previous: 40 * MiB })).toBe(MAX_PART);
-    // Slow link: never below S3's minimum.
-    expect(nextPartSize({ ...base, throughput: 100e3, previous: 20 * MiB })).toBe(MIN_PART);
+    expect(nextPartSize({ ...room, last: { bytes: 40 * MiB, seconds: 0.1 } })).toBe(MAX_PART);
+    // The link slowed: a 40 MiB part that took 6 s halves; never below S3's minimum.
+    expect(nextPartSize({ ...room, last: { bytes: 40 * MiB, seconds: 6 } })).toBe(20 * MiB);
+    expect(nextPartSize({ ...room, last: { bytes: MIN_PART, seconds: 50 } })).toBe(MIN_PART);
   });
 
   it('keeps within 10,000 parts and never leaves a tail below 5 MiB', () => {
-    expect(
-      nextPartSize({
-        throughput: 1e6,
-        concurrency: 2,
-        previous: MIN_PART,
-        remaining: 100_000 * MiB,
-        partsLeft: 1000,
-      }),
-    ).toBe(100 * MiB);
-    expect(
-      nextPartSize({
-        throughput: 1e6,
-        concurrency: 2,
-        previous: MIN_PART,
-        remaining: 9 * MiB,
-        partsLeft: 50,
-      }),
-    ).toBe(9 * MiB);
+    const last = { bytes: MIN_PART, seconds: 1.5 };
+    expect(nextPartSize({ last, remaining: 100_000 * MiB, partsLeft: 1000 })).toBe(100 * MiB);
+    expect(nextPartSize({ last, remaining: 9 * MiB, partsLeft: 50 })).toBe(9 * MiB);
   });
 });
 
-describe('MultipartUpload', () => {
+describe('MultipartUpload', { timeout: 20_000 }, () => {
   it('uploads parts in file order, the store assembling exactly the file', async () => {
     const store = fakeStore();
     const file = fileOf(23 * MiB + 17);

@@ -5,7 +5,7 @@ import {
   MIN_CONCURRENCY,
   MIN_PART,
   nextPartSize,
-  TARGET_ROUND_SECONDS,
+  TARGET_PART_SECONDS,
 } from './part-size';
 import {
   abortError,
@@ -109,7 +109,8 @@ export class MultipartUpload {
   private concurrency = MIN_CONCURRENCY;
   private probe: { concurrency: number; throughput: number } | null = null;
   private completedSinceChange = 0;
-  private lastPartSize: number | null = null;
+  /** The last stored part's bytes and the seconds they took on the wire. */
+  private lastPart: { bytes: number; seconds: number } | null = null;
   /** Sizes chosen, in order, for the bench and tests. */
   readonly partSizes: number[] = [];
   /** Part numbers sent to the store (attempts, including repeats), for tests. */
@@ -219,15 +220,12 @@ export class MultipartUpload {
     if (this.planned >= size) return null;
     const partNumber = this.nextPartNumber();
     const length = nextPartSize({
-      throughput: this.meter.bytesPerSecond(),
-      concurrency: this.concurrency,
-      previous: this.lastPartSize,
+      last: this.lastPart,
       remaining: size - this.planned,
       partsLeft: MAX_PARTS - partNumber + 1,
     });
     const part = { partNumber, start: this.planned, end: this.planned + length };
     this.planned = part.end;
-    this.lastPartSize = length;
     this.partSizes.push(length);
     this.parts.push(part);
     return part;
@@ -274,6 +272,8 @@ export class MultipartUpload {
     const { key, uploadId } = this.ids();
     const body = this.options.file.slice(part.start, part.end);
     this.inFlight.set(part.partNumber, 0);
+    let sendingSince = 0;
+    let lastByteAt = 0;
     try {
       const response = await this.request(signal, async () => {
         // Signed per attempt: a URL is single-use, and a retry after a long wait needs a fresh one.
@@ -285,6 +285,8 @@ export class MultipartUpload {
         });
         this.sentParts.push(part.partNumber);
         this.inFlight.set(part.partNumber, 0);
+        sendingSince = performance.now();
+        lastByteAt = 0;
         return {
           url: signed.url,
           method: 'PUT',
@@ -292,6 +294,7 @@ export class MultipartUpload {
           body,
           onProgress: (loaded: number) => {
             this.inFlight.set(part.partNumber, loaded);
+            if (loaded >= part.end - part.start) lastByteAt ||= performance.now();
             this.report();
           },
         };
@@ -300,6 +303,8 @@ export class MultipartUpload {
       if (!etag)
         throw new Error('The storage stored a part without an ETag; check that its CORS exposes ETag.');
       part.etag = etag;
+      const seconds = ((lastByteAt || performance.now()) - sendingSince) / 1000;
+      this.lastPart = { bytes: part.end - part.start, seconds };
     } finally {
       this.inFlight.delete(part.partNumber);
     }
@@ -322,7 +327,7 @@ export class MultipartUpload {
       this.completedSinceChange = 0;
       return;
     }
-    const roomy = (throughput * TARGET_ROUND_SECONDS) / (this.concurrency + 1) >= MIN_PART * 2;
+    const roomy = (throughput * TARGET_PART_SECONDS) / (this.concurrency + 1) >= MIN_PART * 2;
     const probedBefore = this.probeTried.has(this.concurrency + 1);
     if (roomy && !probedBefore && this.concurrency < MAX_CONCURRENCY) {
       this.probeTried.add(this.concurrency + 1);

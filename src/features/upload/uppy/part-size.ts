@@ -11,16 +11,16 @@ export const MAX_PARTS = 10_000;
 export const MAX_PART = 64 * MiB;
 
 /**
- * How many seconds of transfer one round of parts in flight should hold. Pausing (or a dropped connection)
- * throws away what the parts in flight had sent, so this bounds the work lost to about this many seconds at
- * any speed (at 5 MiB parts below ~2.6 MB/s per part, S3's minimum sets the bound instead). Short parts cost a
+ * How long one part's bytes should take to send. Pausing (or a dropped connection) throws away what the parts
+ * in flight had sent; with every part taking about this long, that is at most this many seconds of the link's
+ * work at any speed (below ~3.5 MB/s per part S3's 5 MiB minimum sets the bound instead). Short parts cost a
  * signing round trip and a request each, which the second part in flight hides; 1.5 s keeps that overhead
- * under ~5 % on the 20–80 ms round trips of real links while a pause at 8 MB/s loses ~12 MB at worst.
+ * under ~5 % on the 20–80 ms round trips of real links, while a pause at 8 MB/s loses ~12 MB at worst.
  */
-export const TARGET_ROUND_SECONDS = 1.5;
+export const TARGET_PART_SECONDS = 1.5;
 
-/** A part at most doubles the last one, so one lucky fast sample cannot make a 64 MiB part on a slow link. */
-const MAX_GROWTH = 2;
+/** A part at most doubles (or halves) the last one, so one odd sample cannot swing the size. */
+const MAX_STEP = 2;
 
 /**
  * A file above one starting part goes multipart: it then survives pauses, dropped connections and reloads;
@@ -34,21 +34,25 @@ export const FIRST_PART = MIN_PART;
 const roundToMiB = (bytes: number) => Math.max(MiB, Math.round(bytes / MiB) * MiB);
 
 /**
- * The size of the next part from the measured throughput (bytes/s over the last few seconds, all parts of the
- * file together), the parts in flight, the previous part's size and what is left of the file.
+ * The size of the next part from how long the last one took to send (its bytes from first to last byte on
+ * the wire, without the signing and the store's answer, so per-part overhead never shrinks parts), what is
+ * left of the file and the parts S3 still allows. Measuring each part's own transfer follows the link as it
+ * speeds up or slows down, whatever the number of parts in flight.
  */
 export function nextPartSize(input: {
-  throughput: number | null;
-  concurrency: number;
-  previous: number | null;
+  last: { bytes: number; seconds: number } | null;
   remaining: number;
   partsLeft: number;
 }): number {
-  const { throughput, concurrency, previous, remaining, partsLeft } = input;
-  let size =
-    throughput === null || previous === null
-      ? FIRST_PART
-      : Math.min((throughput * TARGET_ROUND_SECONDS) / concurrency, previous * MAX_GROWTH);
+  const { last, remaining, partsLeft } = input;
+  let size = FIRST_PART;
+  if (last) {
+    const step = Math.min(
+      MAX_STEP,
+      Math.max(1 / MAX_STEP, TARGET_PART_SECONDS / Math.max(last.seconds, 0.01)),
+    );
+    size = last.bytes * step;
+  }
   size = Math.min(MAX_PART, Math.max(MIN_PART, roundToMiB(size)));
   // Within S3's 10 000 parts whatever happens later: never below an even share of what is left.
   size = Math.max(size, Math.ceil(remaining / Math.max(1, partsLeft)));

@@ -23,11 +23,14 @@ export class ThroughputMeter {
     this.samples = [];
   }
 
-  /** Null until there is at least half a window of samples to judge from. */
+  /**
+   * Null until half a second of samples: enough to size the next part (growth is bounded per part anyway),
+   * and short, so a fast link leaves the 5 MiB starting parts after a fraction of a second.
+   */
   bytesPerSecond(): number | null {
     const first = this.samples[0];
     const last = this.samples.at(-1);
-    if (!first || !last || last.at - first.at < this.windowMs / 2) return null;
+    if (!first || !last || last.at - first.at < Math.min(500, this.windowMs / 2)) return null;
     return Math.max(0, ((last.bytes - first.bytes) * 1000) / (last.at - first.at));
   }
 }
