@@ -104,7 +104,7 @@ async function holdPart(page: Page, partNumber: number) {
 test('pausing on an 8 MB/s link loses under 10 % of the file, and the upload completes', async ({ page }) => {
   test.setTimeout(120_000);
   await openUploadPage(page);
-  const size = 112 * MiB;
+  const size = 128 * MiB;
   const file = bigFile('throttled.zip', size);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');

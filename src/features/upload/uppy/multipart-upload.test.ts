@@ -64,20 +64,20 @@ const noWait = async () => {};
 
 describe('nextPartSize', () => {
   const room = { remaining: 10_000 * MiB, partsLeft: 9000 };
-  it('starts at S3 minimum and steers each part toward 1.5 s on the wire, by at most ×2 a step', () => {
+  it('starts at S3 minimum and steers each part toward 1 s on the wire, by at most ×2 a step', () => {
     expect(nextPartSize({ ...room, last: null })).toBe(MIN_PART);
-    // 8 MB/s per part: a 5 MiB part took 0.66 s, so the next one doubles; 12 MB at 1.5 s stays.
-    expect(nextPartSize({ ...room, last: { bytes: MIN_PART, seconds: 0.66 } })).toBe(10 * MiB);
-    expect(nextPartSize({ ...room, last: { bytes: 12 * MiB, seconds: 1.5 } })).toBe(12 * MiB);
+    // 16 MB/s per part: a 5 MiB part took 0.33 s, so the next one doubles; 12 MiB in 1 s stays.
+    expect(nextPartSize({ ...room, last: { bytes: MIN_PART, seconds: 0.33 } })).toBe(10 * MiB);
+    expect(nextPartSize({ ...room, last: { bytes: 12 * MiB, seconds: 1 } })).toBe(12 * MiB);
     // Fast link: doubling per part, then the cap.
     expect(nextPartSize({ ...room, last: { bytes: 40 * MiB, seconds: 0.1 } })).toBe(MAX_PART);
-    // The link slowed: a 40 MiB part that took 6 s halves; never below S3's minimum.
-    expect(nextPartSize({ ...room, last: { bytes: 40 * MiB, seconds: 6 } })).toBe(20 * MiB);
+    // The link slowed: a 40 MiB part that took 4 s halves; never below S3's minimum.
+    expect(nextPartSize({ ...room, last: { bytes: 40 * MiB, seconds: 4 } })).toBe(20 * MiB);
     expect(nextPartSize({ ...room, last: { bytes: MIN_PART, seconds: 50 } })).toBe(MIN_PART);
   });
 
   it('keeps within 10,000 parts and never leaves a tail below 5 MiB', () => {
-    const last = { bytes: MIN_PART, seconds: 1.5 };
+    const last = { bytes: MIN_PART, seconds: 1 };
     expect(nextPartSize({ last, remaining: 100_000 * MiB, partsLeft: 1000 })).toBe(100 * MiB);
     expect(nextPartSize({ last, remaining: 9 * MiB, partsLeft: 50 })).toBe(9 * MiB);
   });

@@ -12,12 +12,13 @@ export const MAX_PART = 64 * MiB;
 
 /**
  * How long one part's bytes should take to send. Pausing (or a dropped connection) throws away what the parts
- * in flight had sent; with every part taking about this long, that is at most this many seconds of the link's
- * work at any speed (below ~3.5 MB/s per part S3's 5 MiB minimum sets the bound instead). Short parts cost a
- * signing round trip and a request each, which the second part in flight hides; 1.5 s keeps that overhead
- * under ~5 % on the 20–80 ms round trips of real links, while a pause at 8 MB/s loses ~12 MB at worst.
+ * in flight had sent; with every part taking about this long, that is about this many seconds of the link's
+ * work at any speed (below ~5 MB/s per part S3's 5 MiB minimum sets the bound instead: 2 parts of 5 MiB).
+ * Short parts cost a signing round trip, a CORS preflight and a request each, which the second part in flight
+ * hides. Measured (bench/upload-bench.ts): at 1.5 s one pause on an 8 MB/s link lost 9.3 MiB (1.2 s of work);
+ * 1 s bounds it near 8 MB while loopback still reaches 64 MiB parts within a few parts.
  */
-export const TARGET_PART_SECONDS = 1.5;
+export const TARGET_PART_SECONDS = 1;
 
 /** A part at most doubles (or halves) the last one, so one odd sample cannot swing the size. */
 const MAX_STEP = 2;
