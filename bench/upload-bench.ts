@@ -16,10 +16,12 @@ import { EMBEDDED_BUCKET, EMBEDDED_REGION } from '../server/files/open-object-st
 import { buildIfStale } from '../server/spa/build-if-stale';
 import { startServer } from '../server/start-server';
 import { createS3Client } from '../server/storage/s3-client';
-import { PART_SIZE } from '../src/features/upload/uppy/part-size';
+import { MAX_PART, MIN_PART, TARGET_PART_SECONDS } from '../src/features/upload/uppy/part-size';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
+/** lib-storage's best measured part size on this machine (4 parts in parallel, its default). */
+const SDK_PART_SIZE = 32 * MiB;
 const PASSWORD = 'upload-bench-password';
 
 function writeRandomFile(file: string, bytes: number) {
@@ -86,6 +88,56 @@ async function uploadInBrowser(page: Page, file: string, storageUrl: string) {
   return { ms, heapGrowth: peak - baseline, parts };
 }
 
+/**
+ * The page on a throttled link (Chromium's network emulation, 8 MB/s up): pauses once at about 40 % and
+ * reports the bytes the pause threw away (sent by parts in flight, not stored), read from the page's own
+ * progress line before and after the pause.
+ */
+async function pauseOnThrottledLink(page: Page, file: string, bytesPerSecond: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+  const size = fs.statSync(file).size;
+  await page.locator('.uppy-Dashboard-input').first().setInputFiles(file);
+  await page.getByRole('button', { name: /^Upload \d+ files?$/ }).click();
+  const line = page.locator('.transfer-status li').first();
+  await page.waitForFunction(
+    (threshold) =>
+      Number(document.querySelector<HTMLElement>('.transfer-status li')?.dataset.sentBytes ?? 0) >= threshold,
+    size * 0.4,
+    { timeout: 120_000, polling: 50 },
+  );
+  // Read and click in one step, so no progress slips in between.
+  const before = await page.evaluate(() => {
+    const sent = Number(document.querySelector<HTMLElement>('.transfer-status li')?.dataset.sentBytes ?? 0);
+    document.querySelector<HTMLButtonElement>('[data-cy="togglePauseResume"]')?.click();
+    return sent;
+  });
+  await line.and(page.locator('[data-paused="true"]')).waitFor();
+  const kept = Number(await line.getAttribute('data-sent-bytes'));
+  await page.waitForTimeout(1000);
+  const resumed = performance.now();
+  await page.locator('[data-cy="togglePauseResume"]').click();
+  await page
+    .getByRole('cell', { name: path.basename(file) })
+    .or(page.getByRole('rowheader', { name: path.basename(file) }))
+    .first()
+    .waitFor({ timeout: 300_000 });
+  await page.locator('.transfer-status').waitFor({ state: 'detached', timeout: 300_000 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  return { size, before, kept, lost: before - kept, resumeMs: performance.now() - resumed };
+}
+
 export async function benchUpload(log: (line: string) => void) {
   const bytes = Number(process.env.UPLOAD_BENCH_MIB ?? 1024) * MiB;
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-upload-bench-'));
@@ -126,11 +178,22 @@ export async function benchUpload(log: (line: string) => void) {
     await page.getByRole('heading', { name: 'Upload files' }).waitFor();
     const browserRun = await uploadInBrowser(page, file, server.storageUrl);
 
+    const throttledBytes = Number(process.env.UPLOAD_BENCH_THROTTLED_MIB ?? 96) * MiB;
+    const throttledFile = path.join(scratch, 'throttled.zip');
+    writeRandomFile(throttledFile, throttledBytes);
+    const throttledPage = await browser.newPage({ baseURL: server.url });
+    await throttledPage.goto('/sign-in?from=/upload');
+    await throttledPage.getByLabel('Email').fill('bench@upload.example');
+    await throttledPage.getByLabel('Password').fill(PASSWORD);
+    await throttledPage.getByRole('button', { name: 'Sign in' }).click();
+    await throttledPage.getByRole('heading', { name: 'Upload files' }).waitFor();
+    const throttled = await pauseOnThrottledLink(throttledPage, throttledFile, 8e6);
+
     let started = performance.now();
     await new Upload({
       client,
       params: { Bucket: EMBEDDED_BUCKET, Key: 'bench/lib-storage.bin', Body: fs.createReadStream(file) },
-      partSize: PART_SIZE,
+      partSize: SDK_PART_SIZE,
     }).done();
     const sdkMs = performance.now() - started;
 
@@ -148,17 +211,26 @@ export async function benchUpload(log: (line: string) => void) {
 
     const size = `${bytes / MiB} MiB`;
     log(
-      `upload:   browser (Uppy, ${PART_SIZE / MiB} MiB parts, ${browserRun.parts} PUTs) ${size}: ${mibPerSecond(browserRun.ms).toFixed(0)} MiB/s`,
+      `upload:   browser (Uppy, adaptive parts ${MIN_PART / MiB}–${MAX_PART / MiB} MiB aiming at ${TARGET_PART_SECONDS} s a part, ${browserRun.parts} PUTs, ${(bytes / browserRun.parts / MiB).toFixed(1)} MiB on average) ${size}: ${mibPerSecond(browserRun.ms).toFixed(0)} MiB/s`,
     );
     log(
-      `upload:   @aws-sdk/lib-storage (same part size, 4 in parallel) ${size}: ${mibPerSecond(sdkMs).toFixed(0)} MiB/s`,
+      `upload:   @aws-sdk/lib-storage (${SDK_PART_SIZE / MiB} MiB parts, 4 in parallel) ${size}: ${mibPerSecond(sdkMs).toFixed(0)} MiB/s`,
     );
     log(`upload:   ratio browser ÷ SDK: ${(sdkMs / browserRun.ms).toFixed(2)} (goal ≥ 0.9)`);
     log(`upload:   store ceiling, one streamed PUT: ${mibPerSecond(putMs).toFixed(0)} MiB/s`);
     log(
       `upload:   browser heap growth during the upload: ${(browserRun.heapGrowth / MiB).toFixed(1)} MiB (goal < 64 MB)`,
     );
-    return { browserMs: browserRun.ms, sdkMs, putMs, heapGrowth: browserRun.heapGrowth };
+    log(
+      `upload:   throttled 8 MB/s, ${throttledBytes / MiB} MiB, one pause at ${((throttled.before / throttled.size) * 100).toFixed(0)} %: ${(throttled.lost / MiB).toFixed(1)} MiB lost (${((throttled.lost / throttled.size) * 100).toFixed(1)} % of the file, ${(throttled.lost / 8e6).toFixed(1)} s of work; goal < 10 %)`,
+    );
+    return {
+      browserMs: browserRun.ms,
+      sdkMs,
+      putMs,
+      heapGrowth: browserRun.heapGrowth,
+      throttledLostBytes: throttled.lost,
+    };
   } finally {
     client.destroy();
     await browser.close();

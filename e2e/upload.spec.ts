@@ -86,7 +86,7 @@ test('warns before upload when a CSV lacks the case columns', async ({ page }) =
   const csv = path.join(scratch, 'notes.csv');
   fs.writeFileSync(csv, 'patient,comment\nx,y\n');
   await addFiles(page, csv);
-  await expect(page.getByText(/notes\.csv.*missing case_id, admit_date, discharge_date/)).toBeVisible();
+  await expect(page.getByText(/notes\.csv.*lacks case_id, admit_date, discharge_date/)).toBeVisible();
   await expect(page.getByText('Detected columns: patient, comment')).toBeVisible();
 });
 
@@ -169,7 +169,8 @@ test('cancelling mid-multipart aborts the upload and leaves no parts behind', as
   await addFiles(page, file);
   await startUpload(page);
   await part2.isHeld;
-  expect(await listPartsCode(upload.key!, upload.uploadId!)).toBe('parts: 1');
+  // Parts go two at a time, so others may be stored while part 2 is held.
+  expect(await listPartsCode(upload.key!, upload.uploadId!)).toMatch(/^parts: [1-9]/);
 
   const aborted = page.waitForResponse(
     (response) => response.request().method() === 'DELETE' && response.url().includes('uploadId'),
@@ -181,36 +182,7 @@ test('cancelling mid-multipart aborts the upload and leaves no parts behind', as
   await expect(fileRow(page, 'cancel-me.zip').getByText('Cancelled', { exact: true })).toBeVisible();
 });
 
-test('a reload mid-multipart resumes from ListParts without re-sending stored parts', async ({ page }) => {
-  test.setTimeout(120_000);
-  await openUploadPage(page);
-  const file = bigFile('reload-me.zip', 100 * MiB);
-  const parts = watchParts(page);
-  const part3 = await holdPart(page, 3);
-  await addFiles(page, file);
-  await startUpload(page);
-  await part3.isHeld;
-  expect(parts).toEqual([1, 2, 3]);
-
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
-  await page.reload();
-  // Golden Retriever restores the queue; bytes above 10 MiB are not kept, so the file is re-selected.
-  await expect(page.getByText('Please re-select it and resume the upload.')).toBeVisible();
-  parts.length = 0;
-  const listed = page.waitForRequest(
-    (request) => request.method() === 'GET' && request.url().includes('uploadId'),
-  );
-  await page.getByRole('button', { name: /Re-select/ }).click();
-  await addFiles(page, file);
-  await expect(page.getByText('You can now resume the upload.')).toBeVisible();
-  await startUpload(page);
-  await listed;
-  await expect(fileRow(page, 'reload-me.zip').getByText('Uploaded', { exact: true })).toBeVisible({
-    timeout: 60_000,
-  });
-  expect(parts).toEqual([3, 4]);
-  expect(await downloadHash(page, 'reload-me.zip')).toBe(sha256(file));
-});
+// Reload, pause and interrupted uploads: upload-resilience.spec.ts.
 
 test('the page works at 375 px in the dark theme and passes axe', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -220,7 +192,7 @@ test('the page works at 375 px in the dark theme and passes axe', async ({ page 
   const csv = path.join(scratch, 'phone.csv');
   fs.writeFileSync(csv, 'case_id,admit_date\nP-1,2026-02-01\n');
   await addFiles(page, csv);
-  await expect(page.getByText(/phone\.csv.*missing discharge_date/)).toBeVisible();
+  await expect(page.getByText(/phone\.csv.*lacks discharge_date/)).toBeVisible();
   await startUpload(page);
   await expect(fileRow(page, 'phone.csv').getByText(/Uploaded|Adding to case data|Failed/)).toBeVisible();
   await fileRow(page, 'phone.csv').getByRole('button', { name: 'Delete phone.csv' }).click();

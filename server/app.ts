@@ -15,6 +15,7 @@ import { onError, onNotFound } from './http/on-error';
 import { requestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { apiKeysRoutes } from './keys/routes';
+import { mappingRoutes } from './mappings/routes';
 import { conformToDocument, refuseUnknownMethods } from './openapi/conformance';
 import { openApiRoutes } from './openapi/routes';
 import { serveSpa } from './spa/serve-spa';
@@ -64,6 +65,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/auth/', authRoutes(deps))
     .route('/upload/', uploadRoutes(deps))
     .route('/files/', filesRoutes(deps))
+    .route('/mappings/', mappingRoutes(deps))
     .route('/api-keys/', apiKeysRoutes(deps))
     .route('/agent/', agentRoutes(deps))
     .route('/dashboard/', dashboardRoutes(deps))

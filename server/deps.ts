@@ -20,6 +20,7 @@ import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
 import { jsonLog } from './lib/log';
+import { createMappingStore, type MappingStore } from './mappings/mapping-store';
 import type { Storage } from './storage/create-storage';
 
 export interface Deps {
@@ -38,6 +39,8 @@ export interface Deps {
   /** The S3-compatible store uploads go to (embedded or `HP_S3_*`), as the API sees it. */
   objects: ObjectStore;
   files: Files;
+  /** The organizations' named column mappings, which ingestion reads files with. */
+  mappings: MappingStore;
   /** The embedded store, served on the storage port by start-server; null when `HP_S3_*` is set. */
   storage: Storage | null;
   /** Each organization's case data and the engines that answer questions about it. */
@@ -87,8 +90,10 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     onRemoved: (orgId, file) => cases.removeFile(orgId, file.id),
     committedIngest: (orgId, file) => cases.committedIngest(orgId, file.id),
   };
+  const mappings = createMappingStore(db, now);
   const files = createFiles({
     records: createFileRecords(db, now),
+    mappings,
     objects: objectStorage.objects,
     maxUploadBytes: config.maxUploadBytes,
     log,
@@ -128,6 +133,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     keys,
     objects: objectStorage.objects,
     files,
+    mappings,
     storage: objectStorage.storage,
     cases,
     agent,

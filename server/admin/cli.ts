@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
 import { createKeyCommand, KEY_OPTIONS, KEY_USAGE, keyListing, revokeKeyCommand } from './key-commands';
+import { MAPPING_OPTIONS, MAPPING_USAGE, mappingCommand } from './mapping-commands';
 import { readPassword } from './read-password';
 
 const USAGE = `Operator commands (they use HP_DATA_DIR, also while the server runs):
@@ -12,6 +13,7 @@ const USAGE = `Operator commands (they use HP_DATA_DIR, also while the server ru
   npm run admin -- user:create --org <org_id> --email a@b.example --name "A B" [--role analyst|admin] [--json]
       (the password comes from HP_PASSWORD or standard input)
 ${KEY_USAGE}
+${MAPPING_USAGE}
   npm run admin -- list [--json]`;
 
 class UsageError extends Error {}
@@ -39,6 +41,7 @@ async function run(argv: string[]) {
       email: { type: 'string' },
       role: { type: 'string' },
       ...KEY_OPTIONS,
+      ...MAPPING_OPTIONS,
       json: { type: 'boolean', default: false },
     },
   });
@@ -83,6 +86,15 @@ async function run(argv: string[]) {
           throw new UsageError(message);
         };
         const output = (command === 'key:create' ? createKeyCommand : revokeKeyCommand)(db, values, fail);
+        print(output.json, output.text);
+        return;
+      }
+      case 'mapping:create':
+      case 'mapping:list':
+      case 'mapping:delete': {
+        const output = mappingCommand(command, db, values, (message) => {
+          throw new UsageError(message);
+        });
         print(output.json, output.text);
         return;
       }

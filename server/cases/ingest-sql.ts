@@ -139,18 +139,50 @@ const ISSUES = [
  * the file's order, so a row's rowid + 1 is its data row number. The problem list is only built for rows
  * that fail a check, which keeps the common case cheap.
  */
-export function checkedSql(reader: string, map: HeaderMap): string {
+export function checkedSql(reader: string, map: HeaderMap, mappingProblems?: string): string {
   const rawColumns = CASE_COLUMNS.map((column) => `${raw(column, map)} AS raw_${column}`);
   const failsAny = ISSUES.map(({ condition }) => `coalesce(${condition}, false)`).join('\n    OR ');
+  const ownProblems = `list_filter([${ISSUES.map(({ entry }) => entry).join(',\n      ')}], problem -> problem IS NOT NULL)`;
+  // A column mapping (column-mapping.ts) reports values it could not convert; they are this row's problems
+  // too, and stand instead of the "is required" that the NULL they became would add.
+  const problems = mappingProblems
+    ? `CASE WHEN ${mappingProblems} IS NOT NULL OR ${failsAny}
+    THEN list_concat(coalesce(${mappingProblems}, []), list_filter(${ownProblems},
+      problem -> NOT list_contains(list_transform(coalesce(${mappingProblems}, []), m -> m.field), problem.field)))
+  END`
+    : `CASE WHEN ${failsAny}
+    THEN ${ownProblems}
+  END`;
+  const carried = mappingProblems ? `, ${mappingProblems}` : '';
   return `CREATE OR REPLACE TEMP TABLE checked AS
 SELECT ${CASE_COLUMNS.join(', ')},
-  CASE WHEN ${failsAny}
-    THEN list_filter([${ISSUES.map(({ entry }) => entry).join(',\n      ')}], problem -> problem IS NOT NULL)
-  END AS problems
+  ${problems} AS problems
 FROM (
-  SELECT ${PARSED.join(',\n    ')}, ${CASE_COLUMNS.map((column) => `raw_${column}`).join(', ')}
-  FROM (SELECT ${rawColumns.join(', ')} FROM ${reader})
+  SELECT ${PARSED.join(',\n    ')}, ${CASE_COLUMNS.map((column) => `raw_${column}`).join(', ')}${carried}
+  FROM (SELECT ${rawColumns.join(', ')}${carried} FROM ${reader})
 )`;
+}
+
+/**
+ * The file's original rows that were rejected, with the reasons in a last column, ready to fix and upload
+ * again. `reader` reads the file as it is (not through a column mapping), so the rows are the analyst's own.
+ * Both tables keep the file's order, so rowid + 1 is the data row number on each side.
+ */
+export function rejectedRowsSql(reader: string, target: string): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE source_rows AS SELECT * FROM ${reader}`,
+    `COPY (
+  SELECT source.* EXCLUDE (hp_row), rejected.rejection_reason
+  FROM (SELECT rowid AS hp_row, * FROM source_rows) AS source
+  JOIN (
+    SELECT rowid AS hp_row,
+      array_to_string(list_transform(problems, problem -> problem.message), '; ') AS rejection_reason
+    FROM checked WHERE problems IS NOT NULL
+  ) AS rejected USING (hp_row)
+  ORDER BY hp_row
+) TO ${quoteString(target)} (FORMAT csv, HEADER true)`,
+    'DROP TABLE source_rows',
+  ];
 }
 
 export const COUNTS_SQL = `SELECT

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MAPPING_PROBLEMS, mappedReader } from './column-mapping';
 import { readFailure } from './ingest-errors';
 import { refuseOversized } from './ingest-limits';
 import {
@@ -12,6 +13,7 @@ import {
   FIRST_PROBLEMS_SQL,
   mapHeader,
   readerCall,
+  rejectedRowsSql,
 } from './ingest-sql';
 import type { OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
@@ -61,15 +63,20 @@ async function loadFile(
   if (fs.statSync(file).size === 0)
     return { kind: 'not_case_data', missing: ['case_id', 'admit_date', 'discharge_date'] };
   const columns = await sourceColumns(connection, readerCall(source.format, file));
-  const { map, missing } = mapHeader(columns);
+  const mappedColumns = source.mapping
+    ? await sourceColumns(connection, mappedReader(readerCall(source.format, file), source.mapping, columns))
+    : columns;
+  const { map, missing } = mapHeader(mappedColumns);
   if (missing.length > 0) return { kind: 'not_case_data', missing };
-  // Parquet reads only the mapped columns; a CSV line is read whole, so every column counts.
-  const measured = source.format === 'parquet' ? Object.values(map) : columns;
-  const reader = await refuseOversized(connection, source, file, measured, maxExpansion);
+  // Parquet reads only the mapped columns; a CSV line is read whole, so every column counts. A column mapping
+  // renames and converts on top of the file's own reader, so the size check sees the file's own columns.
+  const measured = source.format === 'parquet' && !source.mapping ? Object.values(map) : columns;
+  const fileReader = await refuseOversized(connection, source, file, measured, maxExpansion);
+  const reader = source.mapping ? mappedReader(fileReader, source.mapping, columns) : fileReader;
 
   onProgress({ phase: 'validating', fraction: 0 });
   try {
-    await connection.run(checkedSql(reader, map));
+    await connection.run(checkedSql(reader, map, source.mapping ? MAPPING_PROBLEMS : undefined));
   } catch (error) {
     throw readFailure(error);
   }
@@ -82,6 +89,11 @@ async function loadFile(
       message: String(row.message),
     }),
   );
+  const rejected = Number(counts?.rejected ?? 0);
+  if (rejected > 0 && source.rejectedRowsFile) {
+    for (const statement of rejectedRowsSql(fileReader, source.rejectedRowsFile))
+      await connection.run(statement);
+  }
   const valid = Number(counts?.valid ?? 0);
   const accepted = Number(counts?.distinct_valid ?? 0);
   onProgress({ phase: 'validating', fraction: 1 });
@@ -90,7 +102,7 @@ async function loadFile(
   const result = {
     kind: 'ingested',
     rows: accepted,
-    rejected_rows: Number(counts?.rejected ?? 0),
+    rejected_rows: rejected,
     errors,
   } as const;
   await replaceFileRows(connection, fileId, acceptedRowsSql(accepted < valid), result);

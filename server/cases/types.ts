@@ -1,3 +1,4 @@
+import type { MappingColumns } from '../../src/contract/column-mapping';
 import type { DateRange, Kpi, TopProcedure } from '../../src/contract/dashboard';
 import {
   CLINICAL_DIMENSIONS,
@@ -207,6 +208,10 @@ export interface IngestSource {
   open(): Promise<NodeJS.ReadableStream>;
   filename: string;
   format: 'csv' | 'tsv' | 'parquet';
+  /** The organization's column mapping the file is read with (column-mapping.ts); none: case column names. */
+  mapping?: MappingColumns;
+  /** Where to write the rejected rows as CSV (original rows plus a reason), when there are any. */
+  rejectedRowsFile?: string;
 }
 
 export interface IngestError {

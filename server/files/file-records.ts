@@ -1,4 +1,9 @@
-import type { FileStatus, IngestSummary, StoredFile } from '../../src/contract/files';
+import {
+  type FileStatus,
+  type IngestSummary,
+  type StoredFile,
+  UPLOAD_IDLE_MINUTES,
+} from '../../src/contract/files';
 import type { Db } from '../db/open-database';
 
 interface FileRow {
@@ -14,9 +19,17 @@ interface FileRow {
   uploaded_by: string;
   etag: string | null;
   ingest: string | null;
+  upload_id: string | null;
+  source_last_modified: number | null;
+  last_activity_at: string | null;
+  mapping_id: string | null;
+  missing_columns: string | null;
+  rejected_rows_key: string | null;
 }
 
-const toFile = (row: FileRow): StoredFile => ({
+const IDLE_MS = UPLOAD_IDLE_MINUTES * 60_000;
+
+const toFile = (row: FileRow, now: Date): StoredFile => ({
   id: row.id,
   key: row.key,
   filename: row.filename,
@@ -28,6 +41,15 @@ const toFile = (row: FileRow): StoredFile => ({
   uploaded_by: row.uploaded_by,
   etag: row.etag,
   ingest: row.ingest === null ? null : (JSON.parse(row.ingest) as IngestSummary),
+  mapping_id: row.mapping_id,
+  missing_columns: row.missing_columns === null ? null : (JSON.parse(row.missing_columns) as string[]),
+  has_rejected_rows_file: row.rejected_rows_key !== null,
+  upload_id: row.status === 'pending' ? row.upload_id : null,
+  source_last_modified: row.status === 'pending' ? row.source_last_modified : null,
+  last_activity_at: row.status === 'pending' ? (row.last_activity_at ?? row.created_at) : null,
+  // On the server's clock, so a browser with a wrong clock still sees the truth.
+  interrupted:
+    row.status === 'pending' && now.getTime() - Date.parse(row.last_activity_at ?? row.created_at) >= IDLE_MS,
 });
 
 export interface NewFile {
@@ -37,6 +59,8 @@ export interface NewFile {
   contentType: string;
   size: number | null;
   uploadedBy: string;
+  lastModified?: number | undefined;
+  mappingId?: string | undefined;
 }
 
 /** Cursor = the last row's (created_at, id), so pages stay stable while new uploads arrive. */
@@ -62,8 +86,9 @@ export function createFileRecords(db: Db, now: () => Date) {
   return {
     create(orgId: string, file: NewFile): StoredFile {
       db.prepare(
-        `INSERT INTO files (id, org_id, key, filename, content_type, size, status, created_at, uploaded_by)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+        `INSERT INTO files (id, org_id, key, filename, content_type, size, status, created_at, uploaded_by,
+           last_activity_at, source_last_modified, mapping_id)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
       ).run(
         file.id,
         orgId,
@@ -73,16 +98,19 @@ export function createFileRecords(db: Db, now: () => Date) {
         file.size,
         now().toISOString(),
         file.uploadedBy,
+        now().toISOString(),
+        file.lastModified ?? null,
+        file.mappingId ?? null,
       );
       return this.get(orgId, file.id)!;
     },
     get(orgId: string, id: string): StoredFile | null {
       const row = byId.get(orgId, id) as FileRow | undefined;
-      return row ? toFile(row) : null;
+      return row ? toFile(row, now()) : null;
     },
     getByKey(orgId: string, key: string): StoredFile | null {
       const row = byKey.get(orgId, key) as FileRow | undefined;
-      return row ? toFile(row) : null;
+      return row ? toFile(row, now()) : null;
     },
     /** `null` when the cursor is not one this API issued. */
     list(
@@ -104,7 +132,8 @@ export function createFileRecords(db: Db, now: () => Date) {
               .prepare('SELECT * FROM files WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?')
               .all(orgId, limit + 1)
       ) as FileRow[];
-      const results = rows.slice(0, limit).map(toFile);
+      const at = now();
+      const results = rows.slice(0, limit).map((row) => toFile(row, at));
       const last = results.at(-1);
       return { results, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
     },
@@ -121,20 +150,54 @@ export function createFileRecords(db: Db, now: () => Date) {
     setStatus(orgId: string, id: string, status: FileStatus, ingest: IngestSummary | null = null) {
       setStatus.run(status, ingest === null ? null : JSON.stringify(ingest), orgId, id);
     },
+    /** A signed request for a pending upload: it is alive; the first part's sign tells its upload id. */
+    touch(orgId: string, id: string, uploadId?: string) {
+      db.prepare(
+        `UPDATE files SET last_activity_at = ?, upload_id = coalesce(?, upload_id)
+         WHERE org_id = ? AND id = ? AND status = 'pending'`,
+      ).run(now().toISOString(), uploadId ?? null, orgId, id);
+    },
+    setMapping(orgId: string, id: string, mappingId: string | null) {
+      db.prepare('UPDATE files SET mapping_id = ? WHERE org_id = ? AND id = ?').run(mappingId, orgId, id);
+    },
+    /** What ingestion found besides rows: the columns a non-case file lacks, the stored rejected rows. */
+    setIngestDetails(
+      orgId: string,
+      id: string,
+      details: { missingColumns: string[] | null; rejectedRowsKey: string | null },
+    ) {
+      db.prepare(
+        'UPDATE files SET missing_columns = ?, rejected_rows_key = ? WHERE org_id = ? AND id = ?',
+      ).run(
+        details.missingColumns === null ? null : JSON.stringify(details.missingColumns),
+        details.rejectedRowsKey,
+        orgId,
+        id,
+      );
+    },
+    rejectedRowsKey(orgId: string, id: string): string | null {
+      const row = db
+        .prepare('SELECT rejected_rows_key FROM files WHERE org_id = ? AND id = ?')
+        .get(orgId, id) as { rejected_rows_key: string | null } | undefined;
+      return row?.rejected_rows_key ?? null;
+    },
     remove(orgId: string, id: string) {
       db.prepare('DELETE FROM files WHERE org_id = ? AND id = ?').run(orgId, id);
     },
     /** Files left `ingesting` by a process that stopped; their ingestion can never report back. */
     listIngesting(): { orgId: string; file: StoredFile }[] {
+      const at = now();
       return (db.prepare(`SELECT * FROM files WHERE status = 'ingesting'`).all() as FileRow[]).map((row) => ({
         orgId: row.org_id,
-        file: toFile(row),
+        file: toFile(row, at),
       }));
     },
     /** Pending records nobody finished (a closed tab, a cancelled single PUT) become `aborted`. */
     abortPendingBefore(cutoff: Date): number {
       return db
-        .prepare(`UPDATE files SET status = 'aborted' WHERE status = 'pending' AND created_at < ?`)
+        .prepare(
+          `UPDATE files SET status = 'aborted' WHERE status = 'pending' AND coalesce(last_activity_at, created_at) < ?`,
+        )
         .run(cutoff.toISOString()).changes;
     },
   };

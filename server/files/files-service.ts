@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { FILES_PAGE_DEFAULT, type StoredFile } from '../../src/contract/files';
 import type { IngestResult, IngestSource } from '../cases/types';
 import { badRequest, HttpError, notFound } from '../http/errors';
+import type { MappingStore } from '../mappings/mapping-store';
 import type { FileRecords } from './file-records';
 import type { ObjectStore } from './object-store';
 
@@ -23,6 +28,8 @@ export interface FileHooks {
 
 export interface FilesOptions {
   records: FileRecords;
+  /** The column mappings a file may name (null in tests that have none). */
+  mappings?: Pick<MappingStore, 'require'>;
   objects: ObjectStore;
   maxUploadBytes: number;
   log: (line: object) => void;
@@ -57,10 +64,31 @@ export function createFiles(options: FilesOptions) {
     return file;
   };
 
+  /** Where a file's rejected rows are kept: beside the file, under a name no upload can have. */
+  const rejectedRowsKey = (file: StoredFile) =>
+    `${file.key.slice(0, file.key.lastIndexOf('/'))}/.rejected-rows.csv`;
+
   async function ingest(orgId: string, file: StoredFile, format: IngestSource['format']) {
-    const source: IngestSource = { open: () => objects.open(file.key), filename: file.filename, format };
+    const rejectedRowsFile = path.join(os.tmpdir(), `hp-rejected-${randomUUID()}.csv`);
     try {
+      const mapping = file.mapping_id ? options.mappings?.require(orgId, file.mapping_id) : undefined;
+      const source: IngestSource = {
+        open: () => objects.open(file.key),
+        filename: file.filename,
+        format,
+        ...(mapping ? { mapping: mapping.columns } : {}),
+        rejectedRowsFile,
+      };
       const result = await hooks.onStored?.(orgId, file, source);
+      let storedRejects: string | null = null;
+      if (result?.kind === 'ingested' && result.rejected_rows > 0 && fs.existsSync(rejectedRowsFile)) {
+        storedRejects = rejectedRowsKey(file);
+        await objects.put(storedRejects, rejectedRowsFile, 'text/csv');
+      }
+      records.setIngestDetails(orgId, file.id, {
+        missingColumns: result?.kind === 'not_case_data' ? result.missing : null,
+        rejectedRowsKey: storedRejects,
+      });
       if (result?.kind === 'ingested') {
         const { rows, rejected_rows, errors } = result;
         records.setStatus(orgId, file.id, 'ingested', { rows, rejected_rows, errors });
@@ -71,12 +99,25 @@ export function createFiles(options: FilesOptions) {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log({ event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
+      records.setIngestDetails(orgId, file.id, { missingColumns: null, rejectedRowsKey: null });
       records.setStatus(orgId, file.id, 'failed', {
         rows: 0,
         rejected_rows: 0,
         errors: [{ row: 0, column: '', message: publicMessage(message, file.filename) }],
       });
+    } finally {
+      fs.rmSync(rejectedRowsFile, { force: true });
     }
+  }
+
+  function startIngest(orgId: string, file: StoredFile) {
+    const format = ingestFormatOf(file.filename);
+    if (!format || !hooks.onStored) return false;
+    records.setStatus(orgId, file.id, 'ingesting');
+    const ingesting = records.get(orgId, file.id)!;
+    const task = ingest(orgId, ingesting, format).finally(() => running.delete(file.id));
+    running.set(file.id, task);
+    return true;
   }
 
   return {
@@ -104,9 +145,43 @@ export function createFiles(options: FilesOptions) {
       });
       return { url: signed.url, expires_at: signed.expiresAt.toISOString() };
     },
+    /** A presigned GET of the CSV of rejected rows (original rows plus a reason column). */
+    async rejectedRowsUrl(orgId: string, id: string) {
+      const file = find(orgId, id);
+      const key = records.rejectedRowsKey(orgId, id);
+      if (!key) throw notFound('A rejected-rows file for this upload');
+      const stem = file.filename.replace(/\.[^.]+$/, '');
+      const signed = await objects.presign({
+        operation: 'get_object',
+        key,
+        downloadName: `${stem}-rejected-rows.csv`,
+      });
+      return { url: signed.url, expires_at: signed.expiresAt.toISOString() };
+    },
+    /**
+     * Reads a stored case file again, with a column mapping or without (`null`): for a file that was not case
+     * data under its own names, and for integrations that upload first and map afterwards.
+     */
+    async reingest(orgId: string, id: string, mappingId: string | null): Promise<StoredFile> {
+      const file = find(orgId, id);
+      if (!ingestFormatOf(file.filename)) {
+        throw badRequest('Only .csv, .tsv and .parquet files can be read as case data.', {
+          id: 'not a case file',
+        });
+      }
+      if (file.uploaded_at === null || file.status === 'pending' || file.status === 'aborted')
+        throw conflict('This file has no stored bytes yet; finish its upload first.');
+      if (running.has(file.id)) throw conflict('This file is being read already; wait for it to finish.');
+      if (mappingId !== null) options.mappings?.require(orgId, mappingId);
+      records.setMapping(orgId, file.id, mappingId);
+      startIngest(orgId, file);
+      return records.get(orgId, file.id)!;
+    },
     async remove(orgId: string, id: string) {
       const file = find(orgId, id);
       await running.get(file.id);
+      const rejected = records.rejectedRowsKey(orgId, id);
+      if (rejected) await objects.remove(rejected);
       await objects.remove(file.key);
       await hooks.onRemoved?.(orgId, file);
       records.remove(orgId, file.id);
@@ -143,13 +218,7 @@ export function createFiles(options: FilesOptions) {
         );
       }
       if (!records.markUploaded(orgId, file.id, stored)) return records.get(orgId, file.id)!;
-      const format = ingestFormatOf(file.filename);
-      if (format && hooks.onStored) {
-        records.setStatus(orgId, file.id, 'ingesting');
-        const uploaded = records.get(orgId, file.id)!;
-        const task = ingest(orgId, uploaded, format).finally(() => running.delete(file.id));
-        running.set(file.id, task);
-      }
+      startIngest(orgId, file);
       log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
       return records.get(orgId, file.id)!;
     },

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -38,6 +39,8 @@ export interface ObjectStore {
   /** Size and ETag of a stored object, or null when there is none under the key. */
   head(key: string): Promise<{ size: number; etag: string } | null>;
   open(key: string): Promise<Readable>;
+  /** Stores a file the API made itself (a CSV of rejected rows), streamed from disk. */
+  put(key: string, file: string, contentType: string): Promise<void>;
   remove(key: string): Promise<void>;
   checkBucket(): Promise<void>;
 }
@@ -161,6 +164,18 @@ export function createObjectStore(client: S3Client, bucket: string, sharedClock?
     async open(key) {
       const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return object.Body as Readable;
+    },
+    async put(key, file, contentType) {
+      const { size } = await fs.promises.stat(file);
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: fs.createReadStream(file),
+          ContentLength: size,
+          ContentType: contentType,
+        }),
+      );
     },
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { IngestRequest } from '../../src/contract/column-mapping';
 import { FileListQuery } from '../../src/contract/files';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import type { Deps } from '../deps';
-import { queryParams } from '../http/validate';
+import { jsonBody, queryParams } from '../http/validate';
 
 export const filesRoutes = (deps: Deps) =>
   new Hono<AppEnv>()
@@ -13,6 +14,14 @@ export const filesRoutes = (deps: Deps) =>
     .get('/:id/download-url/', async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json(await deps.files.downloadUrl(c.var.orgId, c.req.param('id')));
+    })
+    .get('/:id/rejected-rows/', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await deps.files.rejectedRowsUrl(c.var.orgId, c.req.param('id')));
+    })
+    .post('/:id/ingest/', async (c) => {
+      const { mapping_id } = await jsonBody(c, IngestRequest);
+      return c.json(await deps.files.reingest(c.var.orgId, c.req.param('id'), mapping_id), 202);
     })
     .delete('/:id/', async (c) => {
       await deps.files.remove(c.var.orgId, c.req.param('id'));

@@ -14,5 +14,5 @@ export function randomBase62(length: number): string {
 }
 
 /** Opaque ids with a type prefix, so a stray id in a log says what it points at. */
-export const newId = (prefix: 'org' | 'usr' | 'fam' | 'fil' | 'key' | 'cnv' | 'msg' | 'run') =>
+export const newId = (prefix: 'org' | 'usr' | 'fam' | 'fil' | 'key' | 'cnv' | 'msg' | 'run' | 'map') =>
   `${prefix}_${randomBase62(20)}`;

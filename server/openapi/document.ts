@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import * as agent from '../../src/contract/agent';
 import * as auth from '../../src/contract/auth';
+import * as mapping from '../../src/contract/column-mapping';
 import * as dashboard from '../../src/contract/dashboard';
 import { ERROR_STATUS, ErrorBody } from '../../src/contract/errors';
 import * as files from '../../src/contract/files';
@@ -89,6 +90,44 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'A presigned download',
     credentials: ['jwt', 'api_key'],
     responses: { 200: files.DownloadUrl },
+  },
+  'GET /files/{id}/rejected-rows/': {
+    summary: 'A presigned download of the rejected rows: the original rows plus a rejection_reason column',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: files.RejectedRowsUrl },
+  },
+  'POST /files/{id}/ingest/': {
+    summary: 'Read a stored case file again, with a column mapping (or none)',
+    credentials: ['jwt', 'api_key'],
+    body: mapping.IngestRequest,
+    responses: { 202: files.StoredFile },
+  },
+  'GET /mappings/': {
+    summary: "The organization's column mappings, newest first",
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: mapping.MappingList },
+  },
+  'POST /mappings/': {
+    summary: 'Save a named column mapping from a header to the case columns',
+    credentials: ['jwt', 'api_key'],
+    body: mapping.NewColumnMapping,
+    responses: { 201: mapping.ColumnMapping },
+  },
+  'POST /mappings/propose/': {
+    summary: "Propose a mapping for a file's header (and the saved one for the same header)",
+    credentials: ['jwt', 'api_key'],
+    body: mapping.ProposeMappingRequest,
+    responses: { 200: mapping.MappingProposal },
+  },
+  'GET /mappings/{id}/': {
+    summary: 'One column mapping',
+    credentials: ['jwt', 'api_key'],
+    responses: { 200: mapping.ColumnMapping },
+  },
+  'DELETE /mappings/{id}/': {
+    summary: 'Delete a column mapping (files already read with it keep their rows)',
+    credentials: ['jwt', 'api_key'],
+    responses: { 204: null },
   },
   'GET /api-keys/': {
     summary: "The organization's API keys, never their secrets",

@@ -21,6 +21,7 @@ function diskObjects(objectsDir: string): ObjectStore {
       return stat ? { size: stat.size, etag: '"crash"' } : null;
     },
     open: async (key) => fs.createReadStream(fileOf(key)) as unknown as Readable,
+    put: async (key, file) => fs.copyFileSync(file, fileOf(key)),
     remove: async (key) => fs.rmSync(fileOf(key), { force: true }),
     checkBucket: async () => {},
   };

@@ -9,6 +9,7 @@ import { createUploads } from './upload-service';
 export const uploadRoutes = (deps: Deps) => {
   const uploads = createUploads({
     files: deps.files,
+    mappings: deps.mappings,
     objects: deps.objects,
     accounts: deps.accounts,
     maxUploadBytes: deps.config.maxUploadBytes,

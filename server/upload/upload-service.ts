@@ -11,11 +11,13 @@ import type { Files } from '../files/files-service';
 import type { ObjectStore, PresignedRequest } from '../files/object-store';
 import { badRequest, HttpError } from '../http/errors';
 import { newId } from '../lib/ids';
+import type { MappingStore } from '../mappings/mapping-store';
 import { contentTypeFor } from './content-types';
 import { sanitizeFilename } from './sanitize-filename';
 
 export interface UploadsOptions {
   files: Files;
+  mappings: Pick<MappingStore, 'require'>;
   objects: ObjectStore;
   accounts: Accounts;
   maxUploadBytes: number;
@@ -23,7 +25,8 @@ export interface UploadsOptions {
 
 const conflict = (message: string) => new HttpError('conflict', message);
 
-function uploaderOf(accounts: Accounts, principal: Principal): string {
+/** How a file or mapping names who made it. */
+export function uploaderOf(accounts: Accounts, principal: Principal): string {
   if (principal.kind === 'api_key') return `API key "${principal.name}" (${principal.prefix}…)`;
   const user = accounts.getUser(principal.userId);
   return user ? `${user.name} <${user.email}>` : principal.userId;
@@ -48,7 +51,12 @@ export function createUploads(options: UploadsOptions) {
   const { files, objects } = options;
 
   /** The file record and key for a new upload: the name is sanitized and the key made here, never taken. */
-  function createRecord(principal: Principal, rawName: string, size: number | undefined): StoredFile {
+  function createRecord(
+    principal: Principal,
+    rawName: string,
+    size: number | undefined,
+    extra: { lastModified?: number | undefined; mappingId?: string | undefined } = {},
+  ): StoredFile {
     const { filename, extension } = sanitizeFilename(rawName);
     if (!extension) {
       throw badRequest(`Files of this type cannot be uploaded. Allowed: ${ALLOWED_EXTENSIONS.join(' ')}.`, {
@@ -61,8 +69,12 @@ export function createUploads(options: UploadsOptions) {
         `The file is larger than the limit of ${options.maxUploadBytes} bytes.`,
       );
     }
+    // A mapping of another organization, or a deleted one, is refused before any byte moves.
+    if (extra.mappingId !== undefined) options.mappings.require(principal.orgId, extra.mappingId);
     const id = newId('fil');
     return files.records.create(principal.orgId, {
+      lastModified: extra.lastModified,
+      mappingId: extra.mappingId,
       id,
       key: `${principal.orgId}/${id}/${filename}`,
       filename,
@@ -83,9 +95,9 @@ export function createUploads(options: UploadsOptions) {
   return {
     async presignedUrl(
       principal: Principal,
-      body: { filename: string; size?: number | undefined },
+      body: { filename: string; size?: number | undefined; mapping_id?: string | undefined },
     ): Promise<PresignedUrl> {
-      const file = createRecord(principal, body.filename, body.size);
+      const file = createRecord(principal, body.filename, body.size, { mappingId: body.mapping_id });
       const signed = await objects.presign({
         operation: 'put_object',
         key: file.key,
@@ -111,7 +123,10 @@ export function createUploads(options: UploadsOptions) {
         const file =
           operation === 'put_object' && body.key !== undefined
             ? openUpload(orgId, body.key)
-            : createRecord(principal, required(body.filename, 'filename', operation), body.size);
+            : createRecord(principal, required(body.filename, 'filename', operation), body.size, {
+                lastModified: body.last_modified,
+                mappingId: body.mapping_id,
+              });
         const signed = await objects.presign({ operation, key: file.key, contentType: file.content_type });
         return signedBody(signed, file);
       }
@@ -127,10 +142,13 @@ export function createUploads(options: UploadsOptions) {
       }
       if (operation === 'list_parts') {
         // Resuming after a reload lists parts first; an aborted upload answers NoSuchUpload from the store.
+        // Not activity: the page lists parts to show a waiting upload's progress; sending parts revives it.
         const file = files.findByKey(orgId, key);
         return signedBody(await objects.presign({ operation, key, uploadId }), file);
       }
       const file = openUpload(orgId, key);
+      // Every signed request shows the upload is alive; a part's upload id lets another page load continue it.
+      files.records.touch(orgId, file.id, uploadId);
       if (operation === 'upload_part') {
         const partNumber = required(body.part_number, 'part_number', operation);
         return signedBody(await objects.presign({ operation, key, uploadId, partNumber }), file);

@@ -27,6 +27,20 @@ export const StoredFile = z.object({
   uploaded_by: z.string(),
   etag: z.nullable(z.string()),
   ingest: z.nullable(IngestSummary),
+  /** The column mapping ingestion reads the file with (null: the file uses the case column names). */
+  mapping_id: z.nullable(z.string()),
+  /** A .csv, .tsv or .parquet file that is not case data: the required columns its header lacks. */
+  missing_columns: z.nullable(z.array(z.string())),
+  /** Rows that failed validation can be downloaded as a CSV (the original rows plus a reason column). */
+  has_rejected_rows_file: z.boolean(),
+  /** While pending: the multipart upload the bytes go to, so another page load can continue it. */
+  upload_id: z.nullable(z.string()),
+  /** While pending: the file's last-modified time (ms) as the browser reported it, to match a re-selected file. */
+  source_last_modified: z.nullable(z.number()),
+  /** While pending: when the API last signed a request for it. */
+  last_activity_at: z.nullable(z.string()),
+  /** Pending with no activity for UPLOAD_IDLE_MINUTES: nobody is sending it any more. */
+  interrupted: z.boolean(),
 });
 export type StoredFile = z.infer<typeof StoredFile>;
 
@@ -48,13 +62,21 @@ export const FileListQuery = z.object({
 export const DownloadUrl = z.object({ url: z.string(), expires_at: z.string() });
 export type DownloadUrl = z.infer<typeof DownloadUrl>;
 
+/** A pending upload with no signed request for this long is shown as interrupted. */
+export const UPLOAD_IDLE_MINUTES = 15;
+
+export const RejectedRowsUrl = DownloadUrl;
+
 /** A pending record older than this is an upload someone walked away from, not one in progress. */
 const PENDING_IS_LIVE_MS = 60 * 60 * 1000;
 
 /** Whether the file's status will still change on its own, so a list showing it is worth refetching. */
-export const isFileInFlight = (file: Pick<StoredFile, 'status' | 'created_at'>, now = Date.now()) =>
+export const isFileInFlight = (
+  file: Pick<StoredFile, 'status' | 'created_at' | 'interrupted'>,
+  now = Date.now(),
+) =>
   file.status === 'ingesting' ||
-  (file.status === 'pending' && now - Date.parse(file.created_at) < PENDING_IS_LIVE_MS);
+  (file.status === 'pending' && !file.interrupted && now - Date.parse(file.created_at) < PENDING_IS_LIVE_MS);
 
 /** The contract's case columns by kind; the server builds its table from these, the SPA checks headers with them. */
 export const CASE_TEXT_COLUMNS = [

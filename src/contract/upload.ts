@@ -39,6 +39,8 @@ export const PresignedUrlRequest = z.object({
   filename,
   content_type: z.optional(contentType),
   size: z.optional(size),
+  /** The organization's column mapping to ingest the file with (see /mappings/). */
+  mapping_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type PresignedUrlRequest = z.infer<typeof PresignedUrlRequest>;
 
@@ -65,6 +67,10 @@ export const SignRequest = z.object({
   content_type: z.optional(contentType),
   /** Optional: lets the API refuse an oversized file before any byte moves. */
   size: z.optional(size),
+  /** create_multipart / put_object: the file's last-modified time (ms), to match it when it is chosen again. */
+  last_modified: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** create_multipart / put_object: the organization's column mapping to ingest the file with. */
+  mapping_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type SignRequest = z.infer<typeof SignRequest>;
 

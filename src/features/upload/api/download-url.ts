@@ -9,3 +9,11 @@ export const downloadUrl = (id: string) =>
 export function useDownloadFile(open: (url: string) => void) {
   return useMutation({ mutationFn: downloadUrl, onSuccess: (result) => open(result.url) });
 }
+
+export const rejectedRowsUrl = (id: string) =>
+  api.get(`/files/${encodeURIComponent(id)}/rejected-rows/`, { schema: DownloadUrl });
+
+/** The rejected rows as a CSV (original rows plus a reason column), through a fresh presigned URL. */
+export function useDownloadRejectedRows(open: (url: string) => void) {
+  return useMutation({ mutationFn: rejectedRowsUrl, onSuccess: (result) => open(result.url) });
+}

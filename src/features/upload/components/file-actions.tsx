@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoredFile } from '../../../contract/files';
-import { useDeleteFile } from '../api/delete-file';
+import { useDeleteFile, useRemoveUpload } from '../api/delete-file';
 import { useDownloadFile } from '../api/download-url';
 
 // The presigned URL answers with Content-Disposition: attachment, so the browser saves it and stays here.
@@ -10,6 +10,28 @@ export function FileActions({ file }: { file: StoredFile }) {
   const [isConfirming, setIsConfirming] = useState(false);
   const download = useDownloadFile(openDownload);
   const remove = useDeleteFile();
+  const removeUpload = useRemoveUpload();
+
+  if (file.interrupted) {
+    return (
+      <div className="file-actions">
+        {file.upload_id && (
+          <a className="button subtle" href={`#pending-${file.id}`} aria-label={`Resume ${file.filename}`}>
+            Resume
+          </a>
+        )}
+        <button
+          type="button"
+          className="button subtle"
+          disabled={removeUpload.isPending}
+          aria-label={`Remove ${file.filename}`}
+          onClick={() => removeUpload.mutate(file)}
+        >
+          Remove
+        </button>
+      </div>
+    );
+  }
 
   if (isConfirming) {
     return (

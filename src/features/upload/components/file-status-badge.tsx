@@ -1,6 +1,6 @@
-import type { FileStatus } from '../../../contract/files';
+import type { StoredFile } from '../../../contract/files';
 
-const LABELS: Record<FileStatus, string> = {
+const LABELS: Record<StoredFile['status'], string> = {
   pending: 'Uploading',
   uploaded: 'Uploaded',
   ingesting: 'Adding to case data',
@@ -9,6 +9,14 @@ const LABELS: Record<FileStatus, string> = {
   aborted: 'Cancelled',
 };
 
-export function FileStatusBadge({ status }: { status: FileStatus }) {
-  return <span className={`file-status file-status-${status}`}>{LABELS[status]}</span>;
+/** A pending upload nobody has sent anything to for 15 minutes is not "Uploading": it is interrupted. */
+export function FileStatusBadge({
+  file,
+}: {
+  file: Pick<StoredFile, 'status' | 'interrupted' | 'missing_columns'>;
+}) {
+  if (file.interrupted) return <span className="file-status file-status-interrupted">Interrupted</span>;
+  if (file.status === 'uploaded' && file.missing_columns)
+    return <span className="file-status file-status-uploaded">Uploaded (not case data)</span>;
+  return <span className={`file-status file-status-${file.status}`}>{LABELS[file.status]}</span>;
 }

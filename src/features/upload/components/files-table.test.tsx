@@ -20,6 +20,13 @@ const ingested: StoredFile = {
   uploaded_by: 'Mercy Analyst <analyst@mercy.example>',
   etag: '"abc"',
   ingest: { rows: 1200, rejected_rows: 2, errors: [{ row: 7, column: 'age', message: 'must be 0–120' }] },
+  mapping_id: null,
+  missing_columns: null,
+  has_rejected_rows_file: true,
+  upload_id: null,
+  source_last_modified: null,
+  last_activity_at: null,
+  interrupted: false,
 };
 
 let fetchMock: ReturnType<typeof vi.fn>;
@@ -52,6 +59,47 @@ describe('FilesTable', () => {
     expect(within(row).getByText('1,200 rows added, 2 rejected')).toBeVisible();
     expect(within(row).getByText('Row 7, age: must be 0–120')).toBeInTheDocument();
     expect(within(row).getByText('Showing the first 1 of 2.')).toBeInTheDocument();
+  });
+
+  it('says what a non-case file lacks, offers the rejected rows, and shows an idle upload as interrupted', async () => {
+    const notCaseData: StoredFile = {
+      ...ingested,
+      id: 'fil_2',
+      filename: 'notes.csv',
+      status: 'uploaded',
+      ingest: null,
+      has_rejected_rows_file: false,
+      missing_columns: ['case_id', 'admit_date'],
+    };
+    const interrupted: StoredFile = {
+      ...ingested,
+      id: 'fil_3',
+      filename: 'big.zip',
+      status: 'pending',
+      uploaded_at: null,
+      ingest: null,
+      has_rejected_rows_file: false,
+      upload_id: 'u1',
+      interrupted: true,
+    };
+    fetchMock.mockResolvedValue(json({ results: [ingested, notCaseData, interrupted], next_cursor: null }));
+    renderTable();
+    const rowOf = async (name: string) => (await screen.findByRole('rowheader', { name })).closest('tr')!;
+    expect(
+      within(await rowOf('cases.csv')).getByRole('button', {
+        name: 'Download the rejected rows of cases.csv',
+      }),
+    ).toBeVisible();
+    const notes = await rowOf('notes.csv');
+    expect(within(notes).getByText('Uploaded (not case data)')).toBeVisible();
+    expect(within(notes).getByText(/missing case_id, admit_date/)).toBeVisible();
+    const big = await rowOf('big.zip');
+    expect(within(big).getByText('Interrupted')).toBeVisible();
+    expect(within(big).getByRole('link', { name: 'Resume big.zip' })).toHaveAttribute(
+      'href',
+      '#pending-fil_3',
+    );
+    expect(within(big).getByRole('button', { name: 'Remove big.zip' })).toBeVisible();
   });
 
   it('deletes only after confirmation', async () => {

@@ -40,7 +40,7 @@ export function FilesTable() {
                   {formatBytes(file.size)}
                 </td>
                 <td data-label="Status">
-                  <FileStatusBadge status={file.status} />
+                  <FileStatusBadge file={file} />
                 </td>
                 <td data-label="Uploaded">
                   <div>

@@ -11,6 +11,8 @@ import { useSingleFileListRole } from '../hooks/use-single-file-list-role';
 import { formatBytes } from '../lib/format';
 import { MAX_UPLOAD_BYTES, uploadControllerFor } from '../uppy/upload-controller';
 import { HeaderWarnings } from './header-warnings';
+import { PendingUploads } from './pending-uploads';
+import { TransferStatus } from './transfer-status';
 
 /** Drag-and-drop uploads straight to the organization's storage, with the rules stated up front. */
 export function UploadPanel({ orgId }: { orgId: string }) {
@@ -35,10 +37,12 @@ export function UploadPanel({ orgId }: { orgId: string }) {
         </p>
         <p className="muted">
           CSV, TSV and Parquet files with the case columns (case_id, admit_date, discharge_date, …) are added
-          to your case data for analysis. Large files upload in parts: you can pause, resume, and even reload
-          the page.
+          to your case data for analysis; a CSV or TSV with its own column names can be mapped before upload.
+          Large files upload in parts: you can pause, resume, and even reload the page and choose the file
+          again.
         </p>
       </div>
+      <PendingUploads controller={controller} />
       <div ref={dashboardRef}>
         <Dashboard
           uppy={controller.uppy}
@@ -46,11 +50,14 @@ export function UploadPanel({ orgId }: { orgId: string }) {
           width="100%"
           height={340}
           proudlyDisplayPoweredByUppy={false}
+          // One time-left estimate on the page: ours, from the last seconds' speed (TransferStatus).
+          hideProgressDetails
           note={`Allowed: ${ALLOWED_EXTENSIONS.join(' ')} · up to ${formatBytes(MAX_UPLOAD_BYTES)} each`}
           aria-describedby="upload-rules"
         />
       </div>
-      <HeaderWarnings checks={checks} />
+      <TransferStatus />
+      <HeaderWarnings checks={checks} uppy={controller.uppy} />
     </section>
   );
 }

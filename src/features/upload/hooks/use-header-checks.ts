@@ -1,8 +1,8 @@
-import type { AwsBody } from '@uppy/aws-s3';
-import type { Meta, Uppy } from '@uppy/core';
+import type { Uppy } from '@uppy/core';
 import { useUppyState } from '@uppy/react';
 import { useEffect, useState } from 'react';
 import { type HeaderCheck, readHeaderCheck } from '../lib/case-columns';
+import type { UploadBody, UploadMeta } from '../uppy/adaptive-s3';
 
 export interface QueuedHeaderCheck {
   fileId: string;
@@ -14,7 +14,7 @@ export interface QueuedHeaderCheck {
 const checked = new WeakMap<Blob, HeaderCheck | null>();
 
 /** Header checks for the queued .csv and .tsv files that have not started uploading. */
-export function useHeaderChecks(uppy: Uppy<Meta, AwsBody>): QueuedHeaderCheck[] {
+export function useHeaderChecks(uppy: Uppy<UploadMeta, UploadBody>): QueuedHeaderCheck[] {
   const files = useUppyState(uppy, (state) => state.files);
   const [, setVersion] = useState(0);
 

@@ -8,6 +8,7 @@ describe('checkHeader', () => {
       columns: ['Case ID', 'admit-date', 'DISCHARGE_DATE', 'revenue'],
       missing: [],
       unknown: [],
+      samples: [['1', '2026-01-01', '2026-01-02', '5']],
     });
   });
 

@@ -9,7 +9,11 @@ export interface HeaderCheck {
   missing: string[];
   /** Header columns that are not case columns (ignored by ingestion). */
   unknown: string[];
+  /** The first data rows, cell by cell, to show sample values and let the API propose formats. */
+  samples: string[][];
 }
+
+const SAMPLE_ROWS = 5;
 
 /** The server matches headers in any case, with spaces or hyphens for underscores; so does this check. */
 const normalize = (name: string) =>
@@ -41,8 +45,15 @@ export function splitLine(line: string, delimiter: string): string[] {
   return cells;
 }
 
-export function checkHeader(text: string, delimiter: ',' | '\t'): HeaderCheck {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+export function checkHeader(text: string, delimiter: ',' | '\t', isCutOff = false): HeaderCheck {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // The last line of a cut-off read may be incomplete, so it is never a sample.
+  if (isCutOff) lines.pop();
+  const firstLine = lines[0] ?? '';
+  const samples = lines
+    .slice(1, SAMPLE_ROWS + 1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => splitLine(line, delimiter).map((cell) => cell.trim().slice(0, 200)));
   const columns = splitLine(firstLine, delimiter)
     .map((column) => column.trim())
     .filter(Boolean);
@@ -52,6 +63,7 @@ export function checkHeader(text: string, delimiter: ',' | '\t'): HeaderCheck {
     columns,
     missing: REQUIRED_CASE_COLUMNS.filter((column) => !present.has(column)),
     unknown: columns.filter((column) => !known.has(normalize(column))),
+    samples,
   };
 }
 
@@ -60,5 +72,5 @@ export async function readHeaderCheck(file: Blob, name: string): Promise<HeaderC
   const extension = name.slice(name.lastIndexOf('.')).toLowerCase();
   if (extension !== '.csv' && extension !== '.tsv') return null;
   const text = await file.slice(0, HEADER_BYTES).text();
-  return checkHeader(text, extension === '.tsv' ? '\t' : ',');
+  return checkHeader(text, extension === '.tsv' ? '\t' : ',', file.size > HEADER_BYTES);
 }

@@ -1,19 +1,18 @@
-import AwsS3, { type AwsBody } from '@uppy/aws-s3';
-import Uppy, { type Meta } from '@uppy/core';
-import GoldenRetriever from '@uppy/golden-retriever';
+import Uppy from '@uppy/core';
 import { ALLOWED_EXTENSIONS } from '../../../contract/upload';
 import { completeUpload } from '../api/complete-upload';
 import { signUpload } from '../api/sign-upload';
-import { MULTIPART_THRESHOLD, partSizeFor } from './part-size';
-import { toSignRequest } from './s3-signing';
+import { AdaptiveS3, type UploadBody, type UploadMeta } from './adaptive-s3';
 
 /** The server's default limit; a smaller limit configured there is reported when the upload is signed. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 
 export interface UploadController {
-  uppy: Uppy<Meta, AwsBody>;
+  uppy: Uppy<UploadMeta, UploadBody>;
   /** Called whenever the API's file list changed: an upload started, was cancelled or was recorded. */
   onFilesChanged(listener: () => void): () => void;
+  /** Continues a pending multipart upload with the file chosen again, right away. */
+  continueUpload(file: File, pending: { key: string; uploadId: string; mappingId: string | null }): void;
 }
 
 function createController(orgId: string): UploadController {
@@ -21,42 +20,23 @@ function createController(orgId: string): UploadController {
   const notify = () => {
     for (const listener of listeners) listener();
   };
-  // Uppy file id → the key a single PUT was signed for, so a retry reuses its file record.
-  const pendingKeys = new Map<string, string>();
-  const uppy = new Uppy<Meta, AwsBody>({
-    // Per organization, so a queue restored after a reload is never shown to another account.
+  const uppy = new Uppy<UploadMeta, UploadBody>({
+    // Per organization, so nothing queued for one account is shown to another.
     id: `hp-upload-${orgId}`,
     autoProceed: false,
     restrictions: { allowedFileTypes: [...ALLOWED_EXTENSIONS], maxFileSize: MAX_UPLOAD_BYTES },
   });
-  uppy.use(AwsS3, {
-    // The API makes the real key; the requested one only tells `signRequest` which queued file this is.
-    generateObjectKey: (file) => file.id,
-    shouldUseMultipart: (file) => (file.size ?? 0) > MULTIPART_THRESHOLD,
-    getChunkSize: (file) => partSizeFor(file.size),
-    async signRequest(request) {
-      const isNewUpload = !('uploadId' in request);
-      const file = isNewUpload ? uppy.getFile(request.key) : undefined;
-      const body = toSignRequest(
-        request,
-        file && {
-          name: file.name ?? 'untitled',
-          type: file.type,
-          size: file.size ?? 0,
-          pendingKey: pendingKeys.get(file.id),
-        },
-      );
+  // Reloads are handled by the pending-uploads list (server-side state plus each upload's part plan), not by
+  // Golden Retriever: it keeps no bytes of large files and restored them as ghosts that had to be found again.
+  uppy.use(AdaptiveS3, {
+    async sign(body) {
       const signed = await signUpload(body);
-      if (file && body.operation === 'put_object') pendingKeys.set(file.id, signed.key);
       if (body.operation !== 'upload_part' && body.operation !== 'list_parts') notify();
-      return { url: signed.url, key: signed.key, headers: signed.headers };
+      return signed;
     },
   });
-  // Restores the queue after a reload; multipart uploads continue from ListParts.
-  uppy.use(GoldenRetriever);
 
   uppy.on('upload-success', (file, response) => {
-    if (file) pendingKeys.delete(file.id);
     const key = response.body?.key;
     if (!key) return;
     completeUpload(key).then(notify, (error: unknown) => {
@@ -73,6 +53,20 @@ function createController(orgId: string): UploadController {
     onFilesChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    continueUpload(file, pending) {
+      const id = uppy.addFile({
+        name: file.name,
+        type: file.type,
+        data: file,
+        source: 'resume',
+        meta: {
+          hpResume: { key: pending.key, uploadId: pending.uploadId },
+          ...(pending.mappingId ? { hpMappingId: pending.mappingId } : {}),
+        },
+      });
+      // Only this file starts: others in the queue may still be waiting for their column mapping.
+      void uppy.retryUpload(id).catch(() => {});
     },
   };
 }

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrgWithUser, signIn } from '../test/make-app';
+import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
+import { type Credentials, call, sendSigned, sign, uploadSmall } from '../upload/upload-test-helpers';
+
+const EXPORT = [
+  'Encounter ID,DOS,Disch Date,CPT,Payer,Attending Physician,Total Charges,Readmit',
+  'E1,03/05/2024,03/07/2024,27447,Aetna,Dr Lee,"$1,234.50",Y',
+  'E2,3/6/2024,3/9/2024,27447,Cigna,Dr Lee,$800.00,N',
+  'E3,2024-03-07,03/09/2024,27130,Aetna,Dr Ray,$10,N',
+].join('\n');
+const HEADER = EXPORT.split('\n')[0]!.split(',');
+
+describe('column mappings', () => {
+  let t: TestAppWithStorage;
+  let user: Credentials;
+  let other: Credentials;
+
+  beforeAll(async () => {
+    t = await makeTestAppWithStorage();
+    user = { Authorization: (await signIn(t, (await addOrgWithUser(t, 'Mercy')).email)).authorization };
+    other = { Authorization: (await signIn(t, (await addOrgWithUser(t, 'Other')).email)).authorization };
+  });
+  afterAll(() => t.close());
+
+  it('proposes exact names, synonyms and formats read from the samples', async () => {
+    const samples = EXPORT.split('\n')
+      .slice(1, 3)
+      .map((line) => line.match(/("[^"]*"|[^,]+)/g)!.map((cell) => cell.replace(/"/g, '')));
+    const { status, json } = await call(t, user, 'POST', '/mappings/propose/', { header: HEADER, samples });
+    expect(status).toBe(200);
+    expect(json.columns).toEqual({
+      case_id: { source: 'Encounter ID' },
+      admit_date: { source: 'DOS', format: 'MM/DD/YYYY' },
+      discharge_date: { source: 'Disch Date', format: 'MM/DD/YYYY' },
+      procedure_code: { source: 'CPT' },
+      payor: { source: 'Payer' },
+      surgeon: { source: 'Attending Physician' },
+      revenue: { source: 'Total Charges', format: 'currency' },
+      readmitted_30: { source: 'Readmit', format: 'yes_no' },
+    });
+    expect(json.matched_by).toMatchObject({ case_id: 'synonym', admit_date: 'synonym', payor: 'synonym' });
+    expect(json.missing).toEqual([]);
+    expect(json.saved).toBeNull();
+  });
+
+  it('saves a mapping, proposes it again for the same header, and keeps it to the organization', async () => {
+    const created = await call(t, user, 'POST', '/mappings/', {
+      name: 'Epic nightly',
+      header: HEADER,
+      columns: {
+        case_id: { source: 'Encounter ID' },
+        admit_date: { source: 'DOS', format: 'MM/DD/YYYY' },
+        discharge_date: { source: 'Disch Date', format: 'MM/DD/YYYY' },
+        revenue: { source: 'Total Charges', format: 'currency' },
+        readmitted_30: { source: 'Readmit', format: 'yes_no' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const again = await call(t, user, 'POST', '/mappings/propose/', {
+      header: HEADER.map((name) => name.toUpperCase()),
+    });
+    expect((again.json.saved as { id: string }).id).toBe(created.json.id);
+    expect((await call(t, other, 'POST', '/mappings/propose/', { header: HEADER })).json.saved).toBeNull();
+    expect((await call(t, other, 'GET', `/mappings/${created.json.id}/`)).status).toBe(404);
+    expect(
+      (await call(t, user, 'POST', '/mappings/', { ...created.json, name: 'Epic nightly' })).status,
+    ).toBe(409);
+  });
+
+  it('refuses a mapping that reads a column its header lacks', async () => {
+    const { status, json } = await call(t, user, 'POST', '/mappings/', {
+      name: 'broken',
+      header: ['a'],
+      columns: { case_id: { source: 'b' } },
+    });
+    expect(status).toBe(400);
+    expect(json.message).toMatch(/"b"/);
+  });
+
+  it('ingests an upload with its mapping id, with correct figures and a rejected-rows CSV', async () => {
+    const mapping = (await call(t, user, 'GET', '/mappings/')).json.results as { id: string }[];
+    const presigned = await call(t, user, 'POST', '/upload/presigned-url/', {
+      filename: 'export.csv',
+      mapping_id: mapping[0]!.id,
+    });
+    expect(presigned.status).toBe(201);
+    await fetch(String(presigned.json.url), {
+      method: 'PUT',
+      headers: presigned.json.headers as Record<string, string>,
+      body: EXPORT,
+    });
+    await call(t, user, 'POST', '/upload/complete/', { key: presigned.json.key });
+    await t.deps.files.idle();
+    const file = (await call(t, user, 'GET', `/files/${presigned.json.file_id}/`)).json;
+    expect(file).toMatchObject({
+      status: 'ingested',
+      mapping_id: mapping[0]!.id,
+      has_rejected_rows_file: true,
+    });
+    expect(file.ingest).toMatchObject({ rows: 2, rejected_rows: 1 });
+    const orgId = String(presigned.json.key).split('/')[0]!;
+    expect(await t.deps.cases.countCases(orgId)).toBeGreaterThanOrEqual(2);
+
+    const download = await call(t, user, 'GET', `/files/${file.id}/rejected-rows/`);
+    expect(download.status).toBe(200);
+    const csv = await (await fetch(String(download.json.url))).text();
+    expect(csv.trim().split('\n')).toEqual([
+      'Encounter ID,DOS,Disch Date,CPT,Payer,Attending Physician,Total Charges,Readmit,rejection_reason',
+      'E3,2024-03-07,03/09/2024,27130,Aetna,Dr Ray,$10,N,"admit_date must be a date MM/DD/YYYY (got ""2024-03-07"")"',
+    ]);
+    expect((await call(t, other, 'GET', `/files/${file.id}/rejected-rows/`)).status).toBe(404);
+  });
+
+  it('names the missing columns of a file that is not case data, and reads it again with a mapping', async () => {
+    const file = await uploadSmall(t, user, 'plain.csv', EXPORT);
+    await t.deps.files.idle();
+    const stored = (await call(t, user, 'GET', `/files/${file.id}/`)).json;
+    expect(stored).toMatchObject({
+      status: 'uploaded',
+      missing_columns: ['case_id', 'admit_date', 'discharge_date'],
+    });
+    const mapping = ((await call(t, user, 'GET', '/mappings/')).json.results as { id: string }[])[0]!;
+    const started = await call(t, user, 'POST', `/files/${file.id}/ingest/`, { mapping_id: mapping.id });
+    expect(started.status).toBe(202);
+    await t.deps.files.idle();
+    const read = (await call(t, user, 'GET', `/files/${file.id}/`)).json;
+    expect(read).toMatchObject({ status: 'ingested', missing_columns: null, mapping_id: mapping.id });
+    expect(read.ingest).toMatchObject({ rows: 2, rejected_rows: 1 });
+    expect(
+      (await call(t, user, 'POST', `/files/${file.id}/ingest/`, { mapping_id: 'map_nope' })).status,
+    ).toBe(404);
+  });
+
+  it('refuses an unknown mapping id when an upload starts', async () => {
+    const { status } = await sign(t, user, {
+      operation: 'create_multipart',
+      filename: 'x.csv',
+      mapping_id: 'map_unknown',
+    });
+    expect(status).toBe(404);
+  });
+});
+
+describe('upload activity', () => {
+  let t: TestAppWithStorage;
+  let user: Credentials;
+  let email: string;
+
+  beforeAll(async () => {
+    t = await makeTestAppWithStorage();
+    email = (await addOrgWithUser(t, 'Mercy')).email;
+    user = { Authorization: (await signIn(t, email)).authorization };
+  });
+  afterAll(() => t.close());
+
+  it('keeps the upload id and last-modified time, and shows an upload idle for 15 minutes as interrupted', async () => {
+    const created = await sign(t, user, {
+      operation: 'create_multipart',
+      filename: 'big.csv',
+      last_modified: 1_700_000_000_000,
+    });
+    const response = await sendSigned(created.json);
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await response.text())![1]!;
+    await sign(t, user, {
+      operation: 'upload_part',
+      key: created.json.key,
+      upload_id: uploadId,
+      part_number: 1,
+    });
+    const fileId = String(created.json.file_id);
+    const fresh = (await call(t, user, 'GET', `/files/${fileId}/`)).json;
+    expect(fresh).toMatchObject({
+      status: 'pending',
+      upload_id: uploadId,
+      source_last_modified: 1_700_000_000_000,
+      interrupted: false,
+    });
+    t.clock.advance(14 * 60_000);
+    expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(false);
+    t.clock.advance(60_000);
+    // Access tokens last 15 minutes too.
+    user = { Authorization: (await signIn(t, email)).authorization };
+    expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(true);
+    // Listing its parts (to show progress) is not activity; sending a part again is.
+    await sign(t, user, { operation: 'list_parts', key: created.json.key, upload_id: uploadId });
+    expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(true);
+    await sign(t, user, {
+      operation: 'upload_part',
+      key: created.json.key,
+      upload_id: uploadId,
+      part_number: 2,
+    });
+    expect((await call(t, user, 'GET', `/files/${fileId}/`)).json.interrupted).toBe(false);
+  });
+});
