@@ -112,6 +112,10 @@ export function createCaseStore({
       return () => dataListeners.delete(listener);
     },
     check: () => databases.check(),
-    close: () => databases.closeAll(),
+    async close() {
+      // No refresh may start on a store that is closing.
+      dataListeners.clear();
+      await databases.closeAll();
+    },
   };
 }

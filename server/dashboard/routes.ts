@@ -101,10 +101,15 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
   // figures ready; the requests then share the same computations rather than starting their own.
   deps.cases.onDataChange((orgId) => {
     setTimeout(() => {
-      const org = deps.accounts.getOrg(orgId);
-      if (!org) return;
-      overviewOf(orgId, org.type).catch(() => undefined);
-      for (const pin of pins.listOrg(orgId)) void runner.run(orgId, org.type, pin);
+      // The server may have shut down since the change; a refresh that finds its stores closed just stops.
+      try {
+        const org = deps.accounts.getOrg(orgId);
+        if (!org) return;
+        overviewOf(orgId, org.type).catch(() => undefined);
+        for (const pin of pins.listOrg(orgId)) runner.run(orgId, org.type, pin).catch(() => undefined);
+      } catch (error) {
+        deps.log({ level: 'warn', event: 'dashboard_refresh_skipped', org_id: orgId, error: String(error) });
+      }
     }, 0).unref();
   });
 

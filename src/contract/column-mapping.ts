@@ -78,7 +78,14 @@ export const ColumnMapping = z.object({
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const NewColumnMapping = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, { error: 'Give the mapping a name.' }), z.maxLength(100)),
+  // Lengths are counted as sent, before trimming, as the OpenAPI document states them.
+  name: z
+    .string()
+    .check(
+      z.maxLength(100, { error: 'A mapping name is at most 100 characters.' }),
+      z.trim(),
+      z.minLength(1, { error: 'Give the mapping a name.' }),
+    ),
   header,
   columns: MappingColumns,
 });

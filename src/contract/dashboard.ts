@@ -101,16 +101,17 @@ export const PinList = z.object({ results: z.array(Pin), next_cursor: z.null() }
 export type PinList = z.infer<typeof PinList>;
 
 export const CreatePinRequest = z.object({
-  question: z.string().check(z.trim(), z.minLength(1), z.maxLength(PIN_QUESTION_MAX)),
+  // Lengths are counted as sent, before trimming, as the OpenAPI document states them.
+  question: z.string().check(z.maxLength(PIN_QUESTION_MAX), z.trim(), z.minLength(1)),
   reading: z.string().check(z.maxLength(4000)),
   workflow: z.enum(WORKFLOWS),
   plan: z.unknown(),
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(PIN_TITLE_MAX))),
+  title: z.optional(z.string().check(z.maxLength(PIN_TITLE_MAX), z.trim(), z.minLength(1))),
 });
 export type CreatePinRequest = z.infer<typeof CreatePinRequest>;
 
 export const UpdatePinRequest = z.object({
-  title: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(PIN_TITLE_MAX))),
+  title: z.optional(z.string().check(z.maxLength(PIN_TITLE_MAX), z.trim(), z.minLength(1))),
   shared: z.optional(z.boolean()),
 });
 export type UpdatePinRequest = z.infer<typeof UpdatePinRequest>;
