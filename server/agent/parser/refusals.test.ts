@@ -34,6 +34,8 @@ const CANNOT: [string, RegExp][] = [
   ['average cost of knee replacement for Dr Smith', /didn't find "Smith" among your surgeons/],
   ['average cost for humana', /didn't find "humana"/],
   ['revenue in Texas', /didn't find "Texas"/],
+  ['TURBT cost', /didn't find TURBT \(transurethral resection of bladder tumor\) among your procedures/],
+  ['average cost of ORIF by surgeon', /didn't find ORIF \(open reduction/],
   ['cost of knee replacement excluding dragon pox', /"dragon pox"/],
   ['average cost between the 90th and 10th percentile', /percentile band/],
   ['average cost of knee replacement excluding outliers', /do not trim cases by percentile/],
