@@ -217,7 +217,8 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   // month, and a year holds only 365 days to roll up).
   const additive =
     dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
-  const byDay = additive && (dimensions.some(isTimeGrain) || windowed);
+  // (Not for windows alone: grouping on day × value is dearer than filtering each case into its window.)
+  const byDay = additive && dimensions.some(isTimeGrain);
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];
     const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
