@@ -138,3 +138,36 @@ describe('vocabulary through the API', () => {
     }
   }, 30_000);
 });
+
+describe('the configured fiscal year (HP_FISCAL_YEAR_START_MONTH)', () => {
+  it('names the fiscal years of questions and of the windows the plan runs on', async () => {
+    const july = makeTestApp({ fiscalYearStartMonth: 7 });
+    try {
+      const { org, email } = await addOrgWithUser(july, 'Lakeside');
+      await july.deps.cases.seedDemo(org.id, 'hospital', { endDate: TODAY, cases: 600 });
+      const { authorization } = await signIn(july, email);
+      const planOf = async (question: string) => {
+        const response = await july.app.request('/api/v1/agent/query/', {
+          method: 'POST',
+          headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ question }),
+        });
+        const message = AgentQueryResponse.parse(await response.json()).message;
+        const block = blockOf(message.blocks, 'plan');
+        expect(block, question).toBeDefined();
+        return { window: (block!.plan as QueryPlan).window, dates: block!.dates };
+      };
+      const fy2025 = await planOf('total revenue FY2025');
+      expect(fy2025.window).toEqual({
+        kind: 'fixed',
+        from: '2024-07-01',
+        to: '2025-06-30',
+        label: 'FY2025',
+      });
+      const fytd = await planOf('total revenue FYTD');
+      expect(fytd.window).toEqual({ kind: 'relative', period: 'fiscal_year_to_date' });
+    } finally {
+      await july.close();
+    }
+  }, 60_000);
+});
