@@ -109,7 +109,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   sweep.unref();
   const agent = createAgentService({
     store: createAgentStore(db, now),
-    analyst: createCaseAnalyst(cases),
+    analyst: createCaseAnalyst(cases, { fiscalYearStartMonth: config.fiscalYearStartMonth }),
     today,
     log,
   });

@@ -38,7 +38,8 @@ describe('the case analyst over real data', () => {
       expect(types(message.blocks), question).toContain('table');
       expect(message.content, question).toMatch(/^I read this as \*\*.+\*\*.*, [\d,]+ cases?\./);
     }
-  });
+    // Each example is read and run; on a busy machine that takes a while.
+  }, 60_000);
 
   it('answers with the reading, window and case count, and builds a follow-up on the last question', async () => {
     const first = await ask('total revenue by payor last year');

@@ -335,19 +335,25 @@ function keepsScope(answered: AnalysisPlan, next: AnalysisPlan): boolean {
 export function createSuggestions(cases: CaseStore) {
   const verified = new WeakMap<Catalog, Map<string, Promise<string[]>>>();
 
+  /** One answered question per kind, in the candidates' order, at most `count`: a kind already answered is not
+   *  tried again, so only a few plans run. */
   async function answerable(
     orgId: string,
     orgType: OrgType,
     reader: SuggestionReader,
     candidates: string[],
+    count: number,
   ): Promise<string[]> {
-    const kept: string[] = [];
+    const kept = new Map<string, string>();
     for (const question of candidates) {
+      if (kept.size === count) break;
+      if (kept.has(kindOf(question))) continue;
       const outcome = reader.read(question);
       if (outcome.kind !== 'query' || outcome.query.workflow === 'entity_resolver') continue;
-      if ((await casesBehind(cases, orgId, orgType, outcome.query)) >= 1) kept.push(question);
+      if ((await casesBehind(cases, orgId, orgType, outcome.query)) >= 1)
+        kept.set(kindOf(question), question);
     }
-    return kept;
+    return [...kept.values()];
   }
 
   return {
@@ -367,9 +373,7 @@ export function createSuggestions(cases: CaseStore) {
       const cacheKey = `${orgType}:${key}`;
       let examples = byKey.get(cacheKey);
       if (!examples) {
-        examples = answerable(orgId, orgType, reader, exampleCandidates(catalog, orgType)).then((kept) =>
-          pickExamples(kept, 6),
-        );
+        examples = answerable(orgId, orgType, reader, exampleCandidates(catalog, orgType), 6);
         byKey.set(cacheKey, examples);
         examples.catch(() => byKey.delete(cacheKey));
       }

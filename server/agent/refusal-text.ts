@@ -19,12 +19,13 @@ export function escapeMarkdown(text: string): string {
 }
 
 export function clarificationText(outcome: Clarify): string {
-  const options = outcome.options
-    .slice(0, 5)
-    .map(
-      (option) =>
-        `- ${escapeMarkdown(option.name)} (${KIND_WORDS[option.kind] ?? option.kind} ${escapeMarkdown(option.id)})`,
-    );
+  // Each option is named once: a surgeon's or payor's id is its name, so only a code is added beside it.
+  const options = outcome.options.slice(0, 5).map((option) => {
+    const kind = KIND_WORDS[option.kind] ?? option.kind;
+    const code = option.id !== option.name ? ` ${escapeMarkdown(option.id)}` : '';
+    const cases = option.cases !== undefined ? `, ${option.cases.toLocaleString('en-US')} cases` : '';
+    return `- ${escapeMarkdown(option.name)} (${kind}${code}${cases})`;
+  });
   const question = outcome.message.includes('?') ? [] : ['', 'Which one did you mean?'];
   return [escapeMarkdown(outcome.message), ...question, '', ...options, ''].join('\n');
 }

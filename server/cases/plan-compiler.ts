@@ -217,13 +217,24 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   // month, and a year holds only 365 days to roll up).
   const additive =
     dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
-  const byDay = additive && (dimensions.some(isTimeGrain) || windowed);
+  // (Not for windows alone: grouping on day × value is dearer than filtering each case into its window.)
+  const byDay = additive && dimensions.some(isTimeGrain);
+  // Windows alone: each case is tested against each window once (in_1, in_2), and the figures are made from the
+  // parts of each (in_1, in_2, group) bucket, rather than every aggregate testing the dates again.
+  const byBucket = additive && windowed && !byDay;
   const keyColumns = dimensions.flatMap((dimension, index) => {
     const model = DIMENSION_MODEL[dimension];
     const columns = [`${byDay && isTimeGrain(dimension) ? 'admit_date' : model.idSql} AS d${index}`];
     if (model.nameSql) columns.push(`${model.nameSql} AS d${index}_name`);
     return columns;
   });
+  if (byBucket) {
+    context.windows!.forEach((window, index) => {
+      keyColumns.push(
+        `${window.dates ? dateCondition(window.dates, parameters) : 'TRUE'} AS in_${index + 1}`,
+      );
+    });
+  }
   const scoped = `scoped AS (
   SELECT ${[...keyColumns, '*'].join(', ')}
   FROM cases${where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : ''}
@@ -277,13 +288,18 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
       () => `SELECT ${['admit_date AS day', ...dayKeys, ...names, ...dayParts.flatMap((part) => part.group), 'count(*) AS cases'].join(',\n    ')}
   FROM scoped
   GROUP BY ${['day', ...dayKeys].join(', ')}`;
-    const rollUp = () => {
+    const bucketsOf =
+      () => `SELECT ${['in_1', 'in_2', ...groupKeys, ...names, ...dayParts.flatMap((part) => part.group), 'count(*) AS cases'].join(',\n    ')}
+  FROM scoped
+  GROUP BY ${['in_1', 'in_2', ...groupKeys].join(', ')}`;
+    const rollUp = (source: 'day_parts' | 'bucket_parts') => {
       const keys = dimensions.map((dimension, index) =>
         isTimeGrain(dimension)
           ? `${DIMENSION_MODEL[dimension].idSql.replace('admit_date', 'day')} AS d${index}`
           : `d${index}`,
       );
       const inWindow = (windowIndex: number) => {
+        if (source === 'bucket_parts') return ` FILTER (WHERE in_${windowIndex + 1})`;
         const dates = windowFilters[windowIndex] ? context.windows![windowIndex]!.dates : null;
         return dates ? ` FILTER (WHERE ${dateCondition(dates, parameters, 'day')})` : '';
       };
@@ -303,13 +319,15 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
         (suffix, windowIndex) => `coalesce(sum(cases)${inWindow(windowIndex)}, 0) AS cases${suffix}`,
       );
       return `SELECT ${[...keys, ...nameColumns.map((name) => `min(${name}) AS ${name}`), ...combined, ...cases].join(',\n    ')}
-  FROM day_parts
+  FROM ${source}
   GROUP BY ${groupKeys.map((_, index) => index + 1).join(', ')}`;
     };
     // `parts` is read twice (the groups and the total): MATERIALIZED keeps DuckDB from computing it twice.
     const partsCte = byDay
-      ? `day_parts AS (\n  ${daysOf()}\n),\nparts AS MATERIALIZED (\n  ${rollUp()}\n)`
-      : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
+      ? `day_parts AS (\n  ${daysOf()}\n),\nparts AS MATERIALIZED (\n  ${rollUp('day_parts')}\n)`
+      : byBucket
+        ? `bucket_parts AS (\n  ${bucketsOf()}\n),\nparts AS MATERIALIZED (\n  ${rollUp('bucket_parts')}\n)`
+        : `parts AS MATERIALIZED (\n  ${partsOf('scoped')}\n)`;
     grouped = `${partsCte},
 grouped AS (
   SELECT ${[...groupKeys, ...nameColumns, 'FALSE AS is_total', ...parts.map((part) => part.figure), ...caseColumns].join(',\n    ')}

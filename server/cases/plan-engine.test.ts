@@ -428,6 +428,39 @@ describe('runPlan: conditions, comparisons, ranking', () => {
     expect(result.tables[0]!.rows.some((row) => row.cases_1 === 0)).toBe(true);
   });
 
+  it('compares windows along a time grain', async () => {
+    const first = { kind: 'fixed', from: '2025-07-01', to: '2025-12-31', label: 'H2 2025' } as const;
+    const second = { kind: 'fixed', from: '2026-01-01', to: '2026-06-30', label: 'H1 2026' } as const;
+    const result = await run({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['year'],
+      comparison: { kind: 'windows', windows: [first, second] },
+    });
+    const revenue = (from: string, to: string) =>
+      round2(
+        sum(CASES.filter((row) => row.admit_date >= from && row.admit_date <= to).map((row) => row.revenue)),
+      );
+    const count = (from: string, to: string) =>
+      CASES.filter((row) => row.admit_date >= from && row.admit_date <= to).length;
+    expect(result.tables[0]!.rows).toEqual([
+      expect.objectContaining({
+        year: '2025',
+        revenue_sum_1: revenue(first.from, first.to),
+        revenue_sum_2: null,
+        cases_1: count(first.from, first.to),
+        cases_2: 0,
+      }),
+      expect.objectContaining({
+        year: '2026',
+        revenue_sum_1: null,
+        revenue_sum_2: revenue(second.from, second.to),
+        cases_1: 0,
+        cases_2: count(second.from, second.to),
+      }),
+    ]);
+    expect(result.provenance.sql[0]).toContain('day_parts');
+  });
+
   it('ranks totals for the top N and keeps the order for the bottom N', async () => {
     const totals = [...groupBy(CASES, (row) => row.surgeon)]
       .map(([surgeon, group]) => ({ surgeon, total: sum(group.map((row) => row.revenue)) }))

@@ -273,37 +273,68 @@ export function abbreviationVocabulary(): string[] {
   return PROCEDURE_ABBREVIATIONS.flatMap((entry) => [...entry.forms, entry.meaning]);
 }
 
-const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const GENERIC_TAIL = '(?:[\\s-]+(?:surger(?:y|ies)|procedures?|operations?|cases?|repairs?))?';
+// Shorthand is found by words, not by one pattern per form: hundreds of patterns cost seconds to compile and
+// milliseconds to run on every name the parser resolves. A text's words are letter-and-digit runs plus the marks
+// that matter inside shorthand (& / >); "and" is "&", and a hyphen joins or separates as the writer pleases.
+const TOKEN = /[\p{L}\p{N}]+|[&/>]/gu;
+const GENERIC_TAIL = new Set([
+  'surgery',
+  'surgeries',
+  'procedure',
+  'procedures',
+  'operation',
+  'operations',
+  'case',
+  'cases',
+  'repair',
+  'repairs',
+]);
 
-/** A form as a pattern: `tah-bso` also reads `tah bso`, `d&c` also `d and c`, `c/s` also `c / s`. */
-function formSource(form: string): string {
-  return form
-    .split(/([ \-&/])/)
-    .map((part) => {
-      if (part === ' ') return '[\\s-]+';
-      if (part === '-') return '[\\s-]?';
-      if (part === '&') return '\\s*(?:&|and|n)\\s*';
-      if (part === '/') return '\\s*/\\s*';
-      return escapePattern(part);
-    })
-    .join('');
+interface Token {
+  word: string;
+  start: number;
+  end: number;
 }
 
-interface FormPattern {
+function tokenize(text: string): Token[] {
+  return [...text.toLowerCase().matchAll(TOKEN)].map((match) => ({
+    word: match[0] === 'and' ? '&' : match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+interface FormWords {
   entry: ProcedureAbbreviation;
-  form: string;
-  pattern: RegExp;
+  words: string[];
 }
 
-/** Longest forms first, so "tah-bso" is read before "tah" and "lap chole" before "chole". */
-const PATTERNS: FormPattern[] = PROCEDURE_ABBREVIATIONS.flatMap((entry) =>
-  entry.forms.map((form) => ({
-    entry,
-    form,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${formSource(form)}${GENERIC_TAIL}(?![\\p{L}\\p{N}])`, 'giu'),
-  })),
-).sort((left, right) => right.form.length - left.form.length);
+/** Every form's words, under its first word, longest first ("tah bso" before "tah"); a hyphenated form is also
+ *  indexed written as one word ("tahbso", "csection"). */
+const FORMS_BY_FIRST_WORD = (() => {
+  const index = new Map<string, FormWords[]>();
+  const add = (entry: ProcedureAbbreviation, words: string[]) => {
+    if (words.length === 0) return;
+    const list = index.get(words[0]!) ?? [];
+    list.push({ entry, words });
+    index.set(words[0]!, list);
+  };
+  for (const entry of PROCEDURE_ABBREVIATIONS) {
+    for (const form of entry.forms) {
+      add(
+        entry,
+        tokenize(form).map((token) => token.word),
+      );
+      if (form.includes('-'))
+        add(
+          entry,
+          tokenize(form.replace(/-/g, '')).map((token) => token.word),
+        );
+    }
+  }
+  for (const list of index.values()) list.sort((left, right) => right.words.length - left.words.length);
+  return index;
+})();
 
 export interface AbbreviationMention {
   entry: ProcedureAbbreviation;
@@ -313,30 +344,59 @@ export interface AbbreviationMention {
   end: number;
 }
 
-/** The abbreviations a text names, each span once (longest reading first), in text order. */
+/** The abbreviations a text names, in text order: at each word the longest form that starts there, with a
+ *  trailing "surgery", "repair", "cases" … taken along. */
 export function findAbbreviations(text: string): AbbreviationMention[] {
-  const taken: AbbreviationMention[] = [];
-  for (const { entry, pattern } of PATTERNS) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (taken.some((mention) => start < mention.end && mention.start < end)) continue;
-      taken.push({ entry, text: match[0], start, end });
+  const tokens = tokenize(text);
+  const mentions: AbbreviationMention[] = [];
+  for (let index = 0; index < tokens.length; ) {
+    const found = (FORMS_BY_FIRST_WORD.get(tokens[index]!.word) ?? []).find((form) =>
+      form.words.every((word, offset) => tokens[index + offset]?.word === word),
+    );
+    if (!found) {
+      index++;
+      continue;
     }
+    let last = index + found.words.length - 1;
+    if (GENERIC_TAIL.has(tokens[last + 1]?.word ?? '')) last++;
+    const start = tokens[index]!.start;
+    const end = tokens[last]!.end;
+    mentions.push({ entry: found.entry, text: text.slice(start, end), start, end });
+    index = last + 1;
   }
-  return taken.sort((left, right) => left.start - right.start);
+  return mentions;
 }
 
 /** Light plural folding so "fractures" holds "fracture". */
 const stem = (word: string) => (word.length > 4 && word.endsWith('s') ? word.slice(0, -1) : word);
 
+interface ProcedureWords {
+  procedure: CatalogEntry;
+  stems: Set<string>;
+  /** The name's words between spaces, to find a form spelt inside it. */
+  spaced: string;
+}
+
+const procedureWordCache = new WeakMap<Catalog, ProcedureWords[]>();
+
+function procedureWords(catalog: Catalog): ProcedureWords[] {
+  let words = procedureWordCache.get(catalog);
+  if (!words) {
+    words = catalog.entities.procedure.map((procedure) => {
+      const nameTokens = tokens(procedure.name);
+      return { procedure, stems: new Set(nameTokens.map(stem)), spaced: ` ${nameTokens.join(' ')} ` };
+    });
+    procedureWordCache.set(catalog, words);
+  }
+  return words;
+}
+
 const matchCache = new WeakMap<Catalog, Map<ProcedureAbbreviation, CatalogEntry[]>>();
 
 /**
  * The organization's procedures an abbreviation stands for: those with one of its codes, or else those whose
- * name holds one of its word sets (and none of its ruling-out words). Empty when the organization does not
- * have the procedure.
+ * name holds one of its word sets or spells the shorthand itself (and none of its ruling-out words). Empty when
+ * the organization does not have the procedure.
  */
 export function abbreviationMatches(catalog: Catalog, entry: ProcedureAbbreviation): CatalogEntry[] {
   let cache = matchCache.get(catalog);
@@ -346,22 +406,20 @@ export function abbreviationMatches(catalog: Catalog, entry: ProcedureAbbreviati
   }
   const cached = cache.get(entry);
   if (cached) return cached;
-  const procedures = catalog.entities.procedure;
   const codes = new Set(entry.codes.map((code) => code.toUpperCase()));
-  let matches = procedures.filter((procedure) => codes.has(procedure.id.toUpperCase()));
+  let matches = catalog.entities.procedure.filter((procedure) => codes.has(procedure.id.toUpperCase()));
   if (matches.length === 0) {
     // A name that spells the shorthand itself ("Thoracoscopic lobectomy (VATS)", an upload naming "TKA") is it too.
     const forms = entry.forms.map((form) => tokens(form).join(' ')).filter((form) => form.length >= 3);
-    matches = procedures.filter((procedure) => {
-      const nameTokens = tokens(procedure.name);
-      const words = new Set(nameTokens.map(stem));
-      if (entry.without.some((word) => words.has(stem(word)))) return false;
-      const spaced = ` ${nameTokens.join(' ')} `;
-      return (
-        entry.words.some((set) => set.every((word) => words.has(stem(word)))) ||
-        forms.some((form) => spaced.includes(` ${form} `))
-      );
-    });
+    matches = procedureWords(catalog)
+      .filter(({ stems, spaced }) => {
+        if (entry.without.some((word) => stems.has(stem(word)))) return false;
+        return (
+          entry.words.some((set) => set.every((word) => stems.has(stem(word)))) ||
+          forms.some((form) => spaced.includes(` ${form} `))
+        );
+      })
+      .map(({ procedure }) => procedure);
   }
   cache.set(entry, matches);
   return matches;

@@ -19,6 +19,7 @@ import type { Remainder } from './remainder';
 import type { Resolve } from './types';
 import {
   type AggregationWord,
+  DIMENSION_NOUNS,
   dropRankingWords,
   type GroupTake,
   MEASURE_ALTERNATION,
@@ -147,6 +148,8 @@ function takeHaving(remainder: Remainder): HavingPart[] {
     if (!measure && /^(?:cases?|procedures?|surgeries)$/.test(unit)) measure = 'cases';
     if (!measure && /^(?:days?|nights?)$/.test(unit)) measure = 'los';
     if (!measure && /^(?:minutes?|mins?|hours?|hrs?)$/.test(unit)) measure = 'time';
+    // "surgeons with more than 30 knee replacements": a bare number of something is a number of cases.
+    if (!measure && !unit && !scale && !amount.includes('$')) measure = 'cases';
     if (measure === 'time' && /^(?:hours?|hrs?)$/.test(unit)) value *= 60;
     if (!measure) {
       refuse(`Tell me which figure must be ${comparator} ${amount}${scale ?? ''}${unit ? ` ${unit}` : ''}.`, [
@@ -212,7 +215,8 @@ export function takeAnalyticsParts(
   remainder.take(
     /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
   );
-  const exact = takeExactName(remainder, resolve, CLINICAL_KINDS);
+  // Names written in full are cut first, so "Self-pay" or "Mercy General Hospital" lend no word to a measure.
+  const exact = takeExactName(remainder, resolve, [...CLINICAL_KINDS, ...DIMENSION_KINDS]);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
   parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
@@ -269,6 +273,11 @@ export function takeAnalyticsParts(
     if (plural) groups.push({ dimension: plural, asked: true });
   }
   parts.asksWhich = groups.some((group) => group.asked);
+  // "who are our top 5 surgeons": a noun of a breakdown already read names nothing else.
+  for (const group of groups) {
+    const nouns = DIMENSION_NOUNS.find(([dimension]) => dimension === group.dimension);
+    if (nouns) remainder.takeAll(new RegExp(`\\b(?:${nouns[2]}|${nouns[1]})\\b(?!['’]s)`));
+  }
   parts.groupBy = [...new Set([...groups.map((group) => group.dimension), ...grains])];
   if (parts.groupBy.length > 2) {
     refuse('I can break figures down by at most two things at once.', [

@@ -1,12 +1,13 @@
 import type { EntityKind, MatchCandidate } from '../../cases/types';
 import { wordsOf } from './entities';
+import { EXCLUDING_WORDS } from './filters';
 import type { Piece } from './pieces';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
 
 /** Candidates scoring below this against the whole question are not worth looking for word for word. */
 const EXACT_CANDIDATE_SCORE = 0.9;
-const EXCLUDING = '(?:excluding|exclude|without|except(?: for)?|not counting|leaving out|other than|but not)';
+const EXCLUDING = EXCLUDING_WORDS;
 
 /**
  * A clinical name written out in full, as the catalog spells it, is cut out before anything else reads the

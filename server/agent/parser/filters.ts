@@ -29,6 +29,10 @@ export function takePercentileBand(remainder: Remainder): [number, number] | und
   return [low, high];
 }
 
+/** Words that leave something out; a name after them is read by the exclusion reader, not as a filter to keep. */
+export const EXCLUDING_WORDS =
+  '(?:excluding|exclude|without|except(?: for)?|not counting|leav(?:e|ing) out|other than|but not|minus|apart from|ignoring|ignore|drop(?:ping)?|remove|removing|take out|not including|no)';
+
 const EXCLUSION =
   /\b(?:excluding|exclude|without|except(?: for)?|not counting|leav(?:e|ing) out|other than|but not|minus|apart from|ignoring|ignore|drop(?:ping)?|remove|removing|take out|not including|no) (?:patients |cases |those |people |surgeons? |payors? |payers? |providers? |clients? )?(?:with |who have |having |of |for |from |by )?(?!(?:mcc|cc|cc\/mcc|major complications?|the (?:pivot|breakdown|grouping|split)|pivot|breakdown|grouping|split)\b)([^\uE000,]+?)(?=\s+(?:for|at|in|by|on|during|since|from|over|per|between)\b|[\uE000,]|$)/;
 

@@ -18,7 +18,7 @@ const UNSUPPORTED: [RegExp, string, string[]][] = [
     ['median cost of knee replacement', '90th percentile cost of knee replacement by surgeon'],
   ],
   [
-    /\b(?:satisfaction|nps|net promoter|mortality|death rate|infection rates?|complication rates?|staffing|headcount|salar(?:y|ies)|wait(?:ing)? times?|no[- ]shows?|denials?|denial rate|zip ?codes?|race|ethnicity)\b/,
+    /\b(?:satisfaction|nps|net promoter|mortality|death rate|infection rates?|complication rates?|staffing|headcount|salar(?:y|ies)|wait(?:ing)? times?|no[- ]shows?|denials?|denial rate|zip ?codes?|race|ethnicity|service lines?|specialt(?:y|ies))\b/,
     'Your case data does not hold that: it has dates, procedures, diagnoses, DRGs, surgeons, payors, providers, clients, gender, age, revenue, cost, discount, length of stay, OR time and 30-day readmissions.',
     ['30-day readmission rate by surgeon', 'average length of stay by payor'],
   ],

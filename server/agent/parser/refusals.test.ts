@@ -34,6 +34,8 @@ const CANNOT: [string, RegExp][] = [
   ['average cost of knee replacement for Dr Smith', /didn't find "Smith" among your surgeons/],
   ['average cost for humana', /didn't find "humana"/],
   ['revenue in Texas', /didn't find "Texas"/],
+  ['TURBT cost', /didn't find TURBT \(transurethral resection of bladder tumor\) among your procedures/],
+  ['average cost of ORIF by surgeon', /didn't find ORIF \(open reduction/],
   ['cost of knee replacement excluding dragon pox', /"dragon pox"/],
   ['average cost between the 90th and 10th percentile', /percentile band/],
   ['average cost of knee replacement excluding outliers', /do not trim cases by percentile/],
@@ -45,6 +47,7 @@ const CANNOT: [string, RegExp][] = [
   ['average patient age', /ages are not a figure/],
   ['how old are our knee replacement patients', /ages are not a figure/],
   ['mortality rate by surgeon', /does not hold that/],
+  ['profit by service line', /does not hold that/],
   ['patient satisfaction by provider', /does not hold that/],
   ['standard deviation of cost for knee replacement', /standard deviations/],
   ['average by surgeon for knee replacement', /which figure/],
@@ -226,4 +229,58 @@ describe('the reading says what the plan decided', () => {
       query: { plan: { measures: [{ measure: 'cases', aggregation: 'share' }], group_by: ['payor'] } },
     });
   });
+});
+
+describe('phrasings found by probing with analyst questions', () => {
+  it.each([
+    [
+      'surgeons with more than 30 knee replacements last year',
+      {
+        measures: [{ measure: 'cases', aggregation: 'count' }],
+        group_by: ['surgeon'],
+        filters: [keep('procedure', KNEE)],
+        having: [{ measure: 0, op: '>', value: 30 }],
+      },
+    ],
+    [
+      'Who are our top 5 surgeons by profit?',
+      { measures: [{ measure: 'profit', aggregation: 'sum' }], group_by: ['surgeon'], limit: 5 },
+    ],
+    [
+      'Are Aetna patients staying longer than Medicare patients after hip replacement?',
+      {
+        measures: [{ measure: 'los', aggregation: 'avg' }],
+        comparison: {
+          kind: 'values',
+          dimension: 'payor',
+          values: [
+            { id: 'Aetna', name: 'Aetna' },
+            { id: 'Medicare', name: 'Medicare' },
+          ],
+        },
+      },
+    ],
+  ])('%s', (question, plan) => {
+    expect(parseQuestion(question, contextWith())).toMatchObject({ kind: 'query', query: { plan } });
+  });
+});
+
+describe('a name written in full after a word that leaves it out', () => {
+  it.each(['leave out Dr. Wei Chen', 'excluding Wei Chen', 'minus Wei Chen', 'apart from Dr. Wei Chen'])(
+    '%s is left out, never kept',
+    (question) => {
+      const previous = analytics({ group_by: ['surgeon'], filters: [keep('procedure', KNEE)] });
+      expect(parseQuestion(question, contextWith({ previous }))).toMatchObject({
+        kind: 'query',
+        query: {
+          plan: {
+            filters: [
+              keep('procedure', KNEE),
+              { dimension: 'surgeon', op: 'not_in', values: [{ id: 'Wei Chen', name: 'Wei Chen' }] },
+            ],
+          },
+        },
+      });
+    },
+  );
 });

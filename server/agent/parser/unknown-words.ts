@@ -1,3 +1,4 @@
+import { findAbbreviations } from '../../cases/procedure-abbreviations';
 import { DIMENSION_MODEL } from '../../cases/semantic-model';
 import type { EntityKind } from '../../cases/types';
 import { EXAMPLE_QUESTIONS } from './examples';
@@ -92,6 +93,22 @@ export function checkUnknownWords(
     refuse(
       `I can only answer questions about your case data, and I did not recognise ${words}.`,
       EXAMPLE_QUESTIONS,
+    );
+  }
+  // Surgical shorthand the organization has no procedure for ("TURBT") names a procedure all the same.
+  const shorthand = unknown
+    .map((piece) => ({ piece, mention: findAbbreviations(piece.text)[0] }))
+    .find((item) => item.mention);
+  if (shorthand?.mention) {
+    const { mention } = shorthand;
+    const closest = (context.closest?.(mention.entry.meaning, ['procedure']) ?? []).slice(0, 3);
+    refuse(
+      `I didn't find ${mention.text} (${mention.entry.meaning.toLowerCase()}) among your procedures.${
+        closest.length
+          ? ` The closest ${closest.length === 1 ? 'name is' : 'names are'} ${closest.map((item) => item.name).join(', ')}.`
+          : ''
+      }`,
+      closest.length ? closest.map((item) => question.replace(mention.text, item.name)) : EXAMPLE_QUESTIONS,
     );
   }
   const name = unknown.find((piece) => looksLikeName(piece, question));

@@ -21,7 +21,7 @@ const EXTRA_MEASURE_PHRASES: Partial<Record<Measure, string[]>> = {
   hospital_revenue: ["hospital(?:[- ]only)? (?:revenues?|income)|hospital's revenues?"],
   readmission_30: ['(?:30|thirty)[- ]days? readmissions?(?: rates?)?|readmit rates?|readmissions? rates?'],
   los: [
-    'lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|how long (?:do|did|does) (?:patients|they|people) stay',
+    'lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|staying|stayed|how long (?:do|did|does) (?:patients|they|people) stay',
   ],
   time: [
     '(?:or|operating(?: room)?|surgical|surgery|procedure|theatre|theater|operative|case) times?|(?:operating |surgical |or )minutes|surgery duration|' +
