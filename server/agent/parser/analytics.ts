@@ -3,7 +3,6 @@ import type {
   CaseDimension,
   Comparator,
   Dimension,
-  DimensionValue,
   Measure,
   PlanWindow,
 } from '../../../src/contract/query-plan';
@@ -16,7 +15,7 @@ import { type Piece, splitPieces } from './pieces';
 import { fixedWindow } from './plan-window';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
-import type { Resolve } from './types';
+import type { NamedValue, Resolve } from './types';
 import {
   type AggregationWord,
   DIMENSION_NOUNS,
@@ -40,12 +39,6 @@ import {
 import { takePlanWindow, type WindowOptions } from './windows';
 
 /** A named value of a case dimension, with where the question named it. */
-export interface NamedValue {
-  dimension: CaseDimension;
-  value: DimensionValue;
-  index: number;
-}
-
 /** A condition on a grouped figure, before the figure is placed among the plan's measures. */
 export interface HavingPart {
   measure: Measure;

@@ -28,9 +28,10 @@ import {
   normalizeAggregation,
 } from '../../cases/semantic-model';
 import type { OrgType } from '../../cases/types';
-import type { AnalyticsParts, HavingPart, NamedValue } from './analytics';
+import type { AnalyticsParts, HavingPart } from './analytics';
 import { DEFAULT_WINDOW } from './plan-window';
 import { refuse } from './problem';
+import type { NamedValue } from './types';
 
 export interface BuiltPlan {
   plan: AnalysisPlan;

@@ -1,10 +1,9 @@
 import type { CaseCondition } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
-import type { NamedValue } from './analytics';
 import { CLINICAL_KINDS, DIMENSION_KINDS, piecesOf, resolvePieces } from './entities';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
-import type { Resolve } from './types';
+import type { NamedValue, Resolve } from './types';
 
 const OUTLIERS =
   /\b(?:excluding|exclude|without|ignoring|ignore|removing|remove|drop(?:ping)?|no|minus|trim(?:ming)?) (?:the )?outliers\b|\boutliers (?:removed|excluded|trimmed)\b|(?<=\b(?:excluding|without|ignoring|removing|except)\b.*) (?:and|&) (?:the )?outliers\b/;

@@ -1,4 +1,4 @@
-import type { AnalysisPlan, DimensionValue } from '../../../src/contract/query-plan';
+import type { AnalysisPlan, CaseDimension, DimensionValue } from '../../../src/contract/query-plan';
 import type { EntityKind, MatchCandidate, OrgType, Resolution } from '../../cases/types';
 
 export type Resolve = (text: string, kinds?: EntityKind[]) => Resolution;
@@ -50,3 +50,10 @@ export type ParseOutcome =
 export type Refusal = Extract<ParseOutcome, { kind: 'refuse' }>;
 export type Clarification = Extract<ParseOutcome, { kind: 'clarify' }>;
 export type QueryOutcome = Extract<ParseOutcome, { kind: 'query' }>;
+
+/** A value of a dimension named in the question, with where it stood (word order settles comparisons). */
+export interface NamedValue {
+  dimension: CaseDimension;
+  value: DimensionValue;
+  index: number;
+}
