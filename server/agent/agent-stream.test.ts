@@ -217,10 +217,12 @@ describe('agent query stream', () => {
       await (await ask('knee cost by surgeon', { stream: false })).json(),
     );
     expect(asked.message.content).toContain('Which one did you mean?');
-    expect(asked.message.blocks.at(-1)).toEqual({
-      type: 'suggestions',
-      questions: ['Total knee arthroplasty cost by surgeon', 'Knee arthroscopy cost by surgeon'],
+    // The options come once, as the clarify block's buttons, not again as suggestion chips.
+    expect(asked.message.blocks.at(-1)).toMatchObject({
+      type: 'clarify',
+      options: [{ name: 'Total knee arthroplasty' }, { name: 'Knee arthroscopy' }],
     });
+    expect(asked.message.blocks.some((block) => block.type === 'suggestions')).toBe(false);
   });
 });
 

@@ -133,8 +133,6 @@ export async function runPipeline({
       },
     });
     await streamText(emit, clarificationText(outcome), signal);
-    // Until every client shows the options as buttons, the same choices also come as suggestions.
-    emit({ event: 'suggestions', data: { questions: suggestionsFor(outcome, request.question) } });
     return undefined;
   }
   if (outcome.kind !== 'query') {
