@@ -166,6 +166,9 @@ describe('the configured fiscal year (HP_FISCAL_YEAR_START_MONTH)', () => {
       });
       const fytd = await planOf('total revenue FYTD');
       expect(fytd.window).toEqual({ kind: 'relative', period: 'fiscal_year_to_date' });
+      // The dates shown with the reading follow the configured start too, not the model's October.
+      const [year, month] = TODAY.split('-').map(Number) as [number, number];
+      expect(fytd.dates?.from).toBe(`${month >= 7 ? year : year - 1}-07-01`);
     } finally {
       await july.close();
     }

@@ -27,7 +27,11 @@ interface Parsed {
 export function parseQuestion(question: string, context: ParseContext): ParseOutcome {
   try {
     const parsed = parse(question, context);
-    const anchor = { today: context.today, lastAdmit: context.lastAdmit };
+    const anchor = {
+      today: context.today,
+      lastAdmit: context.lastAdmit,
+      fiscalYearStartMonth: context.fiscalYearStartMonth,
+    };
     const window =
       parsed.plan.workflow === 'analytics' || parsed.plan.workflow === 'dashboard'
         ? parsed.plan.plan.window

@@ -10,12 +10,18 @@ export const DEFAULT_WINDOW: PlanWindow = { kind: 'data_trailing', months: 12 };
 export interface WindowAnchor {
   today: string;
   lastAdmit?: string | null | undefined;
+  /** 1–12; the semantic model's default when absent. */
+  fiscalYearStartMonth?: number | undefined;
 }
 
 /** The admit dates a plan window covers, resolved as the compiler resolves them; null for all time. */
 export function windowDates(window: PlanWindow, anchor: WindowAnchor): DateWindow | null {
   try {
-    return resolvePlanWindow(window, { today: anchor.today, lastAdmit: anchor.lastAdmit ?? null });
+    return resolvePlanWindow(window, {
+      today: anchor.today,
+      lastAdmit: anchor.lastAdmit ?? null,
+      ...(anchor.fiscalYearStartMonth ? { fiscalYearStartMonth: anchor.fiscalYearStartMonth } : {}),
+    });
   } catch {
     return null;
   }
