@@ -335,6 +335,11 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ['discounts given to Cigna last year', 'discount_avg', 'avg(discount)', `payor = 'Cigna' AND ${Y2025}`],
   ['average cost per procedure for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['average cost across all procedures last year', 'cost_avg', 'avg(cost)', Y2025],
+  // Once two shares of the whole scope, each 100 %, or a procedure's share of all profit.
+  ['contractual adjustments as a percent of charges', 'discount_rate_ratio', DISCOUNT_RATE, LAST12],
+  ['write-offs as a percentage of revenue in 2025', 'discount_rate_ratio', DISCOUNT_RATE, Y2025],
+  ['profit as a percent of revenue for knee replacement', 'margin_ratio', MARGIN, `${KNEE} AND ${LAST12}`],
+  ['min and max cost for TKA', 'cost_min', 'min(cost)', `${KNEE} AND ${LAST12}`],
 ];
 
 describe('one figure over the scope', () => {
@@ -349,6 +354,18 @@ describe('one figure over the scope', () => {
     expect(row?.cases).toBe(want?.cases);
     close(row?.[key], want?.figure, question);
     checkOpening(asked, Number(want?.cases));
+  });
+});
+
+describe('both ends of a range', () => {
+  it('min and max cost for TKA gives the highest cost too', async () => {
+    const asked = await ask('min and max cost for TKA');
+    const [want] = await sql(
+      `SELECT min(cost) AS low, max(cost) AS high FROM cases WHERE ${KNEE} AND ${LAST12}`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    close(row?.cost_min, want?.low, 'min');
+    close(row?.cost_max, want?.high, 'max');
   });
 });
 

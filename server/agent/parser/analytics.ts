@@ -69,6 +69,8 @@ export interface AnalyticsParts {
   /** The question speaks of cases or volume ("cases by month"): with no other figure, it counts them. */
   mentionsCases: boolean;
   dropsGroupBy: boolean;
+  /** "min and max": the lowest and the highest value of each figure. */
+  bothEnds?: boolean;
   clearsClinical: boolean;
   isDashboard: boolean;
   band?: [number, number];
@@ -92,6 +94,8 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+const MIN_AND_MAX =
+  /\b(?:(?:min|minimum|lowest|smallest|shortest) (?:and|&|\/|to) (?:max|maximum|highest|largest|longest)|(?:max|maximum|highest|largest|longest) (?:and|&|\/|to) (?:min|minimum|lowest|smallest|shortest)|min\/max|max\/min)\b/;
 const COMPARE =
   /\b(?:vs\.?|versus|compared? (?:to|with)|comparing|compare|against|relative to|side by side|differ(?:ence|s)? between)\b/;
 /** "is A more expensive than B": only "than" is cut, so the adjective still names the measure. */
@@ -253,12 +257,23 @@ export function takeAnalyticsParts(
   if (takeWho(remainder) && !groups.some((group) => group.dimension === 'surgeon')) {
     groups.push({ dimension: 'surgeon', asked: true });
   }
+  // "min and max cost": both ends of the range, one column each (read before the ranking takes "highest").
+  const bothEnds = remainder.take(MIN_AND_MAX) !== null;
   parts.rank = takeRanking(remainder);
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
   parts.measures = takeMeasures(remainder);
   dropRankingWords(remainder);
   parts.aggregation = takeAggregation(remainder);
+  if (bothEnds) {
+    if (parts.aggregation) {
+      refuse('I can give the lowest and highest values, or another figure, but not both in one question.', [
+        'lowest and highest cost of knee replacement',
+      ]);
+    }
+    parts.aggregation = 'min';
+    parts.bothEnds = true;
+  }
   if (groups.some((group) => group.mix) && !parts.aggregation) parts.aggregation = 'share';
   const ranks = parts.rank.direction !== undefined || parts.rank.limit !== undefined;
   if (groups.length === 0 && ranks) {

@@ -94,6 +94,27 @@ function groupValues(values: NamedValue[]): Map<CaseDimension, DimensionValue[]>
   return grouped;
 }
 
+/** [part, whole, ratio]: "X as a percent of Y" where the model already holds Σpart ÷ Σwhole. */
+const SHARE_RATIOS: [Measure, Measure, Measure][] = [
+  ['discount', 'revenue', 'discount_rate'],
+  ['profit', 'hospital_revenue', 'margin'],
+  ['profit', 'revenue', 'margin'],
+];
+
+/**
+ * "write-offs as a percent of charges", "profit as a share of revenue": one figure over another is the model's
+ * ratio (Σpart ÷ Σwhole), not each figure's share of the scope (100 %) nor a named procedure's share of all profit.
+ */
+function ratioOfShares(parts: AnalyticsParts): AnalyticsParts {
+  if (parts.aggregation !== 'share' || parts.measures.length !== 2) return parts;
+  const ratio = SHARE_RATIOS.find(
+    ([part, whole]) => parts.measures.includes(part) && parts.measures.includes(whole),
+  );
+  if (!ratio) return parts;
+  const { aggregation: _share, ...rest } = parts;
+  return { ...rest, measures: [ratio[2]] };
+}
+
 function windowSpan(first: PlanWindow, second: PlanWindow): PlanWindow {
   if (first.kind !== 'fixed' || second.kind !== 'fixed') return first;
   // ISO dates sort as text.
@@ -123,7 +144,8 @@ function aggregationFor(
  * Turns the parts of an analytics-style question into a plan. With a previous analytics or dashboard plan the
  * parts replace only what they mention (a follow-up); otherwise the contract's defaults fill the rest.
  */
-export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: AnalysisPlan): BuiltPlan {
+export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: AnalysisPlan): BuiltPlan {
+  const parts = ratioOfShares(asked);
   const before = previous?.workflow === 'analytics' ? previous.plan : undefined;
   const board = previous?.workflow === 'dashboard' ? previous.plan : undefined;
   if (parts.aggregation === 'detail') {
@@ -251,6 +273,19 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
     return { plan: typicalCase(parts, orgType, filters, conditions, window) };
   }
   if (measureKeys.length === 0 && isShare) measureKeys = ['cases'];
+  if (isShare && groupBy.length === 0 && comparison === null) {
+    // A share of the whole scope, with nothing to divide it by, would always read 100 %.
+    if (!(measureKeys.length === 1 && MEASURE_MODEL[measureKeys[0]!].kind === 'ratio')) {
+      refuse(
+        'A share needs a whole to divide: say what it is a share of, such as a breakdown by payor or a named payor.',
+        [
+          'what share of knee replacements are Medicare',
+          'share of revenue by payor',
+          'discount rate by payor',
+        ],
+      );
+    }
+  }
   let measures: MeasureRef[];
   if (measureKeys.length > 0) {
     // A follow-up naming another figure keeps how the last one was aggregated ("and the discount?" after an
@@ -298,6 +333,12 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
         'average cost of knee replacement by surgeon',
         'total revenue by payor last year',
       ]);
+  }
+
+  if (parts.bothEnds) {
+    measures = measures.flatMap((ref) =>
+      ref.aggregation === 'min' ? [ref, { measure: ref.measure, aggregation: 'max' as const }] : [ref],
+    );
   }
 
   // ---- Conditions on grouped figures ----

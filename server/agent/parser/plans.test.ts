@@ -1247,6 +1247,59 @@ const AGGREGATIONS: Row[] = [
       conditions: [{ field: 'readmitted_30', op: '=', value: 1 }],
     }),
   ],
+  // One figure as a percent of another is the model's ratio, not two shares of the scope (each 100 %).
+  [
+    'contractual adjustments as a percent of charges',
+    analytics({ measures: [{ measure: 'discount_rate', aggregation: 'ratio' }] }),
+  ],
+  [
+    'write-offs as a percentage of revenue in 2025',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    // A named procedure is the scope here, not the part of a share of all profit.
+    'profit as a percent of revenue for knee replacement',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
+  // Both ends of the range, one column each.
+  [
+    'min and max cost for TKA',
+    analytics({
+      measures: [
+        { measure: 'cost', aggregation: 'min' },
+        { measure: 'cost', aggregation: 'max' },
+      ],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
+  [
+    'shortest and longest OR time for hip replacement in 2025',
+    analytics({
+      measures: [
+        { measure: 'time', aggregation: 'min' },
+        { measure: 'time', aggregation: 'max' },
+      ],
+      filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'min/max revenue by payor',
+    analytics({
+      measures: [
+        { measure: 'revenue', aggregation: 'min' },
+        { measure: 'revenue', aggregation: 'max' },
+      ],
+      group_by: ['payor'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
 ];
 
 const FORMS: Row[] = [
