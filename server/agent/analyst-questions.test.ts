@@ -421,6 +421,17 @@ const GROUPS: [
   ['average cost by procedure in 2025', 'cost_avg', 'procedure_code', 'avg(cost)', Y2025, 'desc'],
   ['total revenue by procedure', 'revenue_sum', 'procedure_code', 'sum(revenue)', LAST12, 'desc'],
   ['volume by procedure', 'cases_count', 'procedure_code', 'count(*)', LAST12, 'desc'],
+  // Once the single most expensive case, not a procedure.
+  ['most expensive procedure', 'cost_avg', 'procedure_code', 'avg(cost)', LAST12, 'desc'],
+  [
+    'most profitable procedure in 2025',
+    'profit_sum',
+    'procedure_code',
+    'sum(hospital_revenue - cost)',
+    Y2025,
+    'desc',
+  ],
+  ['least common diagnosis', 'cases_count', 'condition_code', 'count(*)', LAST12, 'asc'],
   ['case count by DRG', 'cases_count', 'drg_code', 'count(*)', LAST12, 'desc'],
   ['average length of stay by diagnosis', 'los_avg', 'condition_code', 'avg(los_days)', LAST12, 'desc'],
   ['cases by gender', 'cases_count', 'gender', 'count(*)', LAST12, 'desc'],

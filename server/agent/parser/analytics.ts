@@ -94,6 +94,17 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+const SUPERLATIVE_NOUN =
+  /(?<=\b(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b(?: (?!(?:of|for|in|per|by|a|an|the|each|every|and|or)\b)[a-z-]+){0,3} )(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)\b(?!['’]s| ?\d| (?:cases?|codes?|types?)\b)/;
+const SUPERLATIVE_DIMENSIONS: Record<string, CaseDimension> = {
+  procedure: 'procedure',
+  surgery: 'procedure',
+  operation: 'procedure',
+  drg: 'drg',
+  diagnosis: 'condition',
+  condition: 'condition',
+};
+const LOW_SUPERLATIVE = /^(?:lowest|least|bottom|smallest|quietest|cheapest|worst)$/;
 const MIN_AND_MAX =
   /\b(?:(?:min|minimum|lowest|smallest|shortest) (?:and|&|\/|to) (?:max|maximum|highest|largest|longest)|(?:max|maximum|highest|largest|longest) (?:and|&|\/|to) (?:min|minimum|lowest|smallest|shortest)|min\/max|max\/min)\b/;
 const COMPARE =
@@ -257,9 +268,21 @@ export function takeAnalyticsParts(
   if (takeWho(remainder) && !groups.some((group) => group.dimension === 'surgeon')) {
     groups.push({ dimension: 'surgeon', asked: true });
   }
+  // "most expensive procedure", "busiest month": a superlative before one singular noun asks which one, not for
+  // the extreme single case.
+  const superlative = groups.length === 0 && grains.length === 0 ? remainder.take(SUPERLATIVE_NOUN) : null;
+  if (superlative) {
+    const noun = superlative[2] ?? '';
+    const grain = (['month', 'quarter', 'year'] as const).find((value) => value === noun);
+    if (grain) grains.push(grain);
+    else groups.push({ dimension: SUPERLATIVE_DIMENSIONS[noun] ?? 'procedure', asked: true });
+  }
   // "min and max cost": both ends of the range, one column each (read before the ranking takes "highest").
   const bothEnds = remainder.take(MIN_AND_MAX) !== null;
   parts.rank = takeRanking(remainder);
+  if (superlative && parts.rank.direction === undefined) {
+    parts.rank = { ...parts.rank, direction: LOW_SUPERLATIVE.test(superlative[1] ?? '') ? 'asc' : 'desc' };
+  }
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
   parts.measures = takeMeasures(remainder);

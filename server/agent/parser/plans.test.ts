@@ -1303,6 +1303,70 @@ const AGGREGATIONS: Row[] = [
 ];
 
 const FORMS: Row[] = [
+  // A superlative before one singular noun asks which one, not for the extreme single case.
+  [
+    'most expensive procedure',
+    analytics({ group_by: ['procedure'], order: { by: 'measure', index: 0, direction: 'desc' } }),
+  ],
+  [
+    'highest cost procedure for Aetna',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      group_by: ['procedure'],
+      filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'most profitable procedure',
+    analytics({
+      measures: [{ measure: 'profit', aggregation: 'sum' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'busiest month in 2025',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['month'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'top procedure by volume',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'least common diagnosis',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['condition'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'worst margin month last year',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['month'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      window: { kind: 'relative', period: 'last_year' },
+    }),
+  ],
+  [
+    // The single case stays the single case.
+    'highest cost of a knee replacement case',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'max' }],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
   [
     'which surgeon has the highest cost for hip replacements',
     analytics({
