@@ -340,6 +340,9 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ['write-offs as a percentage of revenue in 2025', 'discount_rate_ratio', DISCOUNT_RATE, Y2025],
   ['profit as a percent of revenue for knee replacement', 'margin_ratio', MARGIN, `${KNEE} AND ${LAST12}`],
   ['min and max cost for TKA', 'cost_min', 'min(cost)', `${KNEE} AND ${LAST12}`],
+  // Once every procedure: the plural shorthand was let go as unknown words.
+  ['how many lap choles did we do in 2025', 'cases_count', 'count(*)', `${CHOLE} AND ${Y2025}`],
+  ['average cost of lap choles in 2025', 'cost_avg', 'avg(cost)', `${CHOLE} AND ${Y2025}`],
 ];
 
 describe('one figure over the scope', () => {
