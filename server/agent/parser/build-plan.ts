@@ -243,6 +243,15 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
     comparison = before.comparison;
   }
 
+  if (parts.compares && comparison === null && groupBy.length === 0 && parts.unknown.length > 0) {
+    // "Medicare vs commercial": one side matched nothing, and the other alone is not the comparison asked for.
+    const words = parts.unknown.map((piece) => `"${piece.text}"`).join(', ');
+    refuse(
+      `I could not tell what to set side by side: I didn't find ${words} among your names. Name both sides, such as two payors, two procedures or two years.`,
+      ['Aetna vs Cigna average cost of knee replacement', 'average cost per case 2024 vs 2025'],
+    );
+  }
+
   // ---- Measures ----
   // "cheapest" and "most expensive" compare the price of a case, so they rank averages, not totals.
   // A breakdown ranks its members too ("revenue by payor" is each payor's total revenue).
