@@ -939,6 +939,31 @@ describe('thresholds on grouped figures', () => {
       'count(*) >= 20',
       `${KNEE} AND ${LAST12}`,
     ],
+    // Once refused, or read as an average per case no payor comes near: money a group brings in is a total.
+    [
+      'payors with more than $1M in revenue',
+      'revenue_sum',
+      'payor',
+      'sum(revenue)',
+      'sum(revenue) > 1000000',
+      LAST12,
+    ],
+    [
+      'payors with revenue over $1M',
+      'revenue_sum',
+      'payor',
+      'sum(revenue)',
+      'sum(revenue) > 1000000',
+      LAST12,
+    ],
+    [
+      'surgeons with more than $500,000 in total revenue in 2025',
+      'revenue_sum',
+      'surgeon',
+      'sum(revenue)',
+      'sum(revenue) > 500000',
+      Y2025,
+    ],
   ] as const)('%s', async (question, key, group, figure, having, where) => {
     const asked = await ask(question);
     expect(figureKey(asked)).toBe(key);

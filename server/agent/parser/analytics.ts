@@ -133,8 +133,11 @@ const HAVING = new RegExp(
   `\\b(?:whose|with(?: an?| the| their)?|where(?: the| their)?|having(?: an?)?|that (?:have|has|had|run|show)(?: an?)?|who (?:have|has|had)(?: an?)?|(?:have|has|had)(?: an?| the)?|averaging|at|running)\\s+` +
     `(?:(average|avg|mean|median|total|overall|combined)\\s+)?(${MEASURE_ALTERNATION})?\\s*(?:is |was |are |were |of |at |runs? |sits? |stands? )?` +
     `(${COMPARATOR_WORDS})\\s*(-?\\$?\\s?\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\b\\s*(%|percent|pct|days?|nights?|minutes?|mins?|hours?|hrs?|cases?|procedures?|surgeries)?` +
-    `(?:\\s+(?:in |of )?(${MEASURE_ALTERNATION}))?`,
+    // The unit's spaces are already taken, so the trailing figure may follow at once ("$1M in revenue").
+    `(?:\\s*(?:in |of )?(?:(average|avg|mean|median|total|overall|combined)\\s+)?\\b(${MEASURE_ALTERNATION}))?`,
 );
+
+const MONEY_TOTALS = new Set<Measure>(['revenue', 'hospital_revenue', 'cost', 'discount', 'profit']);
 
 function comparatorOf(word: string): Comparator {
   return COMPARATORS.find(([pattern]) => pattern.test(word))?.[1] ?? '>';
@@ -149,7 +152,9 @@ function numberOf(text: string, scale: string | undefined): number {
 function takeHaving(remainder: Remainder): HavingPart[] {
   const found: HavingPart[] = [];
   for (let match = remainder.take(HAVING); match; match = remainder.take(HAVING)) {
-    const [, aggregationWord, before, comparator = '', amount = '0', scale, unit = '', after] = match;
+    const [, leadingAggregation, before, comparator = '', amount = '0', scale, unit = '', trailing, after] =
+      match;
+    const aggregationWord = leadingAggregation ?? (after ? trailing : undefined);
     const named = before ?? after;
     let measure = named ? measureOf(named) : undefined;
     let value = numberOf(amount, scale);
@@ -174,7 +179,11 @@ function takeHaving(remainder: Remainder): HavingPart[] {
             ? 'sum'
             : measure === 'cases'
               ? 'count'
-              : undefined;
+              : // "more than $1M in revenue", "revenue over $2M": money a group brings in is its total, and no
+                // single case comes near a million.
+                MONEY_TOTALS.has(measure) && ((after && !before) || value >= 1_000_000)
+                ? 'sum'
+                : undefined;
     found.push({ measure, ...(aggregation ? { aggregation } : {}), op: comparatorOf(comparator), value });
   }
   return found;

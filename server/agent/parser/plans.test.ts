@@ -2177,6 +2177,43 @@ const FORMS: Row[] = [
 
 const THRESHOLDS: Row[] = [
   [
+    'payors with more than $1M in revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      having: [{ measure: 0, op: '>', value: 1_000_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'surgeons with more than $500,000 in total revenue in 2025',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['surgeon'],
+      having: [{ measure: 0, op: '>', value: 500_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'payors with over $2 million of discounts',
+    analytics({
+      measures: [{ measure: 'discount', aggregation: 'sum' }],
+      group_by: ['payor'],
+      having: [{ measure: 0, op: '>', value: 2_000_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    // A per-case figure stays an average.
+    'surgeons with cost over $20,000',
+    analytics({
+      group_by: ['surgeon'],
+      having: [{ measure: 0, op: '>', value: 20_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
     'surgeons whose average cost is over $20,000',
     analytics({
       group_by: ['surgeon'],
