@@ -335,6 +335,14 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ['discounts given to Cigna last year', 'discount_avg', 'avg(discount)', `payor = 'Cigna' AND ${Y2025}`],
   ['average cost per procedure for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['average cost across all procedures last year', 'cost_avg', 'avg(cost)', Y2025],
+  // Once two shares of the whole scope, each 100 %, or a procedure's share of all profit.
+  ['contractual adjustments as a percent of charges', 'discount_rate_ratio', DISCOUNT_RATE, LAST12],
+  ['write-offs as a percentage of revenue in 2025', 'discount_rate_ratio', DISCOUNT_RATE, Y2025],
+  ['profit as a percent of revenue for knee replacement', 'margin_ratio', MARGIN, `${KNEE} AND ${LAST12}`],
+  ['min and max cost for TKA', 'cost_min', 'min(cost)', `${KNEE} AND ${LAST12}`],
+  // Once every procedure: the plural shorthand was let go as unknown words.
+  ['how many lap choles did we do in 2025', 'cases_count', 'count(*)', `${CHOLE} AND ${Y2025}`],
+  ['average cost of lap choles in 2025', 'cost_avg', 'avg(cost)', `${CHOLE} AND ${Y2025}`],
 ];
 
 describe('one figure over the scope', () => {
@@ -349,6 +357,18 @@ describe('one figure over the scope', () => {
     expect(row?.cases).toBe(want?.cases);
     close(row?.[key], want?.figure, question);
     checkOpening(asked, Number(want?.cases));
+  });
+});
+
+describe('both ends of a range', () => {
+  it('min and max cost for TKA gives the highest cost too', async () => {
+    const asked = await ask('min and max cost for TKA');
+    const [want] = await sql(
+      `SELECT min(cost) AS low, max(cost) AS high FROM cases WHERE ${KNEE} AND ${LAST12}`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    close(row?.cost_min, want?.low, 'min');
+    close(row?.cost_max, want?.high, 'max');
   });
 });
 
@@ -404,6 +424,17 @@ const GROUPS: [
   ['average cost by procedure in 2025', 'cost_avg', 'procedure_code', 'avg(cost)', Y2025, 'desc'],
   ['total revenue by procedure', 'revenue_sum', 'procedure_code', 'sum(revenue)', LAST12, 'desc'],
   ['volume by procedure', 'cases_count', 'procedure_code', 'count(*)', LAST12, 'desc'],
+  // Once the single most expensive case, not a procedure.
+  ['most expensive procedure', 'cost_avg', 'procedure_code', 'avg(cost)', LAST12, 'desc'],
+  [
+    'most profitable procedure in 2025',
+    'profit_sum',
+    'procedure_code',
+    'sum(hospital_revenue - cost)',
+    Y2025,
+    'desc',
+  ],
+  ['least common diagnosis', 'cases_count', 'condition_code', 'count(*)', LAST12, 'asc'],
   ['case count by DRG', 'cases_count', 'drg_code', 'count(*)', LAST12, 'desc'],
   ['average length of stay by diagnosis', 'los_avg', 'condition_code', 'avg(los_days)', LAST12, 'desc'],
   ['cases by gender', 'cases_count', 'gender', 'count(*)', LAST12, 'desc'],
@@ -907,6 +938,31 @@ describe('thresholds on grouped figures', () => {
       'count(*)',
       'count(*) >= 20',
       `${KNEE} AND ${LAST12}`,
+    ],
+    // Once refused, or read as an average per case no payor comes near: money a group brings in is a total.
+    [
+      'payors with more than $1M in revenue',
+      'revenue_sum',
+      'payor',
+      'sum(revenue)',
+      'sum(revenue) > 1000000',
+      LAST12,
+    ],
+    [
+      'payors with revenue over $1M',
+      'revenue_sum',
+      'payor',
+      'sum(revenue)',
+      'sum(revenue) > 1000000',
+      LAST12,
+    ],
+    [
+      'surgeons with more than $500,000 in total revenue in 2025',
+      'revenue_sum',
+      'surgeon',
+      'sum(revenue)',
+      'sum(revenue) > 500000',
+      Y2025,
     ],
   ] as const)('%s', async (question, key, group, figure, having, where) => {
     const asked = await ask(question);

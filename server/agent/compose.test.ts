@@ -50,6 +50,22 @@ describe('the written answer', () => {
     expect(text).toContain('Average cost: **$1,235**.');
   });
 
+  it('names a count once, not "150 cases over 150 cases"', () => {
+    const plan: QueryPlan = {
+      ...PLAN,
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['payor'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    };
+    const rows = [
+      { payor: 'Medicare', cases_count: 150, cases: 150 },
+      { payor: 'Aetna', cases_count: 20, cases: 20 },
+    ];
+    const text = composePlan(outcome(plan), plan, result(rows, 170, [170]));
+    expect(text).toContain('Highest: **Medicare**, 150 cases.');
+    expect(text).not.toMatch(/cases over/);
+  });
+
   it('escapes values from the data, so a name cannot become markup', () => {
     const plan: QueryPlan = {
       ...PLAN,

@@ -44,6 +44,12 @@ function rowName(row: Row, plan: QueryPlan, dimensions = plan.group_by): string 
   return dimensions.map((dimension) => String(row[dimension] ?? '(not recorded)')).join(' · ');
 }
 
+/** " over 12 cases" after a figure; a count of cases is its own case count, so nothing is added. */
+const overCases = (ref: MeasureRef, row: Record<string, unknown>) =>
+  ref.measure === 'cases' && ref.aggregation === 'count'
+    ? ''
+    : ` over ${formatCount(Number(row.cases ?? 0), 'case')}`;
+
 function changeText(ref: MeasureRef, from: number | null, to: number | null): string {
   if (from === null || to === null) return '';
   const unit = measureShape(ref.measure, ref.aggregation).unit;
@@ -129,11 +135,11 @@ function groupedLines(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult
         `${lead}, ${phrase} runs from **${figureOf(ref, numberOf(lowRow[key]))}** (${escapeMarkdown(rowName(lowRow, plan))}) to **${figureOf(ref, numberOf(highRow[key]))}** (${escapeMarkdown(rowName(highRow, plan))}).`,
       );
       lines.push(
-        `${descending ? 'Highest' : 'Lowest'}: **${escapeMarkdown(rowName(top, plan))}**, ${figureOf(ref, numberOf(top[key]))} over ${formatCount(Number(top.cases ?? 0), 'case')}.`,
+        `${descending ? 'Highest' : 'Lowest'}: **${escapeMarkdown(rowName(top, plan))}**, ${figureOf(ref, numberOf(top[key]))}${overCases(ref, top)}.`,
       );
     } else {
       lines.push(
-        `${escapeMarkdown(rowName(top, plan))}: **${figureOf(ref, numberOf(top[key]))}** over ${formatCount(Number(top.cases ?? 0), 'case')}.`,
+        `${escapeMarkdown(rowName(top, plan))}: **${figureOf(ref, numberOf(top[key]))}**${overCases(ref, top)}.`,
       );
     }
   }

@@ -69,6 +69,8 @@ export interface AnalyticsParts {
   /** The question speaks of cases or volume ("cases by month"): with no other figure, it counts them. */
   mentionsCases: boolean;
   dropsGroupBy: boolean;
+  /** "min and max": the lowest and the highest value of each figure. */
+  bothEnds?: boolean;
   clearsClinical: boolean;
   isDashboard: boolean;
   band?: [number, number];
@@ -92,6 +94,19 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+const SUPERLATIVE_NOUN =
+  /(?<=\b(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b(?: (?!(?:of|for|in|per|by|a|an|the|each|every|and|or)\b)[a-z-]+){0,3} )(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)\b(?!['’]s| ?\d| (?:cases?|codes?|types?)\b)/;
+const SUPERLATIVE_DIMENSIONS: Record<string, CaseDimension> = {
+  procedure: 'procedure',
+  surgery: 'procedure',
+  operation: 'procedure',
+  drg: 'drg',
+  diagnosis: 'condition',
+  condition: 'condition',
+};
+const LOW_SUPERLATIVE = /^(?:lowest|least|bottom|smallest|quietest|cheapest|worst)$/;
+const MIN_AND_MAX =
+  /\b(?:(?:min|minimum|lowest|smallest|shortest) (?:and|&|\/|to) (?:max|maximum|highest|largest|longest)|(?:max|maximum|highest|largest|longest) (?:and|&|\/|to) (?:min|minimum|lowest|smallest|shortest)|min\/max|max\/min)\b/;
 const COMPARE =
   /\b(?:vs\.?|versus|compared? (?:to|with)|comparing|compare|against|relative to|side by side|differ(?:ence|s)? between)\b/;
 /** "is A more expensive than B": only "than" is cut, so the adjective still names the measure. */
@@ -118,8 +133,11 @@ const HAVING = new RegExp(
   `\\b(?:whose|with(?: an?| the| their)?|where(?: the| their)?|having(?: an?)?|that (?:have|has|had|run|show)(?: an?)?|who (?:have|has|had)(?: an?)?|(?:have|has|had)(?: an?| the)?|averaging|at|running)\\s+` +
     `(?:(average|avg|mean|median|total|overall|combined)\\s+)?(${MEASURE_ALTERNATION})?\\s*(?:is |was |are |were |of |at |runs? |sits? |stands? )?` +
     `(${COMPARATOR_WORDS})\\s*(-?\\$?\\s?\\d[\\d,]*(?:\\.\\d+)?)\\s*(k|m|thousand|million)?\\b\\s*(%|percent|pct|days?|nights?|minutes?|mins?|hours?|hrs?|cases?|procedures?|surgeries)?` +
-    `(?:\\s+(?:in |of )?(${MEASURE_ALTERNATION}))?`,
+    // The unit's spaces are already taken, so the trailing figure may follow at once ("$1M in revenue").
+    `(?:\\s*(?:in |of )?(?:(average|avg|mean|median|total|overall|combined)\\s+)?\\b(${MEASURE_ALTERNATION}))?`,
 );
+
+const MONEY_TOTALS = new Set<Measure>(['revenue', 'hospital_revenue', 'cost', 'discount', 'profit']);
 
 function comparatorOf(word: string): Comparator {
   return COMPARATORS.find(([pattern]) => pattern.test(word))?.[1] ?? '>';
@@ -134,7 +152,9 @@ function numberOf(text: string, scale: string | undefined): number {
 function takeHaving(remainder: Remainder): HavingPart[] {
   const found: HavingPart[] = [];
   for (let match = remainder.take(HAVING); match; match = remainder.take(HAVING)) {
-    const [, aggregationWord, before, comparator = '', amount = '0', scale, unit = '', after] = match;
+    const [, leadingAggregation, before, comparator = '', amount = '0', scale, unit = '', trailing, after] =
+      match;
+    const aggregationWord = leadingAggregation ?? (after ? trailing : undefined);
     const named = before ?? after;
     let measure = named ? measureOf(named) : undefined;
     let value = numberOf(amount, scale);
@@ -159,7 +179,11 @@ function takeHaving(remainder: Remainder): HavingPart[] {
             ? 'sum'
             : measure === 'cases'
               ? 'count'
-              : undefined;
+              : // "more than $1M in revenue", "revenue over $2M": money a group brings in is its total, and no
+                // single case comes near a million.
+                MONEY_TOTALS.has(measure) && ((after && !before) || value >= 1_000_000)
+                ? 'sum'
+                : undefined;
     found.push({ measure, ...(aggregation ? { aggregation } : {}), op: comparatorOf(comparator), value });
   }
   return found;
@@ -253,12 +277,35 @@ export function takeAnalyticsParts(
   if (takeWho(remainder) && !groups.some((group) => group.dimension === 'surgeon')) {
     groups.push({ dimension: 'surgeon', asked: true });
   }
+  // "most expensive procedure", "busiest month": a superlative before one singular noun asks which one, not for
+  // the extreme single case.
+  const superlative = groups.length === 0 && grains.length === 0 ? remainder.take(SUPERLATIVE_NOUN) : null;
+  if (superlative) {
+    const noun = superlative[2] ?? '';
+    const grain = (['month', 'quarter', 'year'] as const).find((value) => value === noun);
+    if (grain) grains.push(grain);
+    else groups.push({ dimension: SUPERLATIVE_DIMENSIONS[noun] ?? 'procedure', asked: true });
+  }
+  // "min and max cost": both ends of the range, one column each (read before the ranking takes "highest").
+  const bothEnds = remainder.take(MIN_AND_MAX) !== null;
   parts.rank = takeRanking(remainder);
+  if (superlative && parts.rank.direction === undefined) {
+    parts.rank = { ...parts.rank, direction: LOW_SUPERLATIVE.test(superlative[1] ?? '') ? 'asc' : 'desc' };
+  }
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
   parts.measures = takeMeasures(remainder);
   dropRankingWords(remainder);
   parts.aggregation = takeAggregation(remainder);
+  if (bothEnds) {
+    if (parts.aggregation) {
+      refuse('I can give the lowest and highest values, or another figure, but not both in one question.', [
+        'lowest and highest cost of knee replacement',
+      ]);
+    }
+    parts.aggregation = 'min';
+    parts.bothEnds = true;
+  }
   if (groups.some((group) => group.mix) && !parts.aggregation) parts.aggregation = 'share';
   const ranks = parts.rank.direction !== undefined || parts.rank.limit !== undefined;
   if (groups.length === 0 && ranks) {

@@ -94,6 +94,27 @@ function groupValues(values: NamedValue[]): Map<CaseDimension, DimensionValue[]>
   return grouped;
 }
 
+/** [part, whole, ratio]: "X as a percent of Y" where the model already holds Σpart ÷ Σwhole. */
+const SHARE_RATIOS: [Measure, Measure, Measure][] = [
+  ['discount', 'revenue', 'discount_rate'],
+  ['profit', 'hospital_revenue', 'margin'],
+  ['profit', 'revenue', 'margin'],
+];
+
+/**
+ * "write-offs as a percent of charges", "profit as a share of revenue": one figure over another is the model's
+ * ratio (Σpart ÷ Σwhole), not each figure's share of the scope (100 %) nor a named procedure's share of all profit.
+ */
+function ratioOfShares(parts: AnalyticsParts): AnalyticsParts {
+  if (parts.aggregation !== 'share' || parts.measures.length !== 2) return parts;
+  const ratio = SHARE_RATIOS.find(
+    ([part, whole]) => parts.measures.includes(part) && parts.measures.includes(whole),
+  );
+  if (!ratio) return parts;
+  const { aggregation: _share, ...rest } = parts;
+  return { ...rest, measures: [ratio[2]] };
+}
+
 function windowSpan(first: PlanWindow, second: PlanWindow): PlanWindow {
   if (first.kind !== 'fixed' || second.kind !== 'fixed') return first;
   // ISO dates sort as text.
@@ -123,7 +144,8 @@ function aggregationFor(
  * Turns the parts of an analytics-style question into a plan. With a previous analytics or dashboard plan the
  * parts replace only what they mention (a follow-up); otherwise the contract's defaults fill the rest.
  */
-export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: AnalysisPlan): BuiltPlan {
+export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: AnalysisPlan): BuiltPlan {
+  const parts = ratioOfShares(asked);
   const before = previous?.workflow === 'analytics' ? previous.plan : undefined;
   const board = previous?.workflow === 'dashboard' ? previous.plan : undefined;
   if (parts.aggregation === 'detail') {
@@ -221,6 +243,15 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
     comparison = before.comparison;
   }
 
+  if (parts.compares && comparison === null && groupBy.length === 0 && parts.unknown.length > 0) {
+    // "Medicare vs commercial": one side matched nothing, and the other alone is not the comparison asked for.
+    const words = parts.unknown.map((piece) => `"${piece.text}"`).join(', ');
+    refuse(
+      `I could not tell what to set side by side: I didn't find ${words} among your names. Name both sides, such as two payors, two procedures or two years.`,
+      ['Aetna vs Cigna average cost of knee replacement', 'average cost per case 2024 vs 2025'],
+    );
+  }
+
   // ---- Measures ----
   // "cheapest" and "most expensive" compare the price of a case, so they rank averages, not totals.
   // A breakdown ranks its members too ("revenue by payor" is each payor's total revenue).
@@ -251,6 +282,19 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
     return { plan: typicalCase(parts, orgType, filters, conditions, window) };
   }
   if (measureKeys.length === 0 && isShare) measureKeys = ['cases'];
+  if (isShare && groupBy.length === 0 && comparison === null) {
+    // A share of the whole scope, with nothing to divide it by, would always read 100 %.
+    if (!(measureKeys.length === 1 && MEASURE_MODEL[measureKeys[0]!].kind === 'ratio')) {
+      refuse(
+        'A share needs a whole to divide: say what it is a share of, such as a breakdown by payor or a named payor.',
+        [
+          'what share of knee replacements are Medicare',
+          'share of revenue by payor',
+          'discount rate by payor',
+        ],
+      );
+    }
+  }
   let measures: MeasureRef[];
   if (measureKeys.length > 0) {
     // A follow-up naming another figure keeps how the last one was aggregated ("and the discount?" after an
@@ -298,6 +342,12 @@ export function buildPlan(parts: AnalyticsParts, orgType: OrgType, previous?: An
         'average cost of knee replacement by surgeon',
         'total revenue by payor last year',
       ]);
+  }
+
+  if (parts.bothEnds) {
+    measures = measures.flatMap((ref) =>
+      ref.aggregation === 'min' ? [ref, { measure: ref.measure, aggregation: 'max' as const }] : [ref],
+    );
   }
 
   // ---- Conditions on grouped figures ----

@@ -1,6 +1,7 @@
 import type { AnalysisPlan } from '../../../src/contract/query-plan';
 import { FISCAL_YEAR_START_MONTH } from '../../cases/semantic-model';
 import type { Resolution } from '../../cases/types';
+import { singularAbbreviations } from './abbreviation-plurals';
 import { takeAnalyticsParts } from './analytics';
 import { buildPlan } from './build-plan';
 import { readCodeLookup } from './codes';
@@ -51,7 +52,7 @@ export function parseQuestion(question: string, context: ParseContext): ParseOut
 }
 
 function parse(question: string, context: ParseContext): Parsed {
-  const text = normalizeQuestion(question);
+  const text = singularAbbreviations(normalizeQuestion(question));
   const lower = text.toLowerCase();
   refuseOffTopic(text);
   const marker = FOLLOW_UP.exec(lower)?.[0] ?? '';

@@ -1247,9 +1247,126 @@ const AGGREGATIONS: Row[] = [
       conditions: [{ field: 'readmitted_30', op: '=', value: 1 }],
     }),
   ],
+  // One figure as a percent of another is the model's ratio, not two shares of the scope (each 100 %).
+  [
+    'contractual adjustments as a percent of charges',
+    analytics({ measures: [{ measure: 'discount_rate', aggregation: 'ratio' }] }),
+  ],
+  [
+    'write-offs as a percentage of revenue in 2025',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    // A named procedure is the scope here, not the part of a share of all profit.
+    'profit as a percent of revenue for knee replacement',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
+  // Both ends of the range, one column each.
+  [
+    'min and max cost for TKA',
+    analytics({
+      measures: [
+        { measure: 'cost', aggregation: 'min' },
+        { measure: 'cost', aggregation: 'max' },
+      ],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
+  [
+    'shortest and longest OR time for hip replacement in 2025',
+    analytics({
+      measures: [
+        { measure: 'time', aggregation: 'min' },
+        { measure: 'time', aggregation: 'max' },
+      ],
+      filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'min/max revenue by payor',
+    analytics({
+      measures: [
+        { measure: 'revenue', aggregation: 'min' },
+        { measure: 'revenue', aggregation: 'max' },
+      ],
+      group_by: ['payor'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
 ];
 
 const FORMS: Row[] = [
+  // A superlative before one singular noun asks which one, not for the extreme single case.
+  [
+    'most expensive procedure',
+    analytics({ group_by: ['procedure'], order: { by: 'measure', index: 0, direction: 'desc' } }),
+  ],
+  [
+    'highest cost procedure for Aetna',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      group_by: ['procedure'],
+      filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'most profitable procedure',
+    analytics({
+      measures: [{ measure: 'profit', aggregation: 'sum' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'busiest month in 2025',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['month'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'top procedure by volume',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'least common diagnosis',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['condition'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'worst margin month last year',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['month'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      window: { kind: 'relative', period: 'last_year' },
+    }),
+  ],
+  [
+    // The single case stays the single case.
+    'highest cost of a knee replacement case',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'max' }],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
+  ],
   [
     'which surgeon has the highest cost for hip replacements',
     analytics({
@@ -2059,6 +2176,43 @@ const FORMS: Row[] = [
 ];
 
 const THRESHOLDS: Row[] = [
+  [
+    'payors with more than $1M in revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      having: [{ measure: 0, op: '>', value: 1_000_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'surgeons with more than $500,000 in total revenue in 2025',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['surgeon'],
+      having: [{ measure: 0, op: '>', value: 500_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+    }),
+  ],
+  [
+    'payors with over $2 million of discounts',
+    analytics({
+      measures: [{ measure: 'discount', aggregation: 'sum' }],
+      group_by: ['payor'],
+      having: [{ measure: 0, op: '>', value: 2_000_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    // A per-case figure stays an average.
+    'surgeons with cost over $20,000',
+    analytics({
+      group_by: ['surgeon'],
+      having: [{ measure: 0, op: '>', value: 20_000 }],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
   [
     'surgeons whose average cost is over $20,000',
     analytics({

@@ -61,6 +61,12 @@ const CANNOT: [string, RegExp][] = [
   ['predict the cost for a 60 year old', /which procedure/],
   ['predict the cost of a knee replacement for a 130 year old', /not an age/],
   ['simulate a 0% price change', /not one I can simulate/],
+  // One side of a comparison matched nothing: the other side alone is not what was asked.
+  ['what is our margin on knee replacements with Medicare vs commercial', /set side by side.*"commercial"/],
+  ['average cost Aetna vs blorp', /set side by side.*"blorp"/],
+  // A share of the whole scope with nothing to divide by would read 100 %.
+  ['share of cases for patients over 65', /share needs a whole/],
+  ['what share of revenue in 2025', /share needs a whole/],
   ['what if we cut prices 100%', /not one I can simulate/],
 ];
 
