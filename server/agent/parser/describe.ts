@@ -163,7 +163,12 @@ function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
     const ref = plan.measures[plan.order.index ?? 0];
     const ranked = ref ? measurePhrase(ref.measure, ref.aggregation) : 'figure';
     const which = plan.order.direction === 'desc' ? 'highest' : 'lowest';
-    parts.push(plan.limit ? `, the ${plan.limit} ${which} by ${ranked}` : `, ${which} ${ranked} first`);
+    // A min or max figure already says "highest …" or "lowest …"; the order is then said apart from it.
+    const isExtreme = ref?.aggregation === 'min' || ref?.aggregation === 'max';
+    const first = isExtreme
+      ? `, by ${ranked}, ${which === 'highest' ? 'largest' : 'smallest'} first`
+      : `, ${which} ${ranked} first`;
+    parts.push(plan.limit ? `, the ${plan.limit} ${which} by ${ranked}` : first);
   } else if (plan.limit) {
     parts.push(`, the first ${plan.limit}`);
   }

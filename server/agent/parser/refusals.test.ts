@@ -223,6 +223,12 @@ describe('the reading says what the plan decided', () => {
     expect(reading(question)).toBe(expected);
   });
 
+  it('says the order of a min or max figure once, apart from the figure', () => {
+    const text = reading('max LOS by procedure in 2025');
+    expect(text).not.toMatch(/highest highest|highest lowest|lowest lowest/);
+    expect(text).toMatch(/, by highest length of stay, largest first$/);
+  });
+
   it('gives the admit dates the window covers, anchored to the data for the default', () => {
     const outcome = parseQuestion('average cost', contextWith());
     expect(outcome).toMatchObject({ kind: 'query', dates: { from: '2025-11-01', to: '2026-10-31' } });
