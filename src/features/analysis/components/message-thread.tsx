@@ -48,6 +48,7 @@ function Turn({ isLast, children }: { isLast: boolean; children: ReactNode }) {
 export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: Props) {
   const conversation = useConversation(conversationId);
   const live = useLiveRun((state) => state.run);
+  const previous = useLiveRun((state) => state.previous);
   const isLiveHere =
     live !== null && (live.conversationId === conversationId || live.conversationId === null);
   const liveRun = isLiveHere ? live : null;
@@ -63,10 +64,17 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
     if (message.role === 'assistant') turns.at(-1)?.answers.push({ message, index });
   });
   const showLiveTurn = liveRun !== null && !hasLiveCopy;
+  const settled = previous !== null && previous.conversationId === conversationId ? previous : null;
+  // The completed answer a follow-up replaced, while this conversation is still loading or its loaded copy
+  // lacks it (or its end).
+  const showSettledTurn = settled !== null && !messages.some((message) => message.id === settled.message.id);
 
   const answerView = (message: Message, question: string | null) => {
     const isLive = prefersLive(message, liveRun);
-    const shown = (isLive && liveRun ? liveRun.message : message) as AssistantMessage;
+    const isSettledLater = settled?.message.id === message.id && message.status === 'running';
+    const shown = (
+      isLive && liveRun ? liveRun.message : isSettledLater && settled ? settled.message : message
+    ) as AssistantMessage;
     const isLast = message.id === lastAssistant?.id;
     const canRetry =
       isLast &&
@@ -101,6 +109,22 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
           {turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null))}
         </Turn>
       ))}
+      {showSettledTurn && settled && (
+        <Turn isLast={false}>
+          <UserMessage text={settled.question} onEdit={onEdit} />
+          <AssistantMessageView
+            message={settled.message}
+            question={settled.question}
+            isStreaming={false}
+            isStopping={false}
+            streamError={null}
+            finishedBeforeStop={false}
+            onAsk={onAsk}
+            onRetry={null}
+            answerActions={answerActions}
+          />
+        </Turn>
+      )}
       {showLiveTurn && liveRun && (
         <Turn isLast>
           <UserMessage text={liveRun.question} onEdit={onEdit} />
