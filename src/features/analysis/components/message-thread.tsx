@@ -96,6 +96,61 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
     );
   };
 
+  // Every turn has the same shape and is keyed by its answer's id, so when the live or settled copy gives way to
+  // the stored one the answer stays mounted: a remount would lay out its chart afresh, shrink it for a moment
+  // and let the browser move the anchored question.
+  const turnViews = turns.map((turn, turnIndex) => ({
+    key: turn.answers[0]?.message.id ?? turn.question?.id ?? 'start',
+    isLast: !showLiveTurn && turnIndex === turns.length - 1,
+    question: turn.question?.content ?? null,
+    answers: turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null)),
+    isReconnecting: false,
+  }));
+  if (showSettledTurn && settled)
+    turnViews.push({
+      key: settled.message.id,
+      isLast: false,
+      question: settled.question,
+      answers: [
+        <AssistantMessageView
+          key={settled.message.id}
+          message={settled.message}
+          question={settled.question}
+          isStreaming={false}
+          isStopping={false}
+          streamError={null}
+          finishedBeforeStop={false}
+          onAsk={onAsk}
+          onRetry={null}
+          answerActions={answerActions}
+        />,
+      ],
+      isReconnecting: false,
+    });
+  if (showLiveTurn && liveRun)
+    turnViews.push({
+      key: liveRun.message.id,
+      isLast: true,
+      question: liveRun.question,
+      answers: [
+        <AssistantMessageView
+          key={liveRun.message.id}
+          message={liveRun.message}
+          question={liveRun.question}
+          isStreaming={liveRun.phase === 'streaming'}
+          isStopping={liveRun.phase === 'stopping'}
+          streamError={liveRun.phase === 'failed' ? liveRun.error : null}
+          finishedBeforeStop={liveRun.stopOutcome === 'finished'}
+          onAsk={onAsk}
+          onRetry={
+            liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
+          }
+          answerActions={answerActions}
+        />,
+      ],
+      isReconnecting: liveRun.isReconnecting,
+    });
+
   return (
     <>
       {conversation.isError && (
@@ -103,51 +158,17 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
           This conversation could not be loaded.
         </p>
       )}
-      {turns.map((turn, turnIndex) => (
-        <Turn key={turn.question?.id ?? 'start'} isLast={!showLiveTurn && turnIndex === turns.length - 1}>
-          {turn.question && <UserMessage text={turn.question.content} onEdit={onEdit} />}
-          {turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null))}
-        </Turn>
-      ))}
-      {showSettledTurn && settled && (
-        <Turn isLast={false}>
-          <UserMessage text={settled.question} onEdit={onEdit} />
-          <AssistantMessageView
-            message={settled.message}
-            question={settled.question}
-            isStreaming={false}
-            isStopping={false}
-            streamError={null}
-            finishedBeforeStop={false}
-            onAsk={onAsk}
-            onRetry={null}
-            answerActions={answerActions}
-          />
-        </Turn>
-      )}
-      {showLiveTurn && liveRun && (
-        <Turn isLast>
-          <UserMessage text={liveRun.question} onEdit={onEdit} />
-          <AssistantMessageView
-            message={liveRun.message}
-            question={liveRun.question}
-            isStreaming={liveRun.phase === 'streaming'}
-            isStopping={liveRun.phase === 'stopping'}
-            streamError={liveRun.phase === 'failed' ? liveRun.error : null}
-            finishedBeforeStop={liveRun.stopOutcome === 'finished'}
-            onAsk={onAsk}
-            onRetry={
-              liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
-            }
-            answerActions={answerActions}
-          />
-          {liveRun.isReconnecting && (
+      {turnViews.map((turn) => (
+        <Turn key={turn.key} isLast={turn.isLast}>
+          {turn.question !== null && <UserMessage text={turn.question} onEdit={onEdit} />}
+          {turn.answers}
+          {turn.isReconnecting && (
             <p className="muted" role="status">
               Connection lost. Reconnecting…
             </p>
           )}
         </Turn>
-      )}
+      ))}
       {liveRun?.isReconnecting && hasLiveCopy && (
         <p className="muted" role="status">
           Connection lost. Reconnecting…
