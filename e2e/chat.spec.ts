@@ -290,7 +290,10 @@ test('CSV and copy follow the sort from either view and defuse formulas; example
     .toBe('ingested');
 
   // Back on the page without a reload: the examples now come from the new data.
+  // Upload's page loads as its own chunk and the router waits for it in a transition: until its heading shows,
+  // the analysis page is still the one mounted, so clicking Analysis at once would never have left it.
   await page.getByRole('link', { name: 'Upload' }).click();
+  await expect(page.getByRole('heading', { name: 'Upload', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Analysis' }).click();
   await expect(
     page.getByRole('list', { name: 'Example questions' }).getByRole('button').first(),

@@ -179,7 +179,11 @@ test('pin an answer, see it follow new data, reorder by keyboard, remove; axe cl
   const question = await cards(page).first().locator('.pin-title').textContent();
   await cards(page).first().getByRole('link', { name: 'Open in Analysis' }).click();
   await expect(page).toHaveURL(/\/analysis\?c=cnv_/);
-  await expect(page.locator('.message.user').last()).toHaveText(question ?? '');
+  // A new conversation holding just that question, read as a person reads it: its text, and the one Edit button.
+  const thread = page.getByRole('log');
+  await expect(thread.getByRole('button', { name: /^Edit question:/ })).toHaveCount(1);
+  await expect(thread.getByRole('button', { name: `Edit question: ${question}`, exact: true })).toBeVisible();
+  await expect(thread.getByText(question ?? '', { exact: true }).first()).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
 
   // Reorder by keyboard on the drag handle, and the order is kept.

@@ -23,6 +23,12 @@ export interface LiveRun {
 
 interface LiveRunState {
   run: LiveRun | null;
+  /**
+   * The run a new question replaced, when it had completed: shown in place of its stored copy until the
+   * conversation's next load has it ended, so an answer above a follow-up never falls back to a half-written
+   * copy (and grows back later, pushing the follow-up down).
+   */
+  previous: LiveRun | null;
   begin(question: string, conversationId: string | null): void;
   apply(events: AgentEvent[]): void;
   finish(phase: Exclude<LivePhase, 'streaming' | 'stopping'>, error?: string): void;
@@ -48,8 +54,13 @@ function settleSteps(message: AssistantMessage, reason: string): AssistantMessag
 
 export const useLiveRun = create<LiveRunState>((set) => ({
   run: null,
+  previous: null,
   begin: (question, conversationId) =>
-    set({
+    set(({ run }) => ({
+      previous:
+        run?.phase === 'done' && run.stopOutcome === null && run.runId !== null && run.conversationId !== null
+          ? run
+          : null,
       run: {
         question,
         conversationId,
@@ -60,7 +71,7 @@ export const useLiveRun = create<LiveRunState>((set) => ({
         isReconnecting: false,
         stopOutcome: null,
       },
-    }),
+    })),
   apply: (events) =>
     set(({ run }) => {
       if (!run || events.length === 0) return {};
@@ -96,5 +107,5 @@ export const useLiveRun = create<LiveRunState>((set) => ({
   settleStop: (stopOutcome) =>
     set(({ run }) => (run ? { run: { ...run, phase: 'done', stopOutcome, isReconnecting: false } } : {})),
   setReconnecting: (isReconnecting) => set(({ run }) => (run ? { run: { ...run, isReconnecting } } : {})),
-  clear: () => set({ run: null }),
+  clear: () => set({ run: null, previous: null }),
 }));

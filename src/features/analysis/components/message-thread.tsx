@@ -48,6 +48,7 @@ function Turn({ isLast, children }: { isLast: boolean; children: ReactNode }) {
 export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: Props) {
   const conversation = useConversation(conversationId);
   const live = useLiveRun((state) => state.run);
+  const previous = useLiveRun((state) => state.previous);
   const isLiveHere =
     live !== null && (live.conversationId === conversationId || live.conversationId === null);
   const liveRun = isLiveHere ? live : null;
@@ -63,10 +64,17 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
     if (message.role === 'assistant') turns.at(-1)?.answers.push({ message, index });
   });
   const showLiveTurn = liveRun !== null && !hasLiveCopy;
+  const settled = previous !== null && previous.conversationId === conversationId ? previous : null;
+  // The completed answer a follow-up replaced, while this conversation is still loading or its loaded copy
+  // lacks it (or its end).
+  const showSettledTurn = settled !== null && !messages.some((message) => message.id === settled.message.id);
 
   const answerView = (message: Message, question: string | null) => {
     const isLive = prefersLive(message, liveRun);
-    const shown = (isLive && liveRun ? liveRun.message : message) as AssistantMessage;
+    const isSettledLater = settled?.message.id === message.id && message.status === 'running';
+    const shown = (
+      isLive && liveRun ? liveRun.message : isSettledLater && settled ? settled.message : message
+    ) as AssistantMessage;
     const isLast = message.id === lastAssistant?.id;
     const canRetry =
       isLast &&
@@ -88,6 +96,61 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
     );
   };
 
+  // Every turn has the same shape and is keyed by its answer's id, so when the live or settled copy gives way to
+  // the stored one the answer stays mounted: a remount would lay out its chart afresh, shrink it for a moment
+  // and let the browser move the anchored question.
+  const turnViews = turns.map((turn, turnIndex) => ({
+    key: turn.answers[0]?.message.id ?? turn.question?.id ?? 'start',
+    isLast: !showLiveTurn && turnIndex === turns.length - 1,
+    question: turn.question?.content ?? null,
+    answers: turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null)),
+    isReconnecting: false,
+  }));
+  if (showSettledTurn && settled)
+    turnViews.push({
+      key: settled.message.id,
+      isLast: false,
+      question: settled.question,
+      answers: [
+        <AssistantMessageView
+          key={settled.message.id}
+          message={settled.message}
+          question={settled.question}
+          isStreaming={false}
+          isStopping={false}
+          streamError={null}
+          finishedBeforeStop={false}
+          onAsk={onAsk}
+          onRetry={null}
+          answerActions={answerActions}
+        />,
+      ],
+      isReconnecting: false,
+    });
+  if (showLiveTurn && liveRun)
+    turnViews.push({
+      key: liveRun.message.id,
+      isLast: true,
+      question: liveRun.question,
+      answers: [
+        <AssistantMessageView
+          key={liveRun.message.id}
+          message={liveRun.message}
+          question={liveRun.question}
+          isStreaming={liveRun.phase === 'streaming'}
+          isStopping={liveRun.phase === 'stopping'}
+          streamError={liveRun.phase === 'failed' ? liveRun.error : null}
+          finishedBeforeStop={liveRun.stopOutcome === 'finished'}
+          onAsk={onAsk}
+          onRetry={
+            liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
+          }
+          answerActions={answerActions}
+        />,
+      ],
+      isReconnecting: liveRun.isReconnecting,
+    });
+
   return (
     <>
       {conversation.isError && (
@@ -95,35 +158,17 @@ export function MessageThread({ conversationId, onAsk, onEdit, answerActions }: 
           This conversation could not be loaded.
         </p>
       )}
-      {turns.map((turn, turnIndex) => (
-        <Turn key={turn.question?.id ?? 'start'} isLast={!showLiveTurn && turnIndex === turns.length - 1}>
-          {turn.question && <UserMessage text={turn.question.content} onEdit={onEdit} />}
-          {turn.answers.map(({ message }) => answerView(message, turn.question?.content ?? null))}
-        </Turn>
-      ))}
-      {showLiveTurn && liveRun && (
-        <Turn isLast>
-          <UserMessage text={liveRun.question} onEdit={onEdit} />
-          <AssistantMessageView
-            message={liveRun.message}
-            question={liveRun.question}
-            isStreaming={liveRun.phase === 'streaming'}
-            isStopping={liveRun.phase === 'stopping'}
-            streamError={liveRun.phase === 'failed' ? liveRun.error : null}
-            finishedBeforeStop={liveRun.stopOutcome === 'finished'}
-            onAsk={onAsk}
-            onRetry={
-              liveRun.phase === 'failed' || liveRun.phase === 'stopped' ? () => onAsk(liveRun.question) : null
-            }
-            answerActions={answerActions}
-          />
-          {liveRun.isReconnecting && (
+      {turnViews.map((turn) => (
+        <Turn key={turn.key} isLast={turn.isLast}>
+          {turn.question !== null && <UserMessage text={turn.question} onEdit={onEdit} />}
+          {turn.answers}
+          {turn.isReconnecting && (
             <p className="muted" role="status">
               Connection lost. Reconnecting…
             </p>
           )}
         </Turn>
-      )}
+      ))}
       {liveRun?.isReconnecting && hasLiveCopy && (
         <p className="muted" role="status">
           Connection lost. Reconnecting…
