@@ -169,8 +169,11 @@ test('cancelling mid-multipart aborts the upload and leaves no parts behind', as
   await addFiles(page, file);
   await startUpload(page);
   await part2.isHeld;
-  // Parts go two at a time, so others may be stored while part 2 is held.
-  expect(await listPartsCode(upload.key!, upload.uploadId!)).toMatch(/^parts: [1-9]/);
+  // Parts go two at a time: part 1 is stored while part 2 is held, though it may still be on the wire when the
+  // hold begins, so the store is asked until it lists it.
+  await expect
+    .poll(() => listPartsCode(upload.key!, upload.uploadId!), { timeout: 30_000 })
+    .toMatch(/^parts: [1-9]/);
 
   const aborted = page.waitForResponse(
     (response) => response.request().method() === 'DELETE' && response.url().includes('uploadId'),
