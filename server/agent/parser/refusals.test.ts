@@ -223,6 +223,14 @@ describe('the reading says what the plan decided', () => {
     expect(reading(question)).toBe(expected);
   });
 
+  it.each([
+    ['avg cost per case for knee replacement by qtr 2025', 'by quarter'],
+    ['case volume by mth in 2025', 'by month'],
+    ['total revenue by yr', 'by year'],
+  ])('reads the abbreviated grain in "%s"', (question, grain) => {
+    expect(reading(question)).toContain(grain);
+  });
+
   it('says the order of a min or max figure once, apart from the figure', () => {
     const text = reading('max LOS by procedure in 2025');
     expect(text).not.toMatch(/highest highest|highest lowest|lowest lowest/);

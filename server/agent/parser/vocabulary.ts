@@ -193,18 +193,19 @@ export interface GroupTake {
   mix?: boolean;
 }
 
+// Analysts abbreviate the grain too ("by qtr", "by mth", "by yr").
 const TIME_PATTERNS: [TimeGrain, RegExp][] = [
   [
     'month',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar )?month|monthly|month[- ](?:by|over|on)[- ]month|mom|months? of the year)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar )?(?:month|mth)|monthly|month[- ](?:by|over|on)[- ]month|mom|months? of the year)\b/,
   ],
   [
     'quarter',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?quarter|quarterly|quarter[- ](?:by|over|on)[- ]quarter|qoq)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:quarter|qtr)|quarterly|quarter[- ](?:by|over|on)[- ]quarter|qoq)\b/,
   ],
   [
     'year',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?year|yearly|annual(?:ly)?|year[- ](?:by|over|on)[- ]year|yoy|each of the years)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:year|yr)|yearly|annual(?:ly)?|year[- ](?:by|over|on)[- ]year|yoy|each of the years)\b/,
   ],
 ];
 
