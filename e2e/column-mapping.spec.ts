@@ -139,3 +139,51 @@ test('a non-standard export is mapped, saved, proposed again and ingested with c
     ).toBe(true);
   }
 });
+
+/** A Parquet export as a data warehouse writes one: its own names, typed dates, timestamps and amounts. */
+async function parquetExport(name: string): Promise<string> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const file = path.join(scratch, name);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`COPY (SELECT * FROM (VALUES
+      ('PQ-1', DATE '2024-06-03', TIMESTAMP '2024-06-05 11:20:00', 'Humana', 2100.25, true),
+      ('PQ-2', DATE '2024-06-04', TIMESTAMP '2024-06-04 18:00:00', 'Humana', 899.75, false),
+      ('PQ-3', DATE '2024-06-09', TIMESTAMP '2024-06-08 08:00:00', 'Humana', 5000.0, false)
+    ) AS t(visit_number, service_date, discharge_dt, payer, total_charges, readmitted))
+    TO '${file}' (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+  return file;
+}
+
+test('a Parquet export with its own column names is mapped from its footer and ingested', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const account = createAccount('hospital');
+  await signInAs(page, account.email, account.password, '/upload');
+  await page.goto('/upload');
+  await addFiles(page, await parquetExport('warehouse-june.parquet'));
+
+  const form = page.getByRole('form', { name: 'Map the columns of warehouse-june.parquet' });
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('case_id', { exact: true })).toHaveValue('visit_number');
+  await expect(form.getByLabel('admit_date', { exact: true })).toHaveValue('service_date');
+  await expect(form.getByLabel('How admit_date is written')).toHaveValue('YYYY-MM-DD');
+  await expect(form.getByLabel('discharge_date', { exact: true })).toHaveValue('discharge_dt');
+  await expect(form.getByLabel('revenue', { exact: true })).toHaveValue('total_charges');
+  await expect(form.getByLabel('readmitted_30', { exact: true })).toHaveValue('readmitted');
+  // Sample values come from the file's first rows, dates as ingestion reads them.
+  await expect(form.getByRole('row', { name: /discharge_date/ })).toContainText('2024-06-05');
+  await expect(form.getByRole('row', { name: /revenue/ })).toContainText('2100.25');
+  await form.getByLabel('Save as').fill('Warehouse Parquet');
+  await form.getByRole('button', { name: 'Save mapping and use it' }).click();
+  await expect(page.getByText('Uses the column mapping Warehouse Parquet')).toBeVisible();
+
+  await startUpload(page);
+  const row = fileRow(page, 'warehouse-june.parquet');
+  await expect(row.getByText('In case data', { exact: true })).toBeVisible({ timeout: 30_000 });
+  // PQ-3 was discharged before it was admitted.
+  await expect(row.getByText('2 rows added, 1 rejected')).toBeVisible();
+});

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MappingColumns } from '../../src/contract/column-mapping';
 import { ingestFile } from './ingest';
 import { OrgDatabases } from './org-database';
-import { temporaryStore, textSource } from './test-fixture';
+import { fileSource, temporaryStore, textSource } from './test-fixture';
 import type { CaseStore, IngestSource } from './types';
 
 let store: CaseStore;
@@ -182,6 +183,79 @@ describe('column mapping at ingestion', () => {
       kind: 'not_case_data',
       missing: ['admit_date', 'discharge_date'],
     });
+  });
+});
+
+/** A Parquet export written by DuckDB, with the column types export tools write. */
+async function parquetExport(select: string): Promise<string> {
+  const file = path.join(dataDir, `export-${Math.random().toString(36).slice(2)}.parquet`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+  return file;
+}
+
+describe('column mapping of a Parquet file', () => {
+  it('reads typed dates, timestamps, amounts and flags under the mapped names, with correct figures', async () => {
+    const file = await parquetExport(`SELECT * FROM (VALUES
+        ('E1', DATE '2024-03-05', TIMESTAMP '2024-03-07 14:30:00', CAST(1234.50 AS DECIMAL(10,2)), true, 'Male', 61),
+        ('E2', DATE '2024-03-06', TIMESTAMP '2024-03-09 00:00:00', CAST(800 AS DECIMAL(10,2)), false, 'female', 47),
+        ('E3', DATE '2024-03-08', TIMESTAMP '2024-03-07 09:00:00', CAST(10 AS DECIMAL(10,2)), NULL, 'F', 33)
+      ) AS t(encounter_id, dos, disch_ts, total_charges, readmit, sex, patient_age)`);
+    const mapping: MappingColumns = {
+      case_id: { source: 'encounter_id' },
+      admit_date: { source: 'dos', format: 'YYYY-MM-DD' },
+      discharge_date: { source: 'disch_ts', format: 'YYYY-MM-DD' },
+      cost: { source: 'total_charges', format: 'plain' },
+      readmitted_30: { source: 'readmit', format: 'yes_no' },
+      gender: { source: 'sex', format: 'words' },
+      age: { source: 'patient_age' },
+    };
+    const target = path.join(dataDir, 'rejected-parquet.csv');
+    const result = await store.ingest('org', 'pq', {
+      ...fileSource(file, 'parquet'),
+      mapping,
+      rejectedRowsFile: target,
+    });
+    // E3 was discharged (by its timestamp's date) before it was admitted.
+    expect(result).toEqual({
+      kind: 'ingested',
+      rows: 2,
+      rejected_rows: 1,
+      errors: [{ row: 3, column: 'discharge_date', message: 'discharge_date is before admit_date' }],
+    });
+    const [figures] = await (await databases.get('org')).query(
+      `SELECT sum(cost) AS cost, sum(readmitted_30) AS readmitted, string_agg(gender, '' ORDER BY case_id) AS genders,
+         sum(age) AS age, string_agg(strftime(discharge_date, '%Y-%m-%d'), ' ' ORDER BY case_id) AS discharged FROM cases`,
+    );
+    expect(figures).toEqual({
+      cost: 2034.5,
+      readmitted: 1,
+      genders: 'MF',
+      age: 108,
+      discharged: '2024-03-07 2024-03-09',
+    });
+    expect(fs.readFileSync(target, 'utf8')).toMatch(/^encounter_id,dos,disch_ts,.*rejection_reason\nE3,/);
+  });
+
+  it('reads a timestamp as its date in a Parquet file with the case column names, too', async () => {
+    const file = await parquetExport(
+      `SELECT 'A' AS case_id, TIMESTAMP '2024-03-05 08:00:00' AS admit_date, TIMESTAMPTZ '2024-03-06 12:00:00+00' AS discharge_date`,
+    );
+    expect(await store.ingest('org', 'plain', fileSource(file, 'parquet'))).toMatchObject({
+      rows: 1,
+      rejected_rows: 0,
+    });
+    expect((await rows()).map((row) => row.admit_date)).toEqual(['2024-03-05']);
+  });
+
+  it('says which mapped column a Parquet file lacks', async () => {
+    const file = await parquetExport(`SELECT 'E1' AS encounter_id, DATE '2024-03-05' AS dos`);
+    await expect(
+      store.ingest('org', 'pq', { ...fileSource(file, 'parquet'), mapping: BASE }),
+    ).rejects.toThrow(/"Disch"/);
   });
 });
 

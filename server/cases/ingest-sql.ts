@@ -44,6 +44,20 @@ export function readerCall(
     max_line_size = ${INGEST_LIMITS.rowBytes}${options.sequential ? ', parallel = false' : ''})`;
 }
 
+/**
+ * Parquet keeps types: a date written as a TIMESTAMP (as pandas and Spark write dates) is read as its date,
+ * so it is checked like a `YYYY-MM-DD` cell instead of being refused for its time of day. Other columns pass
+ * as they are; the rejected-rows file reads the file's own reader, so it still shows the timestamp.
+ */
+export function timestampsAsDates(reader: string, columns: { name: string; type: string }[]): string {
+  const timestamps = columns.filter((column) => /^TIMESTAMP/i.test(column.type));
+  if (timestamps.length === 0) return reader;
+  const replaced = timestamps.map(
+    ({ name }) => `CAST(${quoteIdentifier(name)} AS DATE) AS ${quoteIdentifier(name)}`,
+  );
+  return `(SELECT * REPLACE (${replaced.join(', ')}) FROM ${reader})`;
+}
+
 /** The refusal that means "read this CSV on one thread" (see readerCall). */
 export const needsSequentialRead = (error: unknown) =>
   error instanceof Error && /Parameter Not Allowed|parallel/i.test(error.message);

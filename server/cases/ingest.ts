@@ -14,6 +14,7 @@ import {
   mapHeader,
   readerCall,
   rejectedRowsSql,
+  timestampsAsDates,
 } from './ingest-sql';
 import type { OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
@@ -52,6 +53,20 @@ async function sourceColumns(connection: DuckDBConnection, reader: string): Prom
   }
 }
 
+async function columnTypes(
+  connection: DuckDBConnection,
+  reader: string,
+): Promise<{ name: string; type: string }[]> {
+  try {
+    const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader}`);
+    return result
+      .getRowObjectsJS()
+      .map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+  } catch (error) {
+    throw readFailure(error);
+  }
+}
+
 async function loadFile(
   connection: DuckDBConnection,
   fileId: string,
@@ -72,7 +87,11 @@ async function loadFile(
   // renames and converts on top of the file's own reader, so the size check sees the file's own columns.
   const measured = source.format === 'parquet' && !source.mapping ? Object.values(map) : columns;
   const fileReader = await refuseOversized(connection, source, file, measured, maxExpansion);
-  const reader = source.mapping ? mappedReader(fileReader, source.mapping, columns) : fileReader;
+  const typedReader =
+    source.format === 'parquet'
+      ? timestampsAsDates(fileReader, await columnTypes(connection, fileReader))
+      : fileReader;
+  const reader = source.mapping ? mappedReader(typedReader, source.mapping, columns) : typedReader;
 
   onProgress({ phase: 'validating', fraction: 0 });
   try {

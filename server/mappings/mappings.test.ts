@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgWithUser, signIn } from '../test/make-app';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
@@ -130,6 +134,71 @@ describe('column mappings', () => {
     expect(
       (await call(t, user, 'POST', `/files/${file.id}/ingest/`, { mapping_id: 'map_nope' })).status,
     ).toBe(404);
+  });
+
+  it('ingests a multipart Parquet upload with the mapping id its create request named', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-mapped-parquet-'));
+    const parquet = path.join(folder, 'export.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM (VALUES
+        ('P1', '03/05/2024', TIMESTAMP '2024-03-07 14:30:00', 1234.5, 'Y'),
+        ('P2', '03/06/2024', TIMESTAMP '2024-03-09 00:00:00', 800.0, 'N'),
+        ('P3', '2024-03-07', TIMESTAMP '2024-03-09 00:00:00', 10.0, 'N')
+      ) AS t(encounter, dos, discharged_at, charges, readmit)) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const body = fs.readFileSync(parquet);
+    fs.rmSync(folder, { recursive: true });
+
+    const mapping = await call(t, user, 'POST', '/mappings/', {
+      name: 'Parquet nightly',
+      header: ['encounter', 'dos', 'discharged_at', 'charges', 'readmit'],
+      columns: {
+        case_id: { source: 'encounter' },
+        admit_date: { source: 'dos', format: 'MM/DD/YYYY' },
+        discharge_date: { source: 'discharged_at' },
+        revenue: { source: 'charges', format: 'plain' },
+        readmitted_30: { source: 'readmit', format: 'yes_no' },
+      },
+    });
+    expect(mapping.status).toBe(201);
+    const created = await sign(t, user, {
+      operation: 'create_multipart',
+      filename: 'export.parquet',
+      size: body.length,
+      mapping_id: mapping.json.id,
+    });
+    expect(created.status).toBe(200);
+    const key = String(created.json.key);
+    const orgId = key.split('/')[0]!;
+    const casesBefore = await t.deps.cases.countCases(orgId);
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await (await sendSigned(created.json)).text())![1]!;
+    const part = await sign(t, user, { operation: 'upload_part', key, upload_id: uploadId, part_number: 1 });
+    const etag = (await sendSigned(part.json, body)).headers.get('ETag');
+    const done = await sign(t, user, { operation: 'complete_multipart', key, upload_id: uploadId });
+    const assembled = await sendSigned(
+      done.json,
+      `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${etag}</ETag></Part></CompleteMultipartUpload>`,
+    );
+    expect(assembled.status).toBe(200);
+    expect((await call(t, user, 'POST', '/upload/complete/', { key })).status).toBe(200);
+    await t.deps.files.idle();
+
+    const file = (await call(t, user, 'GET', `/files/${created.json.file_id}/`)).json;
+    expect(file).toMatchObject({
+      status: 'ingested',
+      mapping_id: mapping.json.id,
+      has_rejected_rows_file: true,
+    });
+    expect(file.ingest).toEqual({
+      rows: 2,
+      rejected_rows: 1,
+      errors: [
+        { row: 3, column: 'admit_date', message: 'admit_date must be a date MM/DD/YYYY (got "2024-03-07")' },
+      ],
+    });
+    expect(await t.deps.cases.countCases(orgId)).toBe(casesBefore + 2);
   });
 
   it('refuses an unknown mapping id when an upload starts', async () => {

@@ -4,7 +4,7 @@ import type { UploadBody, UploadMeta } from '../uppy/adaptive-s3';
 import { MappingEditor } from './mapping-editor';
 
 /**
- * Before an upload starts: which columns a CSV or TSV has, whether they make it case data, and for a file
+ * Before an upload starts: which columns a CSV, TSV or Parquet file has, whether they make it case data, and for a file
  * whose header is not the case format, the column mapping that makes it so.
  */
 export function HeaderWarnings({

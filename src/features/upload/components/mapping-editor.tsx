@@ -32,7 +32,7 @@ interface Props {
 }
 
 /**
- * For a CSV or TSV whose header is not the case format: the API's proposed mapping from its columns to the
+ * For a CSV, TSV or Parquet file whose columns are not the case format: the API's proposed mapping from its columns to the
  * case columns (or the organization's saved mapping for the same header), with sample values, correctable
  * with plain selects and saved under a name for the next file like it.
  */

@@ -37,9 +37,8 @@ export function UploadPanel({ orgId }: { orgId: string }) {
         </p>
         <p className="muted">
           CSV, TSV and Parquet files with the case columns (case_id, admit_date, discharge_date, …) are added
-          to your case data for analysis; a CSV or TSV with its own column names can be mapped before upload.
-          Large files upload in parts: you can pause, resume, and even reload the page and choose the file
-          again.
+          to your case data for analysis; a file with its own column names can be mapped before upload. Large
+          files upload in parts: you can pause, resume, and even reload the page and choose the file again.
         </p>
       </div>
       <PendingUploads controller={controller} />

@@ -13,7 +13,7 @@ export interface QueuedHeaderCheck {
 // Keyed by the bytes themselves, so a re-selected or restored file is read again and nothing leaks.
 const checked = new WeakMap<Blob, HeaderCheck | null>();
 
-/** Header checks for the queued .csv and .tsv files that have not started uploading. */
+/** Header checks for the queued .csv, .tsv and .parquet files that have not started uploading. */
 export function useHeaderChecks(uppy: Uppy<UploadMeta, UploadBody>): QueuedHeaderCheck[] {
   const files = useUppyState(uppy, (state) => state.files);
   const [, setVersion] = useState(0);

@@ -57,6 +57,11 @@ export function checkHeader(text: string, delimiter: ',' | '\t', isCutOff = fals
   const columns = splitLine(firstLine, delimiter)
     .map((column) => column.trim())
     .filter(Boolean);
+  return checkColumns(columns, samples);
+}
+
+/** What a file's own column names (and first values) mean for ingestion, whatever the file format. */
+export function checkColumns(columns: string[], samples: string[][]): HeaderCheck {
   const present = new Set(columns.map(normalize));
   const known = new Set<string>(CASE_DATA_COLUMNS);
   return {
@@ -67,9 +72,17 @@ export function checkHeader(text: string, delimiter: ',' | '\t', isCutOff = fals
   };
 }
 
-/** Reads only the first bytes of a .csv or .tsv file; null for other files. */
+/**
+ * Reads only the first bytes of a .csv or .tsv file, or a .parquet file's footer (and first rows when they
+ * are small, with a reader loaded only then); null for other files.
+ */
 export async function readHeaderCheck(file: Blob, name: string): Promise<HeaderCheck | null> {
   const extension = name.slice(name.lastIndexOf('.')).toLowerCase();
+  if (extension === '.parquet') {
+    const { readParquetColumns } = await import('./parquet-columns');
+    const { columns, samples } = await readParquetColumns(file);
+    return checkColumns(columns, samples);
+  }
   if (extension !== '.csv' && extension !== '.tsv') return null;
   const text = await file.slice(0, HEADER_BYTES).text();
   return checkHeader(text, extension === '.tsv' ? '\t' : ',', file.size > HEADER_BYTES);
