@@ -4,6 +4,7 @@ import { createAccounts } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/open-database';
+import { FILE_OPTIONS, FILE_USAGE, fileCommand } from './file-commands';
 import { createKeyCommand, KEY_OPTIONS, KEY_USAGE, keyListing, revokeKeyCommand } from './key-commands';
 import { MAPPING_OPTIONS, MAPPING_USAGE, mappingCommand } from './mapping-commands';
 import { readPassword } from './read-password';
@@ -14,6 +15,7 @@ const USAGE = `Operator commands (they use HP_DATA_DIR, also while the server ru
       (the password comes from HP_PASSWORD or standard input)
 ${KEY_USAGE}
 ${MAPPING_USAGE}
+${FILE_USAGE}
   npm run admin -- list [--json]`;
 
 class UsageError extends Error {}
@@ -42,6 +44,7 @@ async function run(argv: string[]) {
       role: { type: 'string' },
       ...KEY_OPTIONS,
       ...MAPPING_OPTIONS,
+      ...FILE_OPTIONS,
       json: { type: 'boolean', default: false },
     },
   });
@@ -94,6 +97,19 @@ async function run(argv: string[]) {
       case 'mapping:delete': {
         const output = mappingCommand(command, db, values, (message) => {
           throw new UsageError(message);
+        });
+        print(output.json, output.text);
+        return;
+      }
+      case 'file:upload':
+      case 'file:ingest': {
+        const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+        const output = await fileCommand(command, db, values, {
+          apiUrl: values.api ?? `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`,
+          // The API's or the store's own words; the usage text would only bury them.
+          fail: (message) => {
+            throw new Error(message);
+          },
         });
         print(output.json, output.text);
         return;
