@@ -188,13 +188,22 @@ export function createFiles(options: FilesOptions) {
     },
     /**
      * Records what the store holds under the key (size and ETag read from the store, never from the client).
-     * Idempotent: a second call returns the file as it is now.
+     * Idempotent: a second call returns the file as it is now. `mappingId` names the column mapping to ingest
+     * it with, when the upload did not name one (or names another) before its bytes were stored.
      */
-    async complete(orgId: string, key: string): Promise<StoredFile> {
+    async complete(orgId: string, key: string, mappingId?: string): Promise<StoredFile> {
       const file = records.getByKey(orgId, key);
       if (!file) throw notFound('An upload with that key');
       if (file.status === 'aborted') throw conflict('This upload was cancelled; upload the file again.');
-      if (file.status !== 'pending') return file;
+      if (file.status !== 'pending') {
+        if (mappingId !== undefined && mappingId !== file.mapping_id) {
+          throw conflict(
+            `This upload is already complete; to read it with another mapping, POST /files/${file.id}/ingest/ with the mapping_id.`,
+          );
+        }
+        return file;
+      }
+      if (mappingId !== undefined) options.mappings?.require(orgId, mappingId);
       const stored = await objects.head(key);
       if (!stored) {
         throw conflict(
@@ -218,6 +227,7 @@ export function createFiles(options: FilesOptions) {
         );
       }
       if (!records.markUploaded(orgId, file.id, stored)) return records.get(orgId, file.id)!;
+      if (mappingId !== undefined) records.setMapping(orgId, file.id, mappingId);
       startIngest(orgId, file);
       log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
       return records.get(orgId, file.id)!;

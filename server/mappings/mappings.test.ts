@@ -201,6 +201,33 @@ describe('column mappings', () => {
     expect(await t.deps.cases.countCases(orgId)).toBe(casesBefore + 2);
   });
 
+  it('takes the mapping id at completion from an integration that did not name one when it signed', async () => {
+    const mapping = ((await call(t, user, 'GET', '/mappings/')).json.results as { id: string }[])[0]!;
+    const presigned = await call(t, user, 'POST', '/upload/presigned-url/', { filename: 'late.csv' });
+    await fetch(String(presigned.json.url), {
+      method: 'PUT',
+      headers: presigned.json.headers as Record<string, string>,
+      body: EXPORT,
+    });
+    const key = presigned.json.key;
+    expect((await call(t, user, 'POST', '/upload/complete/', { key, mapping_id: 'map_nope' })).status).toBe(
+      404,
+    );
+    const completed = await call(t, user, 'POST', '/upload/complete/', { key, mapping_id: mapping.id });
+    expect(completed.status).toBe(200);
+    expect(completed.json.mapping_id).toBe(mapping.id);
+    await t.deps.files.idle();
+    const file = (await call(t, user, 'GET', `/files/${presigned.json.file_id}/`)).json;
+    expect(file).toMatchObject({ status: 'ingested', ingest: { rows: 2, rejected_rows: 1 } });
+    // Completing again is idempotent with the same mapping; another one is a re-ingestion, said so.
+    expect((await call(t, user, 'POST', '/upload/complete/', { key, mapping_id: mapping.id })).status).toBe(
+      200,
+    );
+    const other = await call(t, user, 'POST', '/upload/complete/', { key, mapping_id: 'map_other' });
+    expect(other.status).toBe(409);
+    expect(other.json.message).toMatch(/ingest/);
+  });
+
   it('refuses an unknown mapping id when an upload starts', async () => {
     const { status } = await sign(t, user, {
       operation: 'create_multipart',

@@ -25,7 +25,8 @@ export const uploadRoutes = (deps: Deps) => {
       c.json(await uploads.presignedUrl(c.var.principal, await jsonBody(c, PresignedUrlRequest)), 201),
     )
     .post('/sign/', async (c) => c.json(await uploads.sign(c.var.principal, await jsonBody(c, SignRequest))))
-    .post('/complete/', async (c) =>
-      c.json(await uploads.complete(c.var.orgId, (await jsonBody(c, CompleteRequest)).key)),
-    );
+    .post('/complete/', async (c) => {
+      const { key, mapping_id } = await jsonBody(c, CompleteRequest);
+      return c.json(await uploads.complete(c.var.orgId, key, mapping_id));
+    });
 };

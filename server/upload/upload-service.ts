@@ -156,7 +156,7 @@ export function createUploads(options: UploadsOptions) {
       return signedBody(await objects.presign({ operation, key, uploadId }), file);
     },
 
-    complete: (orgId: string, key: string) => files.complete(orgId, key),
+    complete: (orgId: string, key: string, mappingId?: string) => files.complete(orgId, key, mappingId),
   };
 }
 

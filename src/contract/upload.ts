@@ -84,7 +84,11 @@ export const SignedRequest = z.object({
 });
 export type SignedRequest = z.infer<typeof SignedRequest>;
 
-export const CompleteRequest = z.object({ key: z.string().check(z.minLength(1), z.maxLength(1024)) });
+export const CompleteRequest = z.object({
+  key: z.string().check(z.minLength(1), z.maxLength(1024)),
+  /** The column mapping to ingest the file with, for an integration that did not name one when it signed. */
+  mapping_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
 export type CompleteRequest = z.infer<typeof CompleteRequest>;
 
 /** The extension (lower-cased, with its dot) when it is on the allow-list. */
