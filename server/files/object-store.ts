@@ -28,7 +28,7 @@ export type SignableRequest =
   | { operation: 'put_object'; key: string; contentType: string }
   | { operation: 'create_multipart'; key: string; contentType: string }
   | { operation: 'upload_part'; key: string; uploadId: string; partNumber: number }
-  | { operation: 'list_parts'; key: string; uploadId: string }
+  | { operation: 'list_parts'; key: string; uploadId: string; partNumberMarker?: number | undefined }
   | { operation: 'complete_multipart'; key: string; uploadId: string }
   | { operation: 'abort_multipart'; key: string; uploadId: string }
   | { operation: 'get_object'; key: string; downloadName: string };
@@ -80,7 +80,11 @@ function commandOf(bucket: string, request: SignableRequest) {
     case 'list_parts':
       return {
         method: 'GET',
-        command: new ListPartsCommand({ ...target, UploadId: request.uploadId }),
+        command: new ListPartsCommand({
+          ...target,
+          UploadId: request.uploadId,
+          ...(request.partNumberMarker ? { PartNumberMarker: String(request.partNumberMarker) } : {}),
+        }),
       } as const;
     case 'complete_multipart':
       return {

@@ -52,6 +52,46 @@ describe('multipart uploads', () => {
     return parts;
   }
 
+  it('lists more than 1,000 parts in pages of 1,000, each page starting after the last one', async () => {
+    const key = 'org-1/file-9/many-parts.csv';
+    const uploadId = await createUpload(key);
+    const total = 1003;
+    // Tiny parts: S3's 5 MiB minimum applies at completion, not to storing or listing a part.
+    for (let first = 1; first <= total; first += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, total - first + 1) }, (_, offset) =>
+          store.client.send(
+            new UploadPartCommand({
+              Bucket: TEST_BUCKET,
+              Key: key,
+              UploadId: uploadId,
+              PartNumber: first + offset,
+              Body: `part ${first + offset}`,
+            }),
+          ),
+        ),
+      );
+    }
+    const pages = [];
+    let marker: string | undefined;
+    do {
+      const page = await store.client.send(
+        new ListPartsCommand({ Bucket: TEST_BUCKET, Key: key, UploadId: uploadId, PartNumberMarker: marker }),
+      );
+      pages.push(page);
+      marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+    } while (marker !== undefined);
+    expect(pages.map((page) => [page.Parts?.length, page.IsTruncated, page.NextPartNumberMarker])).toEqual([
+      [1000, true, '1000'],
+      [3, false, '1003'],
+    ]);
+    const numbers = pages.flatMap((page) => page.Parts?.map((part) => part.PartNumber) ?? []);
+    expect(numbers).toEqual(Array.from({ length: total }, (_, index) => index + 1));
+    await store.client.send(
+      new AbortMultipartUploadCommand({ Bucket: TEST_BUCKET, Key: key, UploadId: uploadId }),
+    );
+  }, 120_000);
+
   it('assembles three parts into one object with the multipart ETag and removes the parts', async () => {
     const key = 'org-1/file-2/big.csv';
     const bodies = [patternedBytes(5 * MIB, 1), patternedBytes(5 * MIB, 2), patternedBytes(1234, 3)];

@@ -144,7 +144,8 @@ export function createUploads(options: UploadsOptions) {
         // Resuming after a reload lists parts first; an aborted upload answers NoSuchUpload from the store.
         // Not activity: the page lists parts to show a waiting upload's progress; sending parts revives it.
         const file = files.findByKey(orgId, key);
-        return signedBody(await objects.presign({ operation, key, uploadId }), file);
+        const partNumberMarker = body.part_number_marker;
+        return signedBody(await objects.presign({ operation, key, uploadId, partNumberMarker }), file);
       }
       const file = openUpload(orgId, key);
       // Every signed request shows the upload is alive; a part's upload id lets another page load continue it.

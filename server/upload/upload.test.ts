@@ -125,6 +125,36 @@ describe('the upload API', () => {
     expect(String(file.json.etag)).toMatch(/-2"$/);
   });
 
+  it('signs ListParts from a part-number marker, so a client can page past 1,000 parts', async () => {
+    const created = await sign(t, user, { operation: 'create_multipart', filename: 'paged.csv' });
+    const key = String(created.json.key);
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await (await sendSigned(created.json)).text())![1]!;
+    for (const part_number of [1, 2, 3]) {
+      const signed = await sign(t, user, { operation: 'upload_part', key, upload_id: uploadId, part_number });
+      expect((await sendSigned(signed.json, `part ${part_number}`)).status).toBe(200);
+    }
+    const listed = await sign(t, user, {
+      operation: 'list_parts',
+      key,
+      upload_id: uploadId,
+      part_number_marker: 1,
+    });
+    expect(listed.status).toBe(200);
+    const xml = await (await sendSigned(listed.json)).text();
+    expect([...xml.matchAll(/<PartNumber>(\d+)<\/PartNumber>/g)].map((match) => match[1])).toEqual([
+      '2',
+      '3',
+    ]);
+    expect(xml).toContain('<PartNumberMarker>1</PartNumberMarker>');
+    const refused = await sign(t, user, {
+      operation: 'list_parts',
+      key,
+      upload_id: uploadId,
+      part_number_marker: -1,
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it('marks an aborted multipart upload and refuses further parts', async () => {
     const created = await sign(t, user, { operation: 'create_multipart', filename: 'cancel.csv' });
     const key = String(created.json.key);

@@ -71,6 +71,11 @@ export const SignRequest = z.object({
   last_modified: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** create_multipart / put_object: the organization's column mapping to ingest the file with. */
   mapping_id: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /**
+   * list_parts: list the parts after this part number (the previous page's NextPartNumberMarker). ListParts
+   * answers at most 1,000 parts a page and a presigned URL signs its query, so each page is signed anew.
+   */
+  part_number_marker: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(10_000))),
 });
 export type SignRequest = z.infer<typeof SignRequest>;
 

@@ -5,12 +5,18 @@ import { MAX_PART, MIN_PART, MiB, nextPartSize } from './part-size';
 import { NetworkError, type StoreRequest } from './s3-transport';
 
 /** An in-memory store speaking just enough S3 for one multipart upload. */
-function fakeStore(options: { failFirstPut?: number } = {}) {
+function fakeStore(options: { failFirstPut?: number; pageSize?: number } = {}) {
   const parts = new Map<number, { size: number; etag: string; body: Blob }>();
   let failures = options.failFirstPut ?? 0;
   let completed: Blob | null = null;
+  /** The marker of every ListParts page signed, in order. */
+  const listedMarkers: number[] = [];
+  const pageSize = options.pageSize ?? 1000;
   const sign = async (body: SignRequest): Promise<SignedRequest> => ({
-    url: `fake://${body.operation}/${body.part_number ?? ''}`,
+    url:
+      body.operation === 'list_parts'
+        ? `fake://list_parts/?marker=${body.part_number_marker ?? 0}`
+        : `fake://${body.operation}/${body.part_number ?? ''}`,
     method: 'PUT',
     headers: {},
     key: 'org/fil/cases.csv',
@@ -23,13 +29,24 @@ function fakeStore(options: { failFirstPut?: number } = {}) {
     if (operation === 'create_multipart')
       return { status: 200, etag: null, text: '<R><UploadId>u1</UploadId></R>' };
     if (operation === 'list_parts') {
-      const xml = [...parts.entries()]
+      // S3's paging: at most pageSize parts after the marker, and where the next page starts.
+      const marker = Number(/marker=(\d+)/.exec(request.url)?.[1] ?? 0);
+      listedMarkers.push(marker);
+      const after = [...parts.entries()].sort(([a], [b]) => a - b).filter(([n]) => n > marker);
+      const page = after.slice(0, pageSize);
+      const xml = page
         .map(
           ([n, p]) =>
             `<Part><PartNumber>${n}</PartNumber><Size>${p.size}</Size><ETag>"${p.etag}"</ETag></Part>`,
         )
         .join('');
-      return { status: 200, etag: null, text: `<R>${xml}<IsTruncated>false</IsTruncated></R>` };
+      const next = page.at(-1)?.[0] ?? marker;
+      const truncated = after.length > page.length;
+      return {
+        status: 200,
+        etag: null,
+        text: `<R><NextPartNumberMarker>${next}</NextPartNumberMarker>${xml}<IsTruncated>${truncated}</IsTruncated></R>`,
+      };
     }
     if (operation === 'upload_part') {
       if (failures > 0) {
@@ -47,7 +64,7 @@ function fakeStore(options: { failFirstPut?: number } = {}) {
     completed = new Blob(numbers.map((n) => parts.get(n)!.body));
     return { status: 200, etag: null, text: '<R><Location>x</Location><Key>org/fil/cases.csv</Key></R>' };
   };
-  return { sign, send, parts, completed: () => completed };
+  return { sign, send, parts, listedMarkers, completed: () => completed };
 }
 
 const fileOf = (size: number) => {
@@ -180,6 +197,60 @@ describe('MultipartUpload', { timeout: 20_000 }, () => {
     await upload.run(new AbortController().signal);
     expect(upload.sentParts).not.toContain(1);
     expect(Math.min(...upload.sentParts)).toBe(4);
+    expect(await sameBytes(store.completed()!, file)).toBe(true);
+  });
+
+  it('reads every page of ListParts on resume, so parts past the first page are not sent again', async () => {
+    const store = fakeStore({ pageSize: 2 });
+    const file = fileOf(40 * MiB);
+    const plan: PlannedPart[] = Array.from({ length: 8 }, (_, index) => ({
+      partNumber: index + 1,
+      start: index * 5 * MiB,
+      end: (index + 1) * 5 * MiB,
+    }));
+    // The page was closed after seven of eight parts were stored; its saved plan has no ETags yet.
+    for (const part of plan.slice(0, 7)) {
+      await store.send({
+        url: `fake://upload_part/${part.partNumber}`,
+        method: 'PUT',
+        headers: {},
+        body: file.slice(part.start, part.end),
+      });
+    }
+    const upload = new MultipartUpload({
+      file,
+      describe: describeFile(file),
+      sign: store.sign,
+      send: store.send,
+      resume: { key: 'org/fil/cases.csv', uploadId: 'u1', parts: plan },
+    });
+    await upload.run(new AbortController().signal);
+    expect(store.listedMarkers).toEqual([0, 2, 4, 6]);
+    expect(upload.sentParts).toEqual([8]);
+    expect(await sameBytes(store.completed()!, file)).toBe(true);
+  });
+
+  it('continues from several pages of the store alone (no saved plan) after the last listed part', async () => {
+    const store = fakeStore({ pageSize: 2 });
+    const file = fileOf(30 * MiB);
+    for (let number = 1; number <= 5; number += 1) {
+      await store.send({
+        url: `fake://upload_part/${number}`,
+        method: 'PUT',
+        headers: {},
+        body: file.slice((number - 1) * 5 * MiB, number * 5 * MiB),
+      });
+    }
+    const upload = new MultipartUpload({
+      file,
+      describe: describeFile(file),
+      sign: store.sign,
+      send: store.send,
+      resume: { key: 'org/fil/cases.csv', uploadId: 'u1' },
+    });
+    await upload.run(new AbortController().signal);
+    expect(store.listedMarkers).toEqual([0, 2, 4]);
+    expect(upload.sentParts).toEqual([6]);
     expect(await sameBytes(store.completed()!, file)).toBe(true);
   });
 

@@ -10,8 +10,8 @@ import {
 import {
   abortError,
   completeBody,
+  listAllParts,
   NetworkError,
-  parseListParts,
   type SendToStore,
   type StoreResponse,
   storeProblem,
@@ -171,21 +171,24 @@ export class MultipartUpload {
    */
   private async reconcile(signal: AbortSignal) {
     const { key, uploadId } = this.ids();
-    const signed = await this.options.sign({ operation: 'list_parts', key, upload_id: uploadId });
-    const response = await this.request(signal, () => ({
-      url: signed.url,
-      method: 'GET',
-      headers: signed.headers,
-    }));
-    const listed = parseListParts(response.text);
-    const stored = new Map(listed.parts.map((part) => [part.partNumber, part]));
+    const listed = await listAllParts(async (marker) => {
+      const response = await this.request(signal, async () => {
+        const signed = await this.options.sign({
+          operation: 'list_parts',
+          key,
+          upload_id: uploadId,
+          ...(marker > 0 ? { part_number_marker: marker } : {}),
+        });
+        return { url: signed.url, method: 'GET', headers: signed.headers };
+      });
+      return response.text;
+    });
+    const stored = new Map(listed.map((part) => [part.partNumber, part]));
     if (this.parts.length > 0) {
       for (const part of this.parts) {
         const held = stored.get(part.partNumber);
         if (held && held.size === part.end - part.start) part.etag = held.etag;
-        // ListParts answers 1000 parts at most; beyond that the plan's own record of stored parts stands.
-        else if (!(listed.isTruncated && part.partNumber > (listed.parts.at(-1)?.partNumber ?? 0)))
-          delete part.etag;
+        else delete part.etag;
       }
     } else {
       let offset = 0;

@@ -86,7 +86,14 @@ export interface ListedPart {
   etag: string;
 }
 
-export function parseListParts(xml: string): { parts: ListedPart[]; isTruncated: boolean } {
+export interface ListedPage {
+  parts: ListedPart[];
+  isTruncated: boolean;
+  /** Where the next page starts (the last part number on this page). */
+  nextMarker: number;
+}
+
+export function parseListParts(xml: string): ListedPage {
   const parts: ListedPart[] = [];
   for (const [, body = ''] of xml.matchAll(/<Part>([\s\S]*?)<\/Part>/g)) {
     parts.push({
@@ -95,7 +102,28 @@ export function parseListParts(xml: string): { parts: ListedPart[]; isTruncated:
       etag: xmlValue(body, 'ETag') ?? '',
     });
   }
-  return { parts, isTruncated: xmlValue(xml, 'IsTruncated') === 'true' };
+  const next = Number(xmlValue(xml, 'NextPartNumberMarker'));
+  return {
+    parts,
+    isTruncated: xmlValue(xml, 'IsTruncated') === 'true',
+    nextMarker: Number.isInteger(next) && next > 0 ? next : (parts.at(-1)?.partNumber ?? 0),
+  };
+}
+
+/**
+ * Every part the store holds for an upload. ListParts answers at most 1,000 parts a page, and a presigned
+ * URL signs its query, so each page is signed with the last page's marker. A marker that does not move on
+ * (a store answering the same page again) ends the listing instead of looping.
+ */
+export async function listAllParts(listPage: (marker: number) => Promise<string>): Promise<ListedPart[]> {
+  const parts: ListedPart[] = [];
+  let marker = 0;
+  for (;;) {
+    const page = parseListParts(await listPage(marker));
+    parts.push(...page.parts);
+    if (!page.isTruncated || page.nextMarker <= marker) return parts;
+    marker = page.nextMarker;
+  }
 }
 
 const escapeXml = (text: string) =>

@@ -1,6 +1,6 @@
 import { signUpload } from '../api/sign-upload';
 import { loadPlan } from './resume-plans';
-import { parseListParts, sendToStore } from './s3-transport';
+import { listAllParts, sendToStore, storeProblem } from './s3-transport';
 
 /**
  * Bytes a pending multipart upload already has in the store: from this browser's plan when it has one,
@@ -11,10 +11,18 @@ export async function storedBytes(key: string, uploadId: string): Promise<number
   if (plan?.some((part) => part.etag)) {
     return plan.reduce((sum, part) => sum + (part.etag ? part.end - part.start : 0), 0);
   }
-  const signed = await signUpload({ operation: 'list_parts', key, upload_id: uploadId });
-  const response = await sendToStore({ url: signed.url, method: 'GET', headers: signed.headers });
-  if (response.status !== 200) return 0;
-  return parseListParts(response.text).parts.reduce((sum, part) => sum + part.size, 0);
+  const parts = await listAllParts(async (marker) => {
+    const signed = await signUpload({
+      operation: 'list_parts',
+      key,
+      upload_id: uploadId,
+      ...(marker > 0 ? { part_number_marker: marker } : {}),
+    });
+    const response = await sendToStore({ url: signed.url, method: 'GET', headers: signed.headers });
+    if (response.status !== 200) throw new Error(storeProblem(response));
+    return response.text;
+  }).catch(() => []);
+  return parts.reduce((sum, part) => sum + part.size, 0);
 }
 
 /** Cancels a multipart upload in the store so its parts are removed now, not at the 24-hour sweep. */
