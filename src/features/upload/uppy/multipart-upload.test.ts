@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SignedRequest, SignRequest } from '../../../contract/upload';
 import { type MultipartState, MultipartUpload, type PlannedPart } from './multipart-upload';
-import { MAX_PART, MIN_PART, MiB, nextPartSize } from './part-size';
+import { MAX_CONCURRENCY, MAX_PART, MIN_CONCURRENCY, MIN_PART, MiB, nextPartSize } from './part-size';
 import { NetworkError, type StoreRequest } from './s3-transport';
 
 /** An in-memory store speaking just enough S3 for one multipart upload. */
@@ -275,5 +275,57 @@ describe('MultipartUpload', { timeout: 20_000 }, () => {
     expect(before).toBeGreaterThan(0);
     expect(repeats.every((n) => !store.parts.has(n) || n > before)).toBe(true);
     expect(await sameBytes(store.completed()!, file)).toBe(true);
+  });
+
+  it('sends a third and fourth part at once when it decides more connections pay off', async () => {
+    // A link with plenty of bandwidth where every answer takes a second (high latency): one connection
+    // cannot fill it, each one added raises throughput, so the uploader should add up to four and use them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+    try {
+      const size = 2 * 1024 * MiB;
+      // Only size and slice are read; a real 2 GiB Blob is not needed to test scheduling.
+      const file = {
+        size,
+        slice: (start: number, end: number) => ({ size: end - start }),
+      } as unknown as Blob;
+      const store = fakeStore();
+      let inFlight = 0;
+      let mostInFlight = 0;
+      let mostDecided = 0;
+      const upload: MultipartUpload = new MultipartUpload({
+        file,
+        describe: { filename: 'big.csv', size },
+        sign: store.sign,
+        send: async (request) => {
+          const [operation, partNumber] = request.url.replace('fake://', '').split('/');
+          if (operation !== 'upload_part') {
+            if (operation === 'complete_multipart')
+              return { status: 200, etag: null, text: '<R><Location>x</Location></R>' };
+            return store.send(request);
+          }
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          mostDecided = Math.max(mostDecided, upload.currentConcurrency);
+          // The bytes leave in a tenth of a second; the answer comes a second after the request started.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          request.onProgress?.((request.body as Blob).size);
+          await new Promise((resolve) => setTimeout(resolve, 900));
+          inFlight -= 1;
+          return { status: 200, etag: `"e${partNumber}"`, text: '' };
+        },
+      });
+      let settled = false;
+      const done = upload.run(new AbortController().signal).finally(() => {
+        settled = true;
+      });
+      for (let ms = 0; !settled && ms < 600_000; ms += 100) await vi.advanceTimersByTimeAsync(100);
+      await done;
+      expect(mostDecided).toBe(MAX_CONCURRENCY);
+      // The decision is carried out: as many parts really in flight as it decided, not MIN_CONCURRENCY.
+      expect(mostInFlight).toBeGreaterThan(MIN_CONCURRENCY);
+      expect(mostInFlight).toBe(mostDecided);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
