@@ -16,7 +16,7 @@ import {
   TEST_BUCKET,
 } from './storage-test-harness';
 
-/** The requests Uppy's @uppy/aws-s3 sends: each one presigned by the API, then sent by plain fetch. */
+/** The requests the SPA's S3 uploader sends: each one presigned by the API, then sent by plain fetch. */
 describe('presigned multipart uploads', () => {
   let store: RunningStore;
   let now: Date;

@@ -91,8 +91,8 @@ class StoreRefusal extends Error {
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
- * One file's multipart upload with adaptive part sizes and several parts in flight (@uppy/aws-s3 6 sends a
- * file's parts one at a time, in sizes fixed up front). Part numbers follow file order, so a part is always
+ * One file's multipart upload with adaptive part sizes and several parts in flight (@uppy/aws-s3 6, which this
+ * replaced, sends a file's parts one at a time, in sizes fixed up front: ADR 0005). Part numbers follow file order, so a part is always
  * the same bytes: a retried or resumed part replaces itself, and completion lists the parts in order.
  * `run` may be called again after a pause (its signal aborted): stored parts are kept, parts in flight are
  * sent again from their start.
