@@ -162,6 +162,9 @@ test('after a reload the upload is listed and continues once the file is chosen 
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   await page.reload();
 
+  // Read after the reload: a part whose body reached the store as the page went away is stored although the
+  // page never saw its answer (nor saved it in its plan). It is completed all the same and must not be sent
+  // again; a part the store did not finish may be.
   const stored = await storedParts(upload.key!, upload.uploadId!);
   if (typeof stored === 'string') throw new Error(stored);
   const pending = page.getByRole('region', { name: 'Uploads waiting for their file' });

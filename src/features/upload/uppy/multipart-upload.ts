@@ -166,8 +166,9 @@ export class MultipartUpload {
 
   /**
    * After a reload: the store says which parts it holds. A part planned here (same number, same size) keeps
-   * its bytes; without a plan (another browser) the parts from 1 up to the first gap are kept, and new parts
-   * continue after the highest number the store has, so nothing is ever placed at the wrong offset.
+   * its bytes; stored parts after the plan (or from part 1 without one, from another browser) are kept up to
+   * the first gap, and new parts continue after the highest number the store has, so a stored part is never
+   * sent again and nothing is ever placed at the wrong offset.
    */
   private async reconcile(signal: AbortSignal) {
     const { key, uploadId } = this.ids();
@@ -184,21 +185,24 @@ export class MultipartUpload {
       return response.text;
     });
     const stored = new Map(listed.map((part) => [part.partNumber, part]));
-    if (this.parts.length > 0) {
-      for (const part of this.parts) {
-        const held = stored.get(part.partNumber);
-        if (held && held.size === part.end - part.start) part.etag = held.etag;
-        else delete part.etag;
-      }
-    } else {
-      let offset = 0;
-      for (let number = 1; stored.has(number); number += 1) {
-        const held = stored.get(number)!;
-        this.parts.push({ partNumber: number, start: offset, end: offset + held.size, etag: held.etag });
-        offset += held.size;
-      }
-      this.highestListed = Math.max(0, ...stored.keys());
+    for (const part of this.parts) {
+      const held = stored.get(part.partNumber);
+      if (held && held.size === part.end - part.start) part.etag = held.etag;
+      else delete part.etag;
     }
+    // Parts the plan does not know: all of them without a plan, and with one the parts planned after its last
+    // save that the store took as the page went away. Parts follow file order, so each starts where the one
+    // before ends, and the store's sizes place them up to the first gap; none of them is sent again.
+    let offset = this.parts.at(-1)?.end ?? 0;
+    for (let number = (this.parts.at(-1)?.partNumber ?? 0) + 1; stored.has(number); number += 1) {
+      const held = stored.get(number)!;
+      if (offset + held.size > this.options.file.size) break;
+      this.parts.push({ partNumber: number, start: offset, end: offset + held.size, etag: held.etag });
+      offset += held.size;
+    }
+    // A stored part past a gap has no known place in the file: new parts are numbered after it, and completion
+    // (which lists this plan's parts only) leaves it out.
+    this.highestListed = Math.max(0, ...stored.keys());
     this.planned = this.parts.at(-1)?.end ?? 0;
     this.needsListing = false;
     this.saveState();
