@@ -32,4 +32,28 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/api/v1/files/{id}/'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
     expect(JSON.stringify(document)).not.toMatch(/"\$schema"/);
   });
+
+  it('states the fields this project added to the upload contract (docs/contract-additions.md)', async () => {
+    const document = await (await t.app.request('/api/v1/openapi.json')).json();
+    const body = (route: string) =>
+      JSON.stringify(document.paths[`/api/v1${route}`].post.requestBody.content['application/json'].schema);
+    expect(body('/upload/presigned-url/')).toContain('"mapping_id"');
+    for (const field of ['size', 'last_modified', 'mapping_id', 'part_number_marker'])
+      expect(body('/upload/sign/')).toContain(`"${field}"`);
+    expect(body('/upload/complete/')).toContain('"mapping_id"');
+    expect(body('/files/{id}/ingest/')).toContain('"mapping_id"');
+    const file = JSON.stringify(document.paths['/api/v1/files/{id}/'].get.responses['200']);
+    for (const field of [
+      'mapping_id',
+      'missing_columns',
+      'has_rejected_rows_file',
+      'upload_id',
+      'source_last_modified',
+      'last_activity_at',
+      'interrupted',
+    ])
+      expect(file).toContain(`"${field}"`);
+    for (const route of ['/files/{id}/rejected-rows/', '/mappings/', '/mappings/propose/', '/mappings/{id}/'])
+      expect(document.paths[`/api/v1${route}`]).toBeDefined();
+  });
 });
