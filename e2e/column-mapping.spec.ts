@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { axeViolations, createAccount, expect, signInAs, test } from './support/fixtures';
+import { addFiles, fileRow, startUpload } from './support/uploads';
 
 // A hospital's own export (its column names, US dates, dollar amounts, Y/N flags): mapped before upload,
 // saved, proposed again for the next file like it, and ingested with the right figures.
@@ -41,12 +41,6 @@ function revenueByPayer(rows: ExportRow[]): Record<string, number> {
   }
   return totals;
 }
-
-const addFiles = (page: Page, files: string) =>
-  page.locator('.uppy-Dashboard-input').first().setInputFiles(files);
-const startUpload = (page: Page) => page.getByRole('button', { name: /^Upload \d+ files?$/ }).click();
-const fileRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
 test('a non-standard export is mapped, saved, proposed again and ingested with correct figures', async ({
   page,
@@ -176,7 +170,7 @@ test('a Parquet export with its own column names is mapped from its footer and i
   await expect(form.getByLabel('readmitted_30', { exact: true })).toHaveValue('readmitted');
   // Sample values come from the file's first rows, dates as ingestion reads them.
   await expect(form.getByRole('row', { name: /discharge_date/ })).toContainText('2024-06-05');
-  await expect(form.getByRole('row', { name: /revenue/ })).toContainText('2100.25');
+  await expect(form.getByRole('row', { name: /^revenue/ })).toContainText('2100.25');
   await form.getByLabel('Save as').fill('Warehouse Parquet');
   await form.getByRole('button', { name: 'Save mapping and use it' }).click();
   await expect(page.getByText('Uses the column mapping Warehouse Parquet')).toBeVisible();

@@ -1,16 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ListPartsCommand } from '@aws-sdk/client-s3';
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { createS3Client } from '../server/storage/s3-client';
-import { axeViolations, createAccount, expect, signInAs, test } from './support/fixtures';
+import { axeViolations, expect, test } from './support/fixtures';
+import {
+  addFiles,
+  bigFile as bigFileIn,
+  fileRow,
+  holdPart,
+  MiB,
+  openUploadPage,
+  startUpload,
+  storedParts,
+  watchParts,
+  watchUpload,
+} from './support/uploads';
 
 // Uploads on a throttled link, across a reload, and left alone: what the analyst sees and what the store holds.
-
-const MiB = 1024 * 1024;
 
 let scratch: string;
 test.beforeAll(() => {
@@ -18,88 +25,9 @@ test.beforeAll(() => {
 });
 test.afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-function bigFile(name: string, size: number): string {
-  const file = path.join(scratch, name);
-  const handle = fs.openSync(file, 'w');
-  for (let written = 0; written < size; written += 8 * MiB)
-    fs.writeSync(handle, randomBytes(Math.min(8 * MiB, size - written)));
-  fs.closeSync(handle);
-  return file;
-}
-
-async function openUploadPage(page: Page) {
-  const account = createAccount('hospital');
-  await signInAs(page, account.email, account.password, '/upload');
-  await page.goto('/upload');
-  await expect(page.getByRole('heading', { name: 'Upload files' })).toBeVisible();
-  return account;
-}
-
-const addFiles = (page: Page, files: string) =>
-  page.locator('.uppy-Dashboard-input').first().setInputFiles(files);
-const startUpload = (page: Page) => page.getByRole('button', { name: /^Upload \d+ files?$/ }).click();
-const fileRow = (page: Page, name: string) =>
-  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+const bigFile = (name: string, size: number) => bigFileIn(scratch, name, size);
 const transferLine = (page: Page) => page.locator('.transfer-status li').first();
 const sentBytes = async (page: Page) => Number(await transferLine(page).getAttribute('data-sent-bytes'));
-
-/** Part numbers of every part PUT the browser sends. */
-function watchParts(page: Page) {
-  const parts: number[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (request.method() === 'PUT' && url.searchParams.has('partNumber'))
-      parts.push(Number(url.searchParams.get('partNumber')));
-  });
-  return parts;
-}
-
-async function storedParts(key: string, uploadId: string): Promise<number[] | string> {
-  const credentials = JSON.parse(
-    fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, 'storage-credentials.json'), 'utf8'),
-  ) as { accessKeyId: string; secretAccessKey: string };
-  const client = createS3Client({
-    endpoint: process.env.E2E_STORAGE_URL!,
-    region: 'us-east-1',
-    ...credentials,
-  });
-  try {
-    const listed = await client.send(
-      new ListPartsCommand({ Bucket: 'healthproximate', Key: key, UploadId: uploadId }),
-    );
-    return (listed.Parts ?? []).map((part) => part.PartNumber ?? 0);
-  } catch (error) {
-    return (error as Error).name;
-  } finally {
-    client.destroy();
-  }
-}
-
-function watchUpload(page: Page) {
-  const seen: { key?: string; uploadId?: string } = {};
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const uploadId = url.searchParams.get('uploadId');
-    if (!uploadId || seen.uploadId) return;
-    seen.uploadId = uploadId;
-    seen.key = decodeURIComponent(url.pathname.split('/').slice(2).join('/'));
-  });
-  return seen;
-}
-
-/** Holds every request for one part number until the page goes away. */
-async function holdPart(page: Page, partNumber: number) {
-  let markHeld: () => void = () => {};
-  const isHeld = new Promise<void>((resolve) => {
-    markHeld = resolve;
-  });
-  await page.route(
-    (url) => url.searchParams.get('partNumber') === String(partNumber),
-    (_route: Route) => markHeld(),
-  );
-  // Wrapped: an async function returning the promise itself would wait for it.
-  return { isHeld };
-}
 
 test('pausing on an 8 MB/s link loses under 10 % of the file, and the upload completes', async ({ page }) => {
   test.setTimeout(120_000);
