@@ -37,6 +37,21 @@ describe('ResultBlock', () => {
     expect(cells()).toEqual(['=HYPERLINK("http://x","y")', '$15,000', 'B', '$2,000']);
   });
 
+  it('keeps empty cells last whichever way a column is sorted', async () => {
+    const rows = [{ value: 'None', figure: null }, ...costTable.rows];
+    render(<ResultBlock table={{ ...costTable, rows, row_count: 3 }} chart={undefined} />);
+    const surgeons = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.querySelector('th, td')?.textContent);
+    await userEvent.click(screen.getByRole('button', { name: 'Cost' }));
+    expect(surgeons()).toEqual(['B', '=HYPERLINK("http://x","y")', 'None']);
+    await userEvent.click(screen.getByRole('button', { name: 'Cost' }));
+    expect(screen.getByRole('columnheader', { name: /Cost/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(surgeons()).toEqual(['=HYPERLINK("http://x","y")', 'B', 'None']);
+  });
+
   it('copies in the order shown, formulas defused, from the chart view too', async () => {
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, formatCell } from './format-cell';
+import { formatCell } from './format-cell';
 
 describe('formatCell', () => {
   it('formats by type and unit', () => {
@@ -9,10 +9,5 @@ describe('formatCell', () => {
     expect(formatCell(3.456, { type: 'number', unit: 'days' })).toBe('3.46 days');
     expect(formatCell(null, { type: 'number' })).toBe('—');
     expect(formatCell('<img src=x>', { type: 'string' })).toBe('<img src=x>');
-  });
-
-  it('sorts numbers by value, text naturally and empty cells last', () => {
-    expect([10, null, 2, 33].sort(compareCells)).toEqual([2, 10, 33, null]);
-    expect(['Dr. B 10', 'Dr. B 9'].sort(compareCells)).toEqual(['Dr. B 9', 'Dr. B 10']);
   });
 });
