@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { beforeEach, expect, it } from 'vitest';
-import { useSession } from '../features/auth';
+import { useSession } from '../features/auth/session-store';
 import { useAccountQueryClient } from './account-query-client';
 
 const account = (id: string, orgId: string) => ({
