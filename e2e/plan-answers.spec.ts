@@ -1,18 +1,9 @@
-import type { Page } from '@playwright/test';
+import { answers, ask } from './support/analysis';
 import { expect, test } from './support/fixtures';
 
 // What the query plan changes on the page (issue 10), against the real local API and its demo data: a time grain
 // draws a line, a comparison of two windows draws grouped bars with a legend, and a clarification's buttons ask
 // again with the chosen name and get an answer.
-
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const questionBox = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
-
-async function ask(page: Page, question: string) {
-  await page.goto('/analysis');
-  await questionBox(page).fill(question);
-  await questionBox(page).press('Enter');
-}
 
 test('a month-by-month question draws a line chart, with its table a click away', async ({
   signedIn: page,
