@@ -29,38 +29,33 @@ function parsed(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A calendar day from the data: 'Nov 29, 2026'. Text that is not a date is shown as it came. */
-export function formatDay(iso: string | null): string {
-  if (!iso) return NONE;
-  const date = utcDay(iso);
-  return date ? day.format(date) : iso;
-}
+/** A formatter that shows text which is no date as it came, rather than 'Invalid Date'. */
+const using =
+  (format: Intl.DateTimeFormat, read: (iso: string) => Date | null) =>
+  (iso: string): string => {
+    const date = read(iso);
+    return date ? format.format(date) : iso;
+  };
+/** The same, saying a date that was never set (null) with a dash. */
+const orDash =
+  (show: (iso: string) => string) =>
+  (iso: string | null): string =>
+    iso ? show(iso) : NONE;
+
+/** A calendar day from the data: 'Nov 29, 2026'. */
+export const formatDay = orDash(using(day, utcDay));
 
 /** A calendar month from the data: 'Nov 2026'. */
-export function formatMonth(iso: string): string {
-  const date = utcDay(iso);
-  return date ? month.format(date) : iso;
-}
+export const formatMonth = using(month, utcDay);
 
 /** The day an instant fell on, where the viewer is: 'Nov 29, 2026'. */
-export function formatInstantDay(iso: string | null): string {
-  if (!iso) return NONE;
-  const date = parsed(iso);
-  return date ? instantDay.format(date) : iso;
-}
+export const formatInstantDay = orDash(using(instantDay, parsed));
 
 /** An instant with its time, where the viewer is: 'Nov 29, 2026, 3:04 PM'. */
-export function formatInstant(iso: string | null): string {
-  if (!iso) return NONE;
-  const date = parsed(iso);
-  return date ? instant.format(date) : iso;
-}
+export const formatInstant = orDash(using(instant, parsed));
 
 /** A recent instant, short enough for a list: 'Nov 29, 3:04 PM'. */
-export function formatRecent(iso: string): string {
-  const date = parsed(iso);
-  return date ? recent.format(date) : iso;
-}
+export const formatRecent = using(recent, parsed);
 
 /** The unambiguous day an instant fell on in UTC, for text a machine or support desk reads: '2026-11-29'. */
 export function formatIsoDay(iso: string | null): string | null {
