@@ -1,24 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../features/auth/session-store';
 import { api } from '../lib/api-client';
+import { sessionWith } from '../test/session-fixture';
 import { connectSession } from './connect-session';
 
 const fetchMock = vi.fn<typeof fetch>();
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const user = {
-  id: 'usr_1',
-  email: 'a@example.com',
-  name: 'A',
-  role: 'analyst' as const,
-  organization: { id: 'org_1', name: 'Mercy', type: 'hospital' as const },
-};
-const sessionWith = (token: string) => ({
-  access_token: token,
-  token_type: 'Bearer' as const,
-  expires_in: 900,
-  user,
-});
 const authorizationOf = (call: number) =>
   ((fetchMock.mock.calls[call]?.[1]?.headers ?? {}) as Record<string, string>).Authorization;
 
