@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { answerReading, answers, ask } from './support/analysis';
+import { accessToken, kneeCasesCsv, uploadCases } from './support/case-upload';
 import { axeViolations, createAccount, expect, signInAs, test } from './support/fixtures';
 
 const QUESTION = 'total revenue by payor last year';
@@ -23,14 +25,6 @@ async function watchOrder(page: Page) {
   return () =>
     page.evaluate(() => (window as unknown as { answerOrder: Record<string, number> }).answerOrder);
 }
-
-async function ask(page: Page, question: string) {
-  const box = page.getByRole('textbox', { name: 'Your question' });
-  await box.fill(question);
-  await box.press('Enter');
-}
-
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
 
 test('an answer builds up: steps first, then the table and chart, then the written answer', async ({
   signedIn: page,
@@ -78,19 +72,11 @@ test('a follow-up keeps the context, and the history reopens the conversation', 
   signedIn: page,
 }) => {
   await ask(page, QUESTION);
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue of all cases by payor/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue of all cases by payor/);
   await expect(page).toHaveURL(/[?&]c=cnv_/);
   await ask(page, 'and by surgeon');
   await expect(answers(page)).toHaveCount(2);
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue of all cases by surgeon/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue of all cases by surgeon/);
   const url = page.url();
 
   await page.getByRole('button', { name: 'New conversation' }).click();
@@ -164,8 +150,7 @@ test('a connection dropped mid-answer resumes without losing or repeating anythi
   await ask(page, 'total cost by surgeon last year');
   const request = await resumed;
   expect(Number(request.headers()['last-event-id'])).toBeGreaterThan(0);
-  const answer = answers(page).last();
-  await expect(answer.getByText(/I read this as total cost of all cases by surgeon/)).toBeVisible();
+  const answer = await answerReading(page, /I read this as total cost of all cases by surgeon/);
   await expect(answer.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveCount(3);
   await expect(answer.getByRole('img', { name: /Total cost by surgeon/ })).toHaveCount(1);
   const text = ((await answer.locator('.answer-text').textContent()) ?? '').replace(/\s+/g, ' ');
@@ -180,45 +165,14 @@ test('a connection dropped mid-answer resumes without losing or repeating anythi
 test('a case value that looks like HTML shows as text', async ({ page }) => {
   const account = createAccount('hospital');
   await signInAs(page, account.email, account.password);
-  const token = await page.evaluate(async () => {
-    const response = await fetch('/api/v1/auth/refresh/', { method: 'POST', credentials: 'include' });
-    return ((await response.json()) as { access_token: string }).access_token;
-  });
-  const headers = { Authorization: `Bearer ${token}` };
-  const rows = [
-    'case_id,admit_date,discharge_date,procedure_code,procedure_name,surgeon,payor,cost,revenue,hospital_revenue',
-    ...Array.from({ length: 40 }, (_, index) =>
-      [
-        `c${index}`,
-        '2026-10-01',
-        '2026-10-03',
-        '27447',
-        'Total knee arthroplasty',
-        index % 2 ? '<img src=x onerror=alert(1)>' : 'Ana Diaz',
-        'Aetna',
-        1000 + index,
-        3000,
-        2500,
-      ].join(','),
-    ),
-  ].join('\n');
-  const presigned = await (
-    await page.request.post('/api/v1/upload/presigned-url/', {
-      headers,
-      data: { filename: 'cases.csv', content_type: 'text/csv' },
-    })
-  ).json();
-  expect((await page.request.put(presigned.url, { headers: presigned.headers, data: rows })).ok()).toBe(true);
-  await page.request.post('/api/v1/upload/complete/', { headers, data: { key: presigned.key } });
-  await expect
-    .poll(
-      async () =>
-        (await (await page.request.get(`/api/v1/files/${presigned.file_id}/`, { headers })).json()).status,
-      {
-        timeout: 30_000,
-      },
-    )
-    .toBe('ingested');
+  const token = await accessToken(page.request, new URL(page.url()).origin);
+  const cases = kneeCasesCsv(40, (index) => ({
+    surgeon: index % 2 ? '<img src=x onerror=alert(1)>' : 'Ana Diaz',
+    cost: 1000 + index,
+    revenue: 3000,
+    hospital_revenue: 2500,
+  }));
+  await uploadCases(page.request, token, cases);
 
   let dialogs = 0;
   page.on('dialog', (dialog) => {

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { answerReading, answers, ask, questionBox, waitUntilSettled } from './support/analysis';
+import { accessToken, kneeCasesCsv, uploadCases } from './support/case-upload';
 import {
   axeViolations,
   createAccount,
@@ -14,14 +16,6 @@ import {
 
 const QUESTION = 'total revenue by payor last year';
 
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const questionBox = (page: Page) => page.getByRole('textbox', { name: 'Your question' });
-
-async function ask(page: Page, question: string) {
-  await questionBox(page).fill(question);
-  await questionBox(page).press('Enter');
-}
-
 /** Slows the page's downloads, so the page is still reading a stream the server has long finished. */
 async function throttle(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);
@@ -35,13 +29,6 @@ async function throttle(page: Page, bytesPerSecond: number) {
     });
   await set(bytesPerSecond);
   return { release: () => set(-1) };
-}
-
-/** An access token for calling the API beside the page (the request context shares the page's cookies). */
-async function tokenOf(request: APIRequestContext, baseURL: string) {
-  const response = await request.post('/api/v1/auth/refresh/', { headers: { Origin: baseURL } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function storedAnswer(request: APIRequestContext, token: string, conversationId: string) {
@@ -65,16 +52,11 @@ test('after an answer the question sits at the top of the view, the answer below
       return question.getBoundingClientRect().top - thread.getBoundingClientRect().top;
     });
   await ask(page, QUESTION);
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue/);
   // A follow-up below a long first answer: its question is brought up to the top, the answer grows below it.
   await ask(page, 'total cost by surgeon last year');
   await expect(answers(page)).toHaveCount(2);
-  const answer = answers(page).last();
-  await expect(answer.getByText(/I read this as total cost/)).toBeVisible();
+  const answer = await answerReading(page, /I read this as total cost/);
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   expect(await page.getByRole('log').evaluate((thread) => thread.scrollTop)).toBeGreaterThan(100);
   const offset = await questionOffset();
@@ -99,7 +81,7 @@ test('Stop after the server finished shows the whole answer and says so', async 
   signedIn: page,
   baseURL,
 }) => {
-  const token = await tokenOf(page.request, baseURL!);
+  const token = await accessToken(page.request, baseURL!);
   const question = 'total revenue by provider last year';
   const since = new Date(Date.now() - 1000).toISOString();
   const link = await throttle(page, 1000);
@@ -129,18 +111,14 @@ test('Stop after the server finished shows the whole answer and says so', async 
   await expect(questionBox(page)).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`c=${conversationId}`));
   await page.reload();
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue/);
 });
 
 test('Esc stops a running answer; the page then shows what the server decided, and keeps focus', async ({
   signedIn: page,
   baseURL,
 }) => {
-  const token = await tokenOf(page.request, baseURL!);
+  const token = await accessToken(page.request, baseURL!);
   // The question leaves the page a moment late (the real API answers it): "Thinking…" shows meanwhile.
   await page.route('**/api/v1/agent/query/', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 4000));
@@ -151,7 +129,7 @@ test('Esc stops a running answer; the page then shows what the server decided, a
   await expect(answer.getByRole('status').filter({ hasText: 'Thinking…' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Stopping…' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 15_000 });
+  await waitUntilSettled(page);
   await expect(questionBox(page)).toBeFocused();
   const stored = await storedAnswer(page.request, token, conversationIdOf(page)!);
   // Whatever the race between the stop and the run, the page says what the server stored.
@@ -173,8 +151,7 @@ test('copy the answer, then edit the question and ask it again as a new message'
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await ask(page, QUESTION);
-  const first = answers(page).last();
-  await expect(first.getByText(/I read this as total revenue/)).toBeVisible();
+  const first = await answerReading(page, /I read this as total revenue/);
   await first.getByRole('button', { name: 'Copy answer as Markdown' }).click();
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain('I read this as');
@@ -196,11 +173,7 @@ test('copy the answer, then edit the question and ask it again as a new message'
   await questionBox(page).fill('total revenue by surgeon last year');
   await questionBox(page).press('Enter');
   await expect(answers(page)).toHaveCount(2);
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue of all cases by surgeon/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue of all cases by surgeon/);
   // History kept: the first question and answer are still there.
   await expect(page.locator('[data-question]').first()).toContainText(QUESTION);
   await answers(page).last().getByRole('button', { name: 'Ask again' }).click();
@@ -253,41 +226,15 @@ test('CSV and copy follow the sort from either view and defuse formulas; example
   const account = createAccount('hospital');
   await signInAs(page, account.email, account.password);
   await expect(page.getByText('There is no case data yet.')).toBeVisible();
-  const token = await tokenOf(page.request, new URL(page.url()).origin);
-  const headers = { Authorization: `Bearer ${token}` };
+  const token = await accessToken(page.request, new URL(page.url()).origin);
   const formula = '=HYPERLINK("http://x","y")';
-  const rows = [
-    'case_id,admit_date,discharge_date,procedure_code,procedure_name,surgeon,payor,cost,revenue,hospital_revenue',
-    ...Array.from({ length: 30 }, (_, index) =>
-      [
-        `c${index}`,
-        '2026-10-01',
-        '2026-10-03',
-        '27447',
-        'Total knee arthroplasty',
-        ['"=HYPERLINK(""http://x"",""y"")"', 'Ana Diaz', 'Ben Okoro'][index % 3],
-        'Aetna',
-        [1000, 5000, 3000][index % 3]! + index,
-        9000,
-        8000,
-      ].join(','),
-    ),
-  ].join('\n');
-  const presigned = await (
-    await page.request.post('/api/v1/upload/presigned-url/', {
-      headers,
-      data: { filename: 'cases.csv', content_type: 'text/csv' },
-    })
-  ).json();
-  expect((await page.request.put(presigned.url, { headers: presigned.headers, data: rows })).ok()).toBe(true);
-  await page.request.post('/api/v1/upload/complete/', { headers, data: { key: presigned.key } });
-  await expect
-    .poll(
-      async () =>
-        (await (await page.request.get(`/api/v1/files/${presigned.file_id}/`, { headers })).json()).status,
-      { timeout: 30_000 },
-    )
-    .toBe('ingested');
+  const cases = kneeCasesCsv(30, (index) => ({
+    surgeon: [formula, 'Ana Diaz', 'Ben Okoro'][index % 3]!,
+    cost: [1000, 5000, 3000][index % 3]! + index,
+    revenue: 9000,
+    hospital_revenue: 8000,
+  }));
+  await uploadCases(page.request, token, cases);
 
   // Back on the page without a reload: the examples now come from the new data.
   // Upload's page loads as its own chunk and the router waits for it in a transition: until its heading shows,
@@ -385,11 +332,7 @@ test('keyboard only: from sign-in to an answer and Stop, with a skip link and th
   await expect(questionBox(page)).toBeFocused();
   await page.keyboard.type(QUESTION);
   await page.keyboard.press('Enter');
-  await expect(
-    answers(page)
-      .last()
-      .getByText(/I read this as total revenue/),
-  ).toBeVisible();
+  await answerReading(page, /I read this as total revenue/);
 
   // From the top of the page, the Tab after "Skip to content" is the skip link to the question box.
   await page.getByRole('link', { name: 'Skip to content' }).focus();
@@ -412,7 +355,7 @@ test('keyboard only: from sign-in to an answer and Stop, with a skip link and th
   await page.keyboard.press('Enter');
   await link.release();
   await expect(questionBox(page)).toBeFocused();
-  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible({ timeout: 15_000 });
+  await waitUntilSettled(page);
   await expect(questionBox(page)).toBeFocused();
 });
 

@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { seedDemoRows } from '../server/cases/demo-seed';
 import { CREATE_CASES_TABLE } from '../server/cases/schema';
+import { answers, ask } from './support/analysis';
 import {
   axeViolations,
   createAccount,
@@ -142,10 +143,8 @@ async function upload(page: Page, file: string, rows: number) {
 async function askAndPin(page: Page, question: string) {
   await page.getByRole('link', { name: 'Analysis' }).click();
   await page.getByRole('button', { name: 'New conversation' }).click();
-  const box = page.getByRole('textbox', { name: 'Your question' });
-  await box.fill(question);
-  await box.press('Enter');
-  const answer = page.getByRole('article', { name: 'Answer' }).last();
+  await ask(page, question);
+  const answer = answers(page).last();
   await answer.getByRole('button', { name: 'Pin to dashboard' }).click({ timeout: 90_000 });
   await expect(answer.getByText('Pinned.')).toBeVisible();
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { answers, ask } from './support/analysis';
 import { admin, axeViolations, createAccount, expect, signInAs, test } from './support/fixtures';
 
 /** How far the page scrolls sideways; a phone layout must not. */
@@ -37,10 +38,8 @@ test.describe('on a phone, in the dark', () => {
 
   test('an answer table fits: figures stay whole and the page does not scroll sideways', async ({ page }) => {
     await signInAs(page, 'analyst@mercy.example', 'healthproximate-demo');
-    const box = page.getByRole('textbox', { name: 'Your question' });
-    await box.fill('total cost by surgeon last year');
-    await box.press('Enter');
-    const answer = page.getByRole('article', { name: 'Answer' }).last();
+    await ask(page, 'total cost by surgeon last year');
+    const answer = answers(page).last();
     await answer.getByRole('button', { name: 'Table', exact: true }).click();
     const figure = answer.getByRole('table').first().getByRole('cell').nth(1);
     await expect(figure).toContainText('$');

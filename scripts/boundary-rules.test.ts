@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkBarrels,
   checkBoundaries,
   checkFetch,
   checkImports,
   findCycles,
   formatProblem,
+  isBarrel,
   isTestCode,
 } from './boundary-rules';
 
@@ -21,7 +23,10 @@ describe('SPA rules', () => {
           'src/components/page-header.tsx',
           'src/contract/files.ts',
         ],
-        'src/app/routes/upload.tsx': ['src/features/upload/index.ts', 'src/features/auth/index.ts'],
+        'src/app/routes/upload.tsx': [
+          'src/features/upload/components/upload-panel.tsx',
+          'src/features/auth/session-store.ts',
+        ],
       }),
     ).toEqual([]);
   });
@@ -69,6 +74,55 @@ describe('SPA rules', () => {
     expect(problems.map((p) => [p.rule, p.file])).toEqual([
       ['only-api-client-fetches', 'src/features/upload/uppy/s3-signing.ts'],
     ]);
+  });
+});
+
+describe('barrel files', () => {
+  it('knows a barrel by its name or by holding nothing but re-exports', () => {
+    expect(isBarrel('src/features/upload/index.ts', 'export { A } from "./a";')).toBe(true);
+    expect(isBarrel('src/features/auth/index.tsx', undefined)).toBe(true);
+    const reExports = "// The feature's face.\nexport { A, type B } from './a';\nexport * from './c';\n";
+    expect(isBarrel('src/features/auth/public.ts', reExports)).toBe(true);
+    expect(
+      isBarrel('src/lib/api-client.ts', "export { ApiError } from './api-error';\nexport const api = {};"),
+    ).toBe(false);
+    expect(isBarrel('src/lib/empty.ts', '// nothing yet\n')).toBe(false);
+    expect(isBarrel('server/agent/parser/index.ts', "export * from './parse';")).toBe(false);
+  });
+
+  it('names each barrel and each import of one, so routes import the file that holds the thing', () => {
+    const graph = graphOf({
+      'src/features/upload/index.ts': ['src/features/upload/components/upload-panel.tsx'],
+      'src/features/upload/components/upload-panel.tsx': [],
+      'src/app/routes/upload-route.tsx': [
+        'src/features/upload/index.ts',
+        'src/features/auth/session-store.ts',
+      ],
+      'src/app/routes/settings-route.tsx': ['src/features/settings/index.ts'],
+    });
+    const sources = new Map([
+      ['src/features/upload/index.ts', "export { UploadPanel } from './components/upload-panel';"],
+      ['src/features/upload/components/upload-panel.tsx', 'export function UploadPanel() {}'],
+    ]);
+    expect(checkBarrels(graph, sources).map((p) => [p.rule, p.file])).toEqual([
+      ['no-barrel-files', 'src/features/upload/index.ts'],
+      ['no-barrel-files', 'src/app/routes/upload-route.tsx'],
+      ['no-barrel-files', 'src/app/routes/settings-route.tsx'],
+    ]);
+  });
+
+  it('still lets routes compose features and stops features importing each other without barrels', () => {
+    expect(
+      rulesBroken({
+        'src/app/routes/analysis-route.tsx': [
+          'src/features/analysis/components/analysis-page.tsx',
+          'src/features/dashboard/components/pin-button.tsx',
+        ],
+        'src/features/analysis/components/analysis-page.tsx': [
+          'src/features/dashboard/components/pin-button.tsx',
+        ],
+      }),
+    ).toEqual(['features-stay-apart']);
   });
 });
 

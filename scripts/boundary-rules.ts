@@ -12,6 +12,8 @@ export const RULES = {
   'contract-stands-alone': 'src/contract imports nothing outside src/contract',
   'spa-and-server-share-only-the-contract': 'the SPA and the server share only src/contract',
   'only-api-client-fetches': 'only src/lib/api-client.ts calls fetch',
+  'no-barrel-files':
+    'src/ has no barrel files (index.ts, or a module of re-exports only) and nothing imports one: routes import the feature file that holds what they use, so bundles tree-shake and cycles stay visible',
   'cases-never-imports-agent':
     'server/cases never imports server/agent; the agent asks, the case store answers',
   'infrastructure-imports-no-domain':
@@ -134,6 +136,41 @@ export function checkFetch(sources: ReadonlyMap<string, string>): Problem[] {
   return problems;
 }
 
+// What is left of a file once comments and `export … from '…'` re-exports are taken out.
+const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+const RE_EXPORTS = /export\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s+['"][^'"]+['"]\s*;?/g;
+
+/** Whether an SPA file is a barrel: named index, or nothing but re-exports of other modules. */
+export function isBarrel(file: string, text: string | undefined): boolean {
+  if (!file.startsWith('src/') || isTestCode(file)) return false;
+  if (/(^|\/)index\.tsx?$/.test(file)) return true;
+  const code = text?.replace(COMMENTS, '').trim();
+  return Boolean(code) && code!.replace(RE_EXPORTS, '').trim() === '';
+}
+
+/** Every barrel in src/, and every import of one (a barrel found only as an import target is named too). */
+export function checkBarrels(graph: ImportGraph, sources: ReadonlyMap<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const barrels = new Set(
+    [...new Set([...graph.keys(), ...sources.keys()])].filter((file) => isBarrel(file, sources.get(file))),
+  );
+  for (const barrel of barrels)
+    problems.push({
+      rule: 'no-barrel-files',
+      file: barrel,
+      detail: 'is a barrel; delete it and import the modules it re-exports',
+    });
+  for (const [file, imports] of graph)
+    for (const target of imports)
+      if (isBarrel(target, sources.get(target)))
+        problems.push({
+          rule: 'no-barrel-files',
+          file,
+          detail: `imports the barrel '${target}'; import the file that holds the thing instead`,
+        });
+  return problems;
+}
+
 /**
  * One problem per group of files that import each other in a circle (a strongly connected component),
  * naming the shortest cycle through its first file, so the report reads 'a → b → a'.
@@ -225,12 +262,17 @@ function stronglyConnected(graph: ImportGraph): string[][] {
   return components;
 }
 
-/** Every rule over one graph, cycles last; `sources` adds the fetch rule. */
+/** Every rule over one graph, cycles last; `sources` adds the fetch and barrel rules. */
 export function checkBoundaries(
   graph: ImportGraph,
   sources: ReadonlyMap<string, string> = new Map(),
 ): Problem[] {
-  return [...checkImports(graph), ...checkFetch(sources), ...findCycles(graph)];
+  return [
+    ...checkImports(graph),
+    ...checkFetch(sources),
+    ...checkBarrels(graph, sources),
+    ...findCycles(graph),
+  ];
 }
 
 export function formatProblem(problem: Problem): string {

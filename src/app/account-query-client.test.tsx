@@ -1,21 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import { beforeEach, expect, it } from 'vitest';
-import { useSession } from '../features/auth';
+import { useSession } from '../features/auth/session-store';
+import { sessionWith, TEST_USER } from '../test/session-fixture';
 import { useAccountQueryClient } from './account-query-client';
 
-const account = (id: string, orgId: string) => ({
-  access_token: `jwt-${id}`,
-  token_type: 'Bearer' as const,
-  expires_in: 900,
-  user: {
+const account = (id: string, orgId: string) =>
+  sessionWith(`jwt-${id}`, {
+    ...TEST_USER,
     id,
     email: `${id}@example.com`,
-    name: id,
-    role: 'analyst' as const,
-    organization: { id: orgId, name: orgId, type: 'hospital' as const },
-  },
-});
+    organization: { id: orgId, name: orgId, type: 'hospital' },
+  });
 
 beforeEach(() => {
   useSession.setState({ status: 'restoring', accessToken: null, user: null, endedBecause: null });

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { useSession } from '../features/auth';
+import { useSession } from '../features/auth/session-store';
 
 /**
  * One query cache per signed-in account: when the session ends for any reason (sign-out, expiry, revocation)

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-import { AnalysisPage, type AnswerActionsProps } from '../../features/analysis';
-import { PinButton } from '../../features/dashboard';
+import { AnalysisPage, type AnswerActionsProps } from '../../features/analysis/components/analysis-page';
+import { PinButton } from '../../features/dashboard/components/pin-button';
 
 const pinAction = ({ question, plan }: AnswerActionsProps) => <PinButton question={question} plan={plan} />;
 

@@ -1,6 +1,6 @@
 import { PageHeader } from '../../components/page-header';
-import { useSession } from '../../features/auth';
-import { DashboardPage } from '../../features/dashboard';
+import { useSession } from '../../features/auth/session-store';
+import { DashboardPage } from '../../features/dashboard/components/dashboard-page';
 
 export default function DashboardRoute() {
   const organization = useSession((state) => state.user?.organization.name);

@@ -1,5 +1,5 @@
-import { useSession } from '../../features/auth';
-import { SettingsPage } from '../../features/settings';
+import { useSession } from '../../features/auth/session-store';
+import { SettingsPage } from '../../features/settings/settings-page';
 
 export default function SettingsRoute() {
   const user = useSession((state) => state.user);

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { restoreSession, SignInForm, useSession } from '../../features/auth';
+import { restoreSession } from '../../features/auth/api/session-api';
+import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { useSession } from '../../features/auth/session-store';
 
 /** Only same-app paths are followed after sign-in, never another site. */
 function safeDestination(from: string | null): string {

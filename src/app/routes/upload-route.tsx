@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/page-header';
-import { useSession } from '../../features/auth';
-import { FilesTable, UploadPanel } from '../../features/upload';
+import { useSession } from '../../features/auth/session-store';
+import { FilesTable } from '../../features/upload/components/files-table';
+import { UploadPanel } from '../../features/upload/components/upload-panel';
 
 export default function UploadRoute() {
   const orgId = useSession((state) => state.user?.organization.id);

@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { HealthBadge } from '../../components/health-badge';
 import { env } from '../../config/env';
-import { IdleLogout, useSession, useSignOut } from '../../features/auth';
+import { IdleLogout } from '../../features/auth/components/idle-logout';
+import { useSignOut } from '../../features/auth/hooks/use-sign-out';
+import { useSession } from '../../features/auth/session-store';
 import { NoticeBar } from './notice-bar';
 
 const NAV = [

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { restoreSession, useSession } from '../../features/auth';
+import { restoreSession } from '../../features/auth/api/session-api';
+import { useSession } from '../../features/auth/session-store';
 
 /** Restores the session from the refresh cookie once per page load, then guards the signed-in pages. */
 export function RequireSession({ children }: { children: ReactNode }) {

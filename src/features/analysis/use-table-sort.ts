@@ -1,16 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { CellValue } from '../../contract/agent';
-import { compareCells } from './lib/format-cell';
+import { type SortDirection, sortRows } from './lib/sort-rows';
 
-export type TableSort = { key: string; direction: 'ascending' | 'descending' } | null;
+export type TableSort = { key: string; direction: SortDirection } | null;
 
 /** One sort per result, shared by its table, its chart and its exports, so all three show the same order. */
 export function useTableSort(source: Record<string, CellValue>[]) {
   const [sort, setSort] = useState<TableSort>(null);
   const rows = useMemo(() => {
     if (!sort) return source;
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...source].sort((left, right) => sign * compareCells(left[sort.key], right[sort.key]));
+    return sortRows(source, sort.key, sort.direction);
   }, [source, sort]);
   const toggle = useCallback(
     (key: string) =>

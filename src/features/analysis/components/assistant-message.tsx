@@ -1,4 +1,5 @@
 import { memo, type ReactNode, useMemo, useRef } from 'react';
+import { CopyButton } from '../../../components/copy-button';
 import type {
   AssistantMessage,
   ChartBlock,
@@ -9,7 +10,6 @@ import type {
   TableBlock,
 } from '../../../contract/agent';
 import { ClarifyOptions } from './clarify-options';
-import { CopyButton } from './copy-button';
 import { MarkdownAnswer } from './markdown-answer';
 import { PlanReading } from './plan-reading';
 import { ResultBlock } from './result-block';

@@ -1,14 +1,8 @@
 import { useId, useRef, useState } from 'react';
+import { formatRecent } from '../../../lib/format-date';
 import { useDeleteConversation } from '../api/delete-conversation';
 import { useConversations } from '../api/list-conversations';
 import { useUndoableDelete } from '../use-undoable-delete';
-
-const shortTime = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
 
 interface Props {
   activeId: string | null;
@@ -112,9 +106,7 @@ export function ConversationList({ activeId, onOpen, onNew, onFocusQuestion }: P
                 }}
               >
                 <span className="conversation-title">{conversation.title}</span>
-                <span className="conversation-time">
-                  {shortTime.format(new Date(conversation.updated_at))}
-                </span>
+                <span className="conversation-time">{formatRecent(conversation.updated_at)}</span>
               </button>
               <button
                 type="button"

@@ -63,8 +63,11 @@ describe('MessageThread, when a follow-up starts before the conversation has rel
     useLiveRun.setState({ run: run({ question: 'First', message: whole }) });
     useLiveRun.getState().begin('Follow-up', 'cnv_1');
     renderThread([question('msg_q1', 'First'), answer('msg_a1', 'Whole', 'running')]);
-    expect(await screen.findByText('Whole answer, every figure.')).toBeVisible();
-    expect(screen.getAllByText('Follow-up').length).toBeGreaterThan(0);
+    const completed = await screen.findByText('Whole answer, every figure.');
+    expect(completed).toBeVisible();
+    // Once, and below the answer it follows.
+    const followUp = screen.getByText('Follow-up');
+    expect(completed.compareDocumentPosition(followUp)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
   });
 
   it('keeps the completed turn when the loaded conversation does not hold it yet', async () => {

@@ -1,16 +1,6 @@
 import { memo } from 'react';
 import type { PlanBlock } from '../../../contract/agent';
-
-const day = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const dateOf = (iso: string) => {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : day.format(date);
-};
+import { formatDay } from '../../../lib/format-date';
 
 /** What the question was understood as, and which admit dates it covered: a wrong reading shows at once. */
 export const PlanReading = memo(function PlanReading({
@@ -28,7 +18,7 @@ export const PlanReading = memo(function PlanReading({
             <>
               {' '}
               <span className="plan-dates">
-                (admitted {dateOf(plan.dates.from)} – {dateOf(plan.dates.to)})
+                (admitted {formatDay(plan.dates.from)} – {formatDay(plan.dates.to)})
               </span>
             </>
           )}

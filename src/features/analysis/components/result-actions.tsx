@@ -1,6 +1,6 @@
+import { CopyButton } from '../../../components/copy-button';
 import type { CellValue, TableBlock } from '../../../contract/agent';
 import { toCsv, toTsv } from '../lib/csv';
-import { CopyButton } from './copy-button';
 
 export const fileNameOf = (title: string) =>
   `${

@@ -1,6 +1,6 @@
 import { memo } from 'react';
+import { CopyButton } from '../../../components/copy-button';
 import type { QueryBlock } from '../../../contract/agent';
-import { CopyButton } from './copy-button';
 
 /** What ran, for provenance: collapsed by default, one copy for all statements. */
 export const SqlPanel = memo(function SqlPanel({ queries }: { queries: QueryBlock[] }) {
@@ -12,7 +12,7 @@ export const SqlPanel = memo(function SqlPanel({ queries }: { queries: QueryBloc
         SQL that ran ({queries.length} {queries.length === 1 ? 'statement' : 'statements'})
       </summary>
       <div className="sql-actions">
-        <CopyButton text={() => text} label="Copy SQL" />
+        <CopyButton text={text} label="Copy SQL" />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <pre tabIndex={0}>

@@ -37,12 +37,3 @@ export const isNumericColumn = (column: Pick<TableColumn, 'type'>) =>
   column.type === 'number' ||
   column.type === 'currency' ||
   column.type === 'percent';
-
-/** Compares two cells for sorting; empty cells always sort last. */
-export function compareCells(left: CellValue | undefined, right: CellValue | undefined): number {
-  const isLeftEmpty = left === null || left === undefined;
-  const isRightEmpty = right === null || right === undefined;
-  if (isLeftEmpty || isRightEmpty) return Number(isLeftEmpty) - Number(isRightEmpty);
-  if (typeof left === 'number' && typeof right === 'number') return left - right;
-  return String(left).localeCompare(String(right), 'en-US', { numeric: true });
-}

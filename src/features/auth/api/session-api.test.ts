@@ -1,16 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { sessionWith } from '../../../test/session-fixture';
 import { useSession } from '../session-store';
 import { refreshSession } from './session-api';
 
 const fetchMock = vi.fn<typeof fetch>();
-const user = {
-  id: 'usr_1',
-  email: 'a@example.com',
-  name: 'A',
-  role: 'analyst' as const,
-  organization: { id: 'org_1', name: 'Mercy', type: 'hospital' as const },
-};
-const session = { access_token: 'jwt', token_type: 'Bearer' as const, expires_in: 900, user };
+const session = sessionWith('jwt');
 
 beforeEach(() => {
   fetchMock.mockReset();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type LoginRequest, Session } from '../../../contract/auth';
-import { ApiError, api, connectAuth } from '../../../lib/api-client';
+import { ApiError, type AuthBridge, api } from '../../../lib/api-client';
 import { useSession } from '../session-store';
 
 export const signInRequest = (body: LoginRequest) =>
@@ -43,9 +43,10 @@ export function refreshSession(): Promise<string | null> {
   return inFlight;
 }
 
-connectAuth({
+/** What the API client needs of the session; src/app connects it, so importing this file changes nothing. */
+export const sessionAuth: AuthBridge = {
   accessToken: () => useSession.getState().accessToken,
   refresh: () => refreshSession().catch(() => null),
-});
+};
 
 export const restoreSession = () => refreshSession().catch(() => null);

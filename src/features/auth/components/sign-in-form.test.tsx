@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { sessionWith } from '../../../test/session-fixture';
 import { useSession } from '../session-store';
 import { SignInForm } from './sign-in-form';
 
@@ -31,15 +32,8 @@ it('explains empty fields without sending anything', async () => {
 });
 
 it('keeps the token in memory and calls back after a successful sign-in', async () => {
-  const user = {
-    id: 'u',
-    email: 'a@b.example',
-    name: 'A',
-    role: 'analyst',
-    organization: { id: 'o', name: 'Org', type: 'hospital' },
-  };
   fetchMock.mockResolvedValueOnce(
-    new Response(JSON.stringify({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900, user }), {
+    new Response(JSON.stringify(sessionWith('jwt')), {
       status: 200,
       headers: { 'Content-Type': 'application/json' },
     }),

@@ -1,13 +1,14 @@
 import type { Coverage } from '../../../contract/dashboard';
-import { formatDate, formatFigure, formatTimestamp } from '../lib/format';
+import { formatDay, formatInstantDay } from '../../../lib/format-date';
+import { formatFigure } from '../lib/format';
 
 export function CoverageStrip({ coverage }: { coverage: Coverage }) {
   const items: [string, string][] = [
     ['Cases', formatFigure(coverage.cases, 'cases')],
-    ['First admit', formatDate(coverage.first_admit)],
-    ['Last admit', formatDate(coverage.last_admit)],
+    ['First admit', formatDay(coverage.first_admit)],
+    ['Last admit', formatDay(coverage.last_admit)],
     ['Files', formatFigure(coverage.files, 'cases')],
-    ['Last upload', formatTimestamp(coverage.last_upload)],
+    ['Last upload', formatInstantDay(coverage.last_upload)],
     ['Rows rejected', formatFigure(coverage.rows_rejected, 'cases')],
   ];
   return (

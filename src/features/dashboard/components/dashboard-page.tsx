@@ -1,6 +1,6 @@
 import '../dashboard.css';
+import { formatDay } from '../../../lib/format-date';
 import { useOverview } from '../api/overview';
-import { formatDate } from '../lib/format';
 import { CoverageStrip } from './coverage-strip';
 import { KpiTiles } from './kpi-tiles';
 import { PinnedCards } from './pinned-cards';
@@ -28,7 +28,7 @@ function Overview() {
       </div>
     );
   }
-  const windowText = `${formatDate(data.window.from)} – ${formatDate(data.window.to)}`;
+  const windowText = `${formatDay(data.window.from)} – ${formatDay(data.window.to)}`;
   return (
     <>
       <section aria-labelledby="kpi-title" className="overview">
@@ -36,7 +36,7 @@ function Overview() {
           <h2 id="kpi-title">The last 12 months of data</h2>
           <p className="muted small" data-testid="overview-window">
             Admitted {windowText}, compared with the 12 months before (
-            {formatDate(data.previous_window?.from ?? null)} – {formatDate(data.previous_window?.to ?? null)}
+            {formatDay(data.previous_window?.from ?? null)} – {formatDay(data.previous_window?.to ?? null)}
             ).
           </p>
         </div>

@@ -1,5 +1,6 @@
 import type { DateRange, Kpi } from '../../../contract/dashboard';
-import { formatChange, formatFigure, formatMonth } from '../lib/format';
+import { formatMonth } from '../../../lib/format-date';
+import { formatChange, formatFigure } from '../lib/format';
 import { Sparkline } from './sparkline';
 
 function tone(kpi: Kpi): 'good' | 'bad' | 'flat' {

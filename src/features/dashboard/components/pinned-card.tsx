@@ -1,9 +1,10 @@
 import { type DragEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { PIN_TITLE_MAX, type Pin } from '../../../contract/dashboard';
+import { formatDay } from '../../../lib/format-date';
 import { useCardResult, useRemovePin, useUpdatePin } from '../api/pins';
 import { analysisLink } from '../lib/analysis-link';
-import { formatDate, formatFigure } from '../lib/format';
+import { formatFigure } from '../lib/format';
 import { CardFigures } from './card-figures';
 
 interface Props {
@@ -94,9 +95,9 @@ function CardBody({ pin }: { pin: Pin }) {
       <p className="card-provenance muted small" data-testid="card-provenance">
         <span data-cases={data.cases}>{formatFigure(data.cases, 'cases')} cases</span>
         {data.dates
-          ? ` · admitted ${formatDate(data.dates.from)} – ${formatDate(data.dates.to)}`
+          ? ` · admitted ${formatDay(data.dates.from)} – ${formatDay(data.dates.to)}`
           : ' · all admit dates'}
-        {` · data through ${formatDate(data.data_through)}`}
+        {` · data through ${formatDay(data.data_through)}`}
       </p>
       {data.notes.length > 0 && <p className="muted small">{data.notes.join(' ')}</p>}
     </>

@@ -1,5 +1,5 @@
 // Figures as an analyst reads them: whole dollars with separators, compact millions on tiles, one decimal for
-// days and minutes, and dates as "Nov 29, 2026" (in UTC, as the data stores them).
+// days and minutes. Dates are formatted by src/lib/format-date.ts.
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -14,13 +14,6 @@ const money = new Intl.NumberFormat('en-US', {
   currency: 'USD',
   maximumFractionDigits: 0,
 });
-const day = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const month = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function formatFigure(value: number | null, unit: string, compact = false): string {
   if (value === null) return '—';
@@ -44,11 +37,6 @@ export function formatChange(change: number | null, unit: '%' | 'points'): strin
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   return `${sign}${oneDecimal.format(Math.abs(change))}${unit === '%' ? ' %' : ' pts'}`;
 }
-
-export const formatDate = (iso: string | null) =>
-  iso ? day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—';
-export const formatMonth = (iso: string) => month.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-export const formatTimestamp = (iso: string | null) => (iso ? day.format(new Date(iso)) : '—');
 
 export function formatCell(value: string | number | null, type: string, unit?: string): string {
   if (value === null) return '—';

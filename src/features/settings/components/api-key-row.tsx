@@ -1,14 +1,14 @@
 import type { Org } from '../../../contract/auth';
 import type { ApiKey } from '../../../contract/keys';
-import { formatDate, formatDateTime } from './format-date';
+import { formatInstant, formatInstantDay } from '../../../lib/format-date';
 import { type KeyStatus, type Requester, rotationMailto } from './key-status';
 
 function StatusText({ status }: { status: KeyStatus }) {
   switch (status.kind) {
     case 'revoked':
-      return <span className="key-status key-revoked">Revoked {formatDate(status.at)}</span>;
+      return <span className="key-status key-revoked">Revoked {formatInstantDay(status.at)}</span>;
     case 'expired':
-      return <span className="key-status key-expired">Expired {formatDate(status.at)}</span>;
+      return <span className="key-status key-expired">Expired {formatInstantDay(status.at)}</span>;
     case 'expiring':
       return (
         <span className="key-status key-expiring">
@@ -21,7 +21,7 @@ function StatusText({ status }: { status: KeyStatus }) {
 }
 
 const When = ({ iso, withTime = false }: { iso: string | null; withTime?: boolean }) =>
-  iso ? <time dateTime={iso}>{withTime ? formatDateTime(iso) : formatDate(iso)}</time> : <>Never</>;
+  iso ? <time dateTime={iso}>{withTime ? formatInstant(iso) : formatInstantDay(iso)}</time> : <>Never</>;
 
 interface ApiKeyRowProps {
   apiKey: ApiKey;

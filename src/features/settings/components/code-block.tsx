@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../../../components/copy-button';
 
 interface CodeBlockProps {
   title: string;
@@ -16,7 +16,7 @@ export function CodeBlock({ title, code, language, description }: CodeBlockProps
         <span id={titleId} className="code-title">
           {title}
         </span>
-        <CopyButton text={code} label={title} />
+        <CopyButton text={code} label={`Copy ${title}`} />
       </figcaption>
       {description && <p className="code-description">{description}</p>}
       {/* Focusable so a keyboard can scroll a long line into view. */}

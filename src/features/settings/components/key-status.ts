@@ -1,5 +1,6 @@
 import type { Org } from '../../../contract/auth';
 import type { ApiKey } from '../../../contract/keys';
+import { formatIsoDay } from '../../../lib/format-date';
 
 export const EXPIRY_WARNING_DAYS = 30;
 export const SUPPORT_EMAIL = 'admin@valiancehealth.ai';
@@ -42,7 +43,7 @@ export function rotationMailto(key: ApiKey, organization: Org, requester: Reques
     `Key prefix: ${key.prefix}…`,
     `Key id: ${key.id}`,
     `Scopes: ${key.scopes.join(', ') || 'none'}`,
-    `Expires: ${key.expires_at ? key.expires_at.slice(0, 10) : 'never'}`,
+    `Expires: ${formatIsoDay(key.expires_at) ?? 'never'}`,
     '',
     'The key itself is deliberately not included in this message.',
     ...(requester ? ['', `Requested by ${requester.name} <${requester.email}>`] : []),

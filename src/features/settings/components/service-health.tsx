@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatInstant } from '../../../lib/format-date';
 import { healthQuery, useHealth } from '../../../lib/health-query';
-import { formatDateTime } from './format-date';
 
 export function ServiceHealth({ apiBase }: { apiBase: string }) {
   const health = useHealth();
@@ -24,7 +24,7 @@ export function ServiceHealth({ apiBase }: { apiBase: string }) {
             ))}
           </ul>
           <p className="muted">
-            Version {data.version}, checked {formatDateTime(data.time)}.
+            Version {data.version}, checked {formatInstant(data.time)}.
           </p>
         </>
       )}

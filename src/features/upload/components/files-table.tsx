@@ -1,5 +1,6 @@
+import { formatInstant } from '../../../lib/format-date';
 import { useFiles } from '../api/list-files';
-import { formatBytes, formatTime } from '../lib/format';
+import { formatBytes } from '../lib/format';
 import { FileActions } from './file-actions';
 import { FileStatusBadge } from './file-status-badge';
 import { IngestResult } from './ingest-result';
@@ -47,7 +48,9 @@ export function FilesTable() {
                     <span className="file-who" title={file.uploaded_by}>
                       {uploaderName(file.uploaded_by)}
                     </span>{' '}
-                    <span className="file-when muted">{formatTime(file.uploaded_at ?? file.created_at)}</span>
+                    <span className="file-when muted">
+                      {formatInstant(file.uploaded_at ?? file.created_at)}
+                    </span>
                   </div>
                 </td>
                 <td data-label="Case data">

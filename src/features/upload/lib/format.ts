@@ -11,7 +11,3 @@ export function formatBytes(bytes: number | null): string {
   }
   return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
 }
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export const formatTime = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : '—');

@@ -1,9 +1,9 @@
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { MarkdownAnswer } from '../components/markdown-answer';
 import { remarkLiteralHtml } from '../lib/literal-html';
+import { MarkdownAnswer } from './markdown-answer';
 
 /**
  * What a single react-markdown parse of the whole answer puts in the page: the reference every path must
@@ -81,5 +81,17 @@ describe('MarkdownAnswer while streaming', () => {
     );
     const links = [...container.querySelectorAll('a')].map((link) => link.getAttribute('href'));
     expect(links).toEqual(['', 'https://example.org']);
+  });
+});
+
+describe('MarkdownAnswer', () => {
+  it('renders markdown with tables, and raw HTML as text', () => {
+    const { container } = render(
+      <MarkdownAnswer content={'**Bold** <img src=x onerror=alert(1)>\n\n| a |\n| --- |\n| 1 |\n'} />,
+    );
+    expect(screen.getByText('Bold').tagName).toBe('STRONG');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(screen.getByRole('table')).toBeInTheDocument();
   });
 });

@@ -5,9 +5,6 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlanBlock } from '../../../contract/agent';
-import type { Kpi } from '../../../contract/dashboard';
-import { formatChange, formatFigure } from '../lib/format';
-import { KpiTiles } from './kpi-tiles';
 import { PinButton } from './pin-button';
 
 function wrap(children: ReactNode) {
@@ -19,64 +16,7 @@ function wrap(children: ReactNode) {
   );
 }
 
-const kpi = (over: Partial<Kpi>): Kpi => ({
-  key: 'cost',
-  label: 'Cost',
-  unit: 'USD',
-  value: 950_000,
-  previous: 1_000_000,
-  change: -5,
-  change_unit: '%',
-  higher_is_better: false,
-  series: [1, 2, null, 3],
-  ...over,
-});
-
 afterEach(() => vi.restoreAllMocks());
-
-describe('format', () => {
-  it('writes figures and changes as an analyst reads them', () => {
-    expect(formatFigure(326_951_660.84, 'USD', true)).toBe('$326.95M');
-    expect(formatFigure(12.44, '%')).toBe('12.4 %');
-    expect(formatFigure(null, 'days')).toBe('—');
-    expect(formatChange(-1.25, 'points')).toBe('−1.3 pts');
-    expect(formatChange(2.5, '%')).toBe('+2.5 %');
-    expect(formatChange(null, '%')).toBe('no earlier figure');
-  });
-});
-
-describe('KpiTiles', () => {
-  it('colours a change by whether it is good news, and says so in words', () => {
-    render(
-      <KpiTiles
-        kpis={[
-          kpi({}),
-          kpi({
-            key: 'margin',
-            label: 'Margin',
-            unit: '%',
-            value: 10,
-            previous: 12,
-            change: -2,
-            change_unit: 'points',
-            higher_is_better: true,
-          }),
-        ]}
-        months={[
-          { from: '2026-01-01', to: '2026-01-31' },
-          { from: '2026-02-01', to: '2026-02-28' },
-        ]}
-      />,
-    );
-    const cost = screen.getByRole('heading', { name: 'Cost' }).closest('li')!;
-    expect(cost.querySelector('.kpi-change')).toHaveClass('good');
-    expect(cost).toHaveTextContent('an improvement');
-    const margin = screen.getByRole('heading', { name: 'Margin' }).closest('li')!;
-    expect(margin.querySelector('.kpi-change')).toHaveClass('bad');
-    expect(margin).toHaveTextContent('−2.0 pts');
-    expect(margin).toHaveTextContent('a worsening');
-  });
-});
 
 describe('PinButton', () => {
   const plan: PlanBlock = {

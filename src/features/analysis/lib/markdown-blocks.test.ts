@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extendBlockSplit,
-  needsWholeParse,
-  splitMarkdownBlocks,
-  splitOpenLine,
-} from '../lib/markdown-blocks';
+import { extendBlockSplit, needsWholeParse, splitMarkdownBlocks, splitOpenLine } from './markdown-blocks';
 
 describe('splitMarkdownBlocks across blank lines that do not end a block', () => {
   it('keeps a loose list and its indented continuations in one block, and splits after it', () => {
@@ -44,5 +39,31 @@ describe('needsWholeParse and splitOpenLine', () => {
     expect(splitOpenLine('- a\n- b')).toEqual({ closed: '- a\n', open: '- b' });
     expect(splitOpenLine('Para\n\n')).toEqual({ closed: 'Para\n', open: '' });
     expect(splitOpenLine('Par')).toEqual({ closed: '', open: 'Par' });
+  });
+});
+
+describe('splitMarkdownBlocks', () => {
+  it('splits at blank lines and rejoins to the same blocks', () => {
+    const text = 'I read this as **x**.\n\nOn average: $1.\n\n- a\n- b\n';
+    expect(splitMarkdownBlocks(text)).toEqual(['I read this as **x**.\n', 'On average: $1.\n', '- a\n- b\n']);
+  });
+
+  it('keeps a fenced block whole, blank lines included, and an unfinished last block as it is', () => {
+    const text = 'Intro\n\n```sql\nSELECT 1;\n\nSELECT 2;\n```\n\nLast par';
+    expect(splitMarkdownBlocks(text)).toEqual([
+      'Intro\n',
+      '```sql\nSELECT 1;\n\nSELECT 2;\n```\n',
+      'Last par',
+    ]);
+  });
+
+  it('yields blocks whose earlier members never change as text is appended', () => {
+    const full = 'One.\n\nTwo **bold**.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\nEnd.';
+    let previous: string[] = [];
+    for (let end = 1; end <= full.length; end += 1) {
+      const blocks = splitMarkdownBlocks(full.slice(0, end));
+      expect(blocks.slice(0, previous.length - 1)).toEqual(previous.slice(0, -1));
+      previous = blocks;
+    }
   });
 });

@@ -1,60 +1,7 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { Composer, type ComposerHandle } from './composer';
-import { MarkdownAnswer } from './markdown-answer';
 import { ResultBlock } from './result-block';
-
-describe('Composer', () => {
-  it('sends on Enter, breaks the line on Shift+Enter, and never sends while composing', async () => {
-    const onSend = vi.fn();
-    render(<Composer isStreaming={false} onSend={onSend} onStop={() => {}} />);
-    const box = screen.getByRole('textbox', { name: 'Your question' });
-    await userEvent.type(box, 'cost by{Shift>}{Enter}{/Shift}surgeon');
-    expect(onSend).not.toHaveBeenCalled();
-    expect(box).toHaveValue('cost by\nsurgeon');
-    fireEvent.keyDown(box, { key: 'Enter', isComposing: true });
-    fireEvent.keyDown(box, { key: 'Enter', keyCode: 229 });
-    expect(onSend).not.toHaveBeenCalled();
-    await userEvent.type(box, '{Enter}');
-    expect(onSend).toHaveBeenCalledWith('cost by\nsurgeon');
-    expect(box).toHaveValue('');
-  });
-
-  it('says Stopping… while the server decides, and takes an earlier question back to edit', async () => {
-    const ref = createRef<ComposerHandle>();
-    const { rerender } = render(
-      <Composer ref={ref} isStreaming={false} isStopping onSend={() => {}} onStop={() => {}} />,
-    );
-    expect(screen.getByRole('button', { name: 'Stopping…' })).toBeDisabled();
-    rerender(<Composer ref={ref} isStreaming={false} onSend={() => {}} onStop={() => {}} />);
-    act(() => ref.current?.setDraft('total cost by payor'));
-    const box = screen.getByRole('textbox', { name: 'Your question' });
-    expect(box).toHaveValue('total cost by payor');
-    expect(box).toHaveFocus();
-  });
-
-  it('shows Stop instead of Send while an answer streams', async () => {
-    const onStop = vi.fn();
-    render(<Composer isStreaming onSend={() => {}} onStop={onStop} />);
-    expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(onStop).toHaveBeenCalled();
-  });
-});
-
-describe('MarkdownAnswer', () => {
-  it('renders markdown with tables, and raw HTML as text', () => {
-    const { container } = render(
-      <MarkdownAnswer content={'**Bold** <img src=x onerror=alert(1)>\n\n| a |\n| --- |\n| 1 |\n'} />,
-    );
-    expect(screen.getByText('Bold').tagName).toBe('STRONG');
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
-    expect(screen.getByRole('table')).toBeInTheDocument();
-  });
-});
 
 const costTable = {
   block_id: 'table_1',
@@ -88,6 +35,21 @@ describe('ResultBlock', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cost' }));
     expect(screen.getByRole('columnheader', { name: /Cost/ })).toHaveAttribute('aria-sort', 'descending');
     expect(cells()).toEqual(['=HYPERLINK("http://x","y")', '$15,000', 'B', '$2,000']);
+  });
+
+  it('keeps empty cells last whichever way a column is sorted', async () => {
+    const rows = [{ value: 'None', figure: null }, ...costTable.rows];
+    render(<ResultBlock table={{ ...costTable, rows, row_count: 3 }} chart={undefined} />);
+    const surgeons = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.querySelector('th, td')?.textContent);
+    await userEvent.click(screen.getByRole('button', { name: 'Cost' }));
+    expect(surgeons()).toEqual(['B', '=HYPERLINK("http://x","y")', 'None']);
+    await userEvent.click(screen.getByRole('button', { name: 'Cost' }));
+    expect(screen.getByRole('columnheader', { name: /Cost/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(surgeons()).toEqual(['=HYPERLINK("http://x","y")', 'B', 'None']);
   });
 
   it('copies in the order shown, formulas defused, from the chart view too', async () => {

@@ -1,1 +1,0 @@
-export { AnalysisPage, type AnswerActionsProps } from './components/analysis-page';

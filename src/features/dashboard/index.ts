@@ -1,2 +1,0 @@
-export { DashboardPage } from './components/dashboard-page';
-export { PinButton } from './components/pin-button';

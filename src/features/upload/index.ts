@@ -1,2 +1,0 @@
-export { FilesTable } from './components/files-table';
-export { UploadPanel } from './components/upload-panel';
