@@ -274,14 +274,12 @@ describe('MultipartUpload', { timeout: 20_000 }, () => {
         body: file.slice(start, end),
       });
     }
-    const plan: PlannedPart[] = ranges
-      .slice(0, 2)
-      .map(([start, end], index) => ({
-        partNumber: index + 1,
-        start,
-        end,
-        etag: `e${index + 1}-${end - start}`,
-      }));
+    const plan: PlannedPart[] = ranges.slice(0, 2).map(([start, end], index) => ({
+      partNumber: index + 1,
+      start,
+      end,
+      etag: `e${index + 1}-${end - start}`,
+    }));
     const upload = new MultipartUpload({
       file,
       describe: describeFile(file),
