@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FILES_PAGE_DEFAULT, type StoredFile } from '../../src/contract/files';
+import type { StoredFile } from '../../src/contract/files';
 import type { IngestResult, IngestSource } from '../cases/types';
 import { badRequest, HttpError, notFound } from '../http/errors';
 import type { MappingStore } from '../mappings/mapping-store';
@@ -122,12 +122,7 @@ export function createFiles(options: FilesOptions) {
 
   return {
     records,
-    list(orgId: string, query: { limit?: number | undefined; cursor?: string | undefined }) {
-      const page = records.list(orgId, query.limit ?? FILES_PAGE_DEFAULT, query.cursor);
-      if (!page)
-        throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'invalid' });
-      return page;
-    },
+    list: records.list,
     get: find,
     findByKey(orgId: string, key: string) {
       const file = records.getByKey(orgId, key);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { IngestRequest } from '../../src/contract/column-mapping';
-import { FileListQuery } from '../../src/contract/files';
+import { PageQuery } from '../../src/contract/pages';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import type { Deps } from '../deps';
@@ -9,7 +9,7 @@ import { jsonBody, queryParams } from '../http/validate';
 export const filesRoutes = (deps: Deps) =>
   new Hono<AppEnv>()
     .use(authenticate(deps, { apiKeys: true, scope: 'upload' }))
-    .get('/', (c) => c.json(deps.files.list(c.var.orgId, queryParams(c, FileListQuery))))
+    .get('/', (c) => c.json(deps.files.list(c.var.orgId, queryParams(c, PageQuery))))
     .get('/:id/', (c) => c.json(deps.files.get(c.var.orgId, c.req.param('id'))))
     .get('/:id/download-url/', async (c) => {
       c.header('Cache-Control', 'no-store');

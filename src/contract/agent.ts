@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pageOf } from './pages';
 import {
   AnalysisPlan,
   CASE_DIMENSIONS,
@@ -238,10 +239,7 @@ export const ConversationSummary = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
-export const ConversationList = z.object({
-  results: z.array(ConversationSummary),
-  next_cursor: z.nullable(z.string()),
-});
+export const ConversationList = pageOf(ConversationSummary);
 export type ConversationList = z.infer<typeof ConversationList>;
 
 export const Conversation = z.extend(ConversationSummary, { messages: z.array(Message) });

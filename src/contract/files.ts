@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pageOf } from './errors';
+import { pageOf } from './pages';
 
 export const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
@@ -46,18 +46,6 @@ export type StoredFile = z.infer<typeof StoredFile>;
 
 export const FilePage = pageOf(StoredFile);
 export type FilePage = z.infer<typeof FilePage>;
-
-export const FILES_PAGE_DEFAULT = 50;
-export const FILES_PAGE_MAX = 200;
-
-export const FileListQuery = z.object({
-  limit: z.optional(
-    z.coerce
-      .number()
-      .check(z.int(), z.gte(1), z.lte(FILES_PAGE_MAX, { error: `At most ${FILES_PAGE_MAX}.` })),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-});
 
 export const DownloadUrl = z.object({ url: z.string(), expires_at: z.string() });
 export type DownloadUrl = z.infer<typeof DownloadUrl>;
