@@ -9,7 +9,7 @@ import {
   type Measure,
   type QueryPlan,
 } from '../../src/contract/query-plan';
-import { addDays } from './dates';
+import { addDays } from '../lib/dates';
 import {
   aggregateSql,
   type ColumnType,

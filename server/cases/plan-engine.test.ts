@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
-import { addDays } from './dates';
+import { addDays } from '../lib/dates';
 import { resolvePlanWindow } from './plan-window';
 import { AGE_BANDS } from './semantic-model';
 import {

@@ -1,5 +1,5 @@
 import type { DimensionFilter, Measure, PredictionPlan } from '../../src/contract/query-plan';
-import { trailingMonths } from './dates';
+import { trailingMonths } from '../lib/dates';
 import { refuseHospitalOnly, round } from './metrics';
 import type { OrgDatabase } from './org-database';
 import { dateCondition, filterCondition, Parameters } from './plan-compiler';

@@ -1,5 +1,5 @@
 import type { SimulationPlan } from '../../src/contract/query-plan';
-import { addMonths, trailingMonths } from './dates';
+import { addMonths, trailingMonths } from '../lib/dates';
 import { round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { dateCondition, Parameters, scopeConditions } from './plan-compiler';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PredictionPlan, SimulationPlan, TypicalCasePlan } from '../../src/contract/query-plan';
-import { trailingMonths } from './dates';
+import { trailingMonths } from '../lib/dates';
 import { projectFromBase } from './simulation-plan-engine';
 import {
   mean,
