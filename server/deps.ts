@@ -9,7 +9,6 @@ import { type AccessTokens, createAccessTokens } from './auth/access-tokens';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { createKnownDevices, type KnownDevices } from './auth/known-devices';
 import { createRefreshTokens, type RefreshTokens } from './auth/refresh-tokens';
-import { type Backoff, createBackoff, createThrottle, type Throttle } from './auth/throttle';
 import { createCaseStore } from './cases/create-case-store';
 import type { CaseStore } from './cases/types';
 import type { Config } from './config';
@@ -20,6 +19,7 @@ import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
 import { jsonLog } from './lib/log';
+import { type Backoff, createBackoff, createWindowLimit, type WindowLimit } from './lib/rate-limit';
 import { createMappingStore, type MappingStore } from './mappings/mapping-store';
 import type { Storage } from './storage/create-storage';
 
@@ -33,7 +33,7 @@ export interface Deps {
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
   /** See the README's "Security model" for the numbers. */
-  loginThrottle: { byEmail: Backoff; byAddress: Throttle; byDevice: Throttle };
+  loginThrottle: { byEmail: Backoff; byAddress: WindowLimit; byDevice: WindowLimit };
   knownDevices: KnownDevices;
   keys: ApiKeys;
   /** The S3-compatible store uploads go to (embedded or `HP_S3_*`), as the API sees it. */
@@ -125,9 +125,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     loginThrottle: {
       // Per email a growing wait, never a lock: 5 free failures, then 1 s, 2 s, 4 s … at most 60 s.
       byEmail: createBackoff({ free: 5, baseSeconds: 1, maxSeconds: 60, windowMs: 15 * minutes, now }),
-      byAddress: createThrottle({ limit: 30, windowMs: 15 * minutes, now }),
+      byAddress: createWindowLimit({ limit: 30, windowMs: 15 * minutes, now }),
       // A known device that fails 5 times in 15 minutes loses its pass past the per-email wait.
-      byDevice: createThrottle({ limit: 5, windowMs: 15 * minutes, now }),
+      byDevice: createWindowLimit({ limit: 5, windowMs: 15 * minutes, now }),
     },
     knownDevices: createKnownDevices(signingKey),
     keys,

@@ -8,10 +8,10 @@ import {
 import { applyAgentEvent, emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
 import type { OrgType } from '../cases/types';
 import { notFound, rateLimited } from '../http/errors';
+import { createRunLimit, type RunLimitOptions } from '../lib/rate-limit';
 import type { AgentStore, Owner, RunRow } from './agent-store';
 import type { Analyst } from './analyst';
 import type { ParsedQuery } from './parser';
-import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { runPipeline, type StepError } from './run-pipeline';
 
 type Listener = (event: AgentEvent) => void;
@@ -31,7 +31,7 @@ export interface AgentServiceOptions {
   analyst: Analyst;
   today: () => string;
   log: (line: object) => void;
-  limits?: RateLimitOptions;
+  limits?: RunLimitOptions;
   /** Longest a run may take before it is stopped and reported as timed out. */
   maxRunMs?: number;
 }
@@ -73,7 +73,7 @@ export function createAgentService({
   maxRunMs = MAX_RUN_MS,
 }: AgentServiceOptions) {
   const live = new Map<string, LiveRun>();
-  const rateLimit = createRateLimit(limits);
+  const rateLimit = createRunLimit(limits);
 
   /** Every event is numbered and stored before any listener sees it, so a replay can never miss one. */
   function emitter(runId: string, run: LiveRun) {

@@ -112,9 +112,9 @@ export const authRoutes = (deps: Deps) => {
         const found = deps.accounts.findLogin(email);
         const isValid = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
         if (!found || !isValid) {
-          throttle.byEmail.fail(emailKey);
-          throttle.byAddress.fail(addressKey);
-          if (deviceKey) throttle.byDevice.fail(deviceKey);
+          throttle.byEmail.record(emailKey);
+          throttle.byAddress.record(addressKey);
+          if (deviceKey) throttle.byDevice.record(deviceKey);
           throw unauthorized(WRONG_CREDENTIALS);
         }
         throttle.byEmail.reset(emailKey);
