@@ -1,13 +1,6 @@
+import { normalizeHeader } from '../../src/contract/files';
 import { CASE_COLUMNS, type CaseColumn, NUMBER_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS } from './schema';
 import { quoteIdentifier, quoteString } from './sql-text';
-
-/** Header names match in any case, and spaces or hyphens stand for underscores. */
-export function normalizeHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-}
 
 export type HeaderMap = Partial<Record<CaseColumn, string>>;
 

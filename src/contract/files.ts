@@ -89,6 +89,17 @@ export const CASE_NUMBER_COLUMNS = [
   'or_minutes',
 ] as const;
 
+/**
+ * How a file's header names a case column: in any letter case, with spaces or hyphens for underscores
+ * ("Admit Date", "admit-date" and "ADMIT_DATE" are all admit_date). Ingestion and the browser's early header
+ * check read headers the same way through this.
+ */
+export const normalizeHeader = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+
 /** A file must have these for it to be ingested. */
 export const REQUIRED_CASE_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;
 
