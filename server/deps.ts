@@ -18,7 +18,7 @@ import { createFiles, type FileHooks, type Files } from './files/files-service';
 import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
-import { jsonLog } from './lib/log';
+import { jsonLog, type Log } from './lib/log';
 import { type Backoff, createBackoff, createWindowLimit, type WindowLimit } from './lib/rate-limit';
 import { createMappingStore, type MappingStore } from './mappings/mapping-store';
 import type { Storage } from './storage/create-storage';
@@ -26,7 +26,7 @@ import type { Storage } from './storage/create-storage';
 export interface Deps {
   config: Config;
   now: () => Date;
-  log: (line: object) => void;
+  log: Log;
   version: string;
   db: Db;
   accounts: Accounts;
@@ -53,7 +53,7 @@ export interface Deps {
 
 export interface DepsOptions {
   now?: () => Date;
-  log?: (line: object) => void;
+  log?: Log;
   /** Where case ingestion plugs into uploads (see FileHooks). */
   fileHooks?: FileHooks;
 }
@@ -76,7 +76,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const signingKey = jwtKey(config);
   const keys = createApiKeys(db, now);
   const minutes = 60_000;
-  const objectStorage = openObjectStorage(config, now);
+  const objectStorage = openObjectStorage(config, now, log);
   const today = () => now().toISOString().slice(0, 10);
   const cases = createCaseStore({
     dataDir: config.dataDir,

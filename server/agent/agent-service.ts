@@ -8,6 +8,7 @@ import {
 import { applyAgentEvent, emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
 import type { OrgType } from '../cases/types';
 import { notFound, rateLimited } from '../http/errors';
+import type { Log } from '../lib/log';
 import { createRunLimit, type RunLimitOptions } from '../lib/rate-limit';
 import type { AgentStore, Owner, RunRow } from './agent-store';
 import type { Analyst } from './analyst';
@@ -30,7 +31,7 @@ export interface AgentServiceOptions {
   store: AgentStore;
   analyst: Analyst;
   today: () => string;
-  log: (line: object) => void;
+  log: Log;
   limits?: RunLimitOptions;
   /** Longest a run may take before it is stopped and reported as timed out. */
   maxRunMs?: number;
@@ -144,7 +145,7 @@ export function createAgentService({
       } else {
         log({
           level: 'error',
-          msg: 'agent run failed',
+          event: 'agent_run_failed',
           run_id: row.id,
           error: String((error as StepError).cause ?? error),
         });
@@ -247,7 +248,7 @@ export function createAgentService({
           foldAgentEvents(emptyAssistantMessage(row.message_id, row.created_at, row.id), events),
           undefined,
         );
-        log({ level: 'warn', msg: 'agent run interrupted', run_id: row.id, last_event: event.id });
+        log({ level: 'warn', event: 'agent_run_interrupted', run_id: row.id, last_event: event.id });
       }
     },
 

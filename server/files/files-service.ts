@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { StoredFile } from '../../src/contract/files';
 import type { IngestResult, IngestSource } from '../cases/types';
 import { badRequest, HttpError, notFound } from '../http/errors';
+import type { Log } from '../lib/log';
 import type { MappingStore } from '../mappings/mapping-store';
 import type { FileRecords } from './file-records';
 import type { ObjectStore } from './object-store';
@@ -32,7 +33,7 @@ export interface FilesOptions {
   mappings?: Pick<MappingStore, 'require'>;
   objects: ObjectStore;
   maxUploadBytes: number;
-  log: (line: object) => void;
+  log: Log;
   hooks?: FileHooks;
 }
 
@@ -98,7 +99,7 @@ export function createFiles(options: FilesOptions) {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log({ event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
+      log({ level: 'warn', event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
       records.setIngestDetails(orgId, file.id, { missingColumns: null, rejectedRowsKey: null });
       records.setStatus(orgId, file.id, 'failed', {
         rows: 0,
@@ -214,7 +215,7 @@ export function createFiles(options: FilesOptions) {
       }
       if (!records.markUploaded(orgId, file.id, stored)) return records.get(orgId, file.id)!;
       startIngest(orgId, file);
-      log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
+      log({ level: 'info', event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
       return records.get(orgId, file.id)!;
     },
     /**
