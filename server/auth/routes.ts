@@ -128,7 +128,6 @@ export const authRoutes = (deps: Deps) => {
           secure,
           maxAge: DEVICE_COOKIE_DAYS * 86_400,
         });
-        c.header('Cache-Control', 'no-store');
         return c.json(await session(found.user.id));
       })
       .post('/refresh/', async (c) => {
@@ -146,7 +145,6 @@ export const authRoutes = (deps: Deps) => {
           throw unauthorized('Your session has ended. Sign in again.');
         }
         setRefreshCookie(c, outcome.token, isSecure(c, deps.config.allowedOrigins));
-        c.header('Cache-Control', 'no-store');
         return c.json(await session(outcome.userId));
       })
       // Without a live session nothing changes, not even the cookie: a forged or stale request has no effect.

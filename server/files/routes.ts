@@ -11,14 +11,12 @@ export const filesRoutes = (deps: Deps) =>
     .use(authenticate(deps, { apiKeys: true, scope: 'upload' }))
     .get('/', (c) => c.json(deps.files.list(c.var.orgId, queryParams(c, PageQuery))))
     .get('/:id/', (c) => c.json(deps.files.get(c.var.orgId, c.req.param('id'))))
-    .get('/:id/download-url/', async (c) => {
-      c.header('Cache-Control', 'no-store');
-      return c.json(await deps.files.downloadUrl(c.var.orgId, c.req.param('id')));
-    })
-    .get('/:id/rejected-rows/', async (c) => {
-      c.header('Cache-Control', 'no-store');
-      return c.json(await deps.files.rejectedRowsUrl(c.var.orgId, c.req.param('id')));
-    })
+    .get('/:id/download-url/', async (c) =>
+      c.json(await deps.files.downloadUrl(c.var.orgId, c.req.param('id'))),
+    )
+    .get('/:id/rejected-rows/', async (c) =>
+      c.json(await deps.files.rejectedRowsUrl(c.var.orgId, c.req.param('id'))),
+    )
     .post('/:id/ingest/', async (c) => {
       const { mapping_id } = await jsonBody(c, IngestRequest);
       return c.json(await deps.files.reingest(c.var.orgId, c.req.param('id'), mapping_id), 202);

@@ -8,6 +8,5 @@ import { queryParams } from '../http/validate';
 // JWT only: a key must not be able to list its organization's other keys.
 export const apiKeysRoutes = (deps: Deps) =>
   new Hono<AppEnv>().use(authenticate(deps, { apiKeys: false })).get('/', (c) => {
-    c.header('Cache-Control', 'no-store');
     return c.json(deps.keys.list(c.get('orgId'), queryParams(c, PageQuery)));
   });

@@ -43,6 +43,23 @@ describe('cache headers', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  // These set no-store themselves until the middleware in server/http/no-store.ts became the one place.
+  it('covers answers that hold a credential or a signed URL, set once by the middleware', async () => {
+    const { email } = await addOrgWithUser(t, 'Cache');
+    const { cookie } = await signIn(t, email);
+    const answers = {
+      health: await call(t, {}, 'GET', '/health/'),
+      downloadUrl: await call(t, user, 'GET', `/files/${fileId}/download-url/`),
+      sign: await call(t, user, 'POST', '/upload/sign/', { operation: 'put_object', filename: 'a.csv' }),
+      refresh: await call(t, { Cookie: cookie, Origin: ALLOWED }, 'POST', '/auth/refresh/'),
+      refused: await call(t, {}, 'GET', '/files/'),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      expect(answer.status, name).toBe(name === 'refused' ? 401 : 200);
+      expect(answer.headers.get('cache-control'), name).toBe('no-store');
+    }
+  });
+
   it('keeps a route’s own policy (the event stream)', async () => {
     const response = await t.app.request('/api/v1/agent/query/', {
       method: 'POST',
