@@ -13,7 +13,7 @@ import { createRunLimit, type RunLimitOptions } from '../lib/rate-limit';
 import type { AgentStore, Owner, RunRow } from './agent-store';
 import type { Analyst } from './analyst';
 import type { ParsedQuery } from './parser';
-import { runPipeline, type StepError } from './run-pipeline';
+import { RunTimedOut, runPipeline, type StepError } from './run-pipeline';
 
 type Listener = (event: AgentEvent) => void;
 
@@ -45,10 +45,6 @@ export interface Asker extends Owner {
 export const MAX_RUN_MS = 120_000;
 /** How long stopped work gets to wind down by itself before the run is ended without it. */
 const STOP_GRACE_MS = 2_000;
-
-class RunTimedOut extends Error {
-  override name = 'RunTimedOut';
-}
 
 /** Rejects a little after the signal aborts, so work that ignores the signal cannot keep the run open. */
 function afterStop(signal: AbortSignal, timers: Set<NodeJS.Timeout>) {

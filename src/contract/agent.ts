@@ -71,7 +71,21 @@ export const StepCompleted = z.object({
   detail: z.optional(z.string()),
   duration_ms: z.number(),
 });
-export const StepFailed = z.object({ step_id: z.string(), error: z.string(), message: z.string() });
+/**
+ * Why a step ended without its result: the question or plan was refused, the run's deadline passed, the asker
+ * stopped it, the answer stopped arriving (marked by the SPA), or something broke.
+ */
+export const STEP_FAILURES = ['refused', 'timeout', 'cancelled', 'interrupted', 'internal_error'] as const;
+export type StepFailure = (typeof STEP_FAILURES)[number];
+/** Why a run ended without its answer; `interrupted`: the server restarted while it ran. */
+export const RUN_FAILURES = ['timeout', 'cancelled', 'interrupted', 'internal_error'] as const;
+export type RunFailure = (typeof RUN_FAILURES)[number];
+
+export const StepFailed = z.object({
+  step_id: z.string(),
+  error: z.enum(STEP_FAILURES),
+  message: z.string(),
+});
 export const EntityResolved = z.object({
   text: z.string(),
   domain: z.enum(ENTITY_KINDS),
@@ -126,7 +140,7 @@ export const Clarify = z.object({
 export const TextDelta = z.object({ delta: z.string() });
 export const Suggestions = z.object({ questions: z.array(z.string()) });
 export const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
-export const RunFailed = z.object({ error: z.string(), message: z.string() });
+export const RunFailed = z.object({ error: z.enum(RUN_FAILURES), message: z.string() });
 
 export type TableBlock = z.infer<typeof TableBlock>;
 export type ChartBlock = z.infer<typeof ChartBlock>;
@@ -190,7 +204,7 @@ export const StepBlock = z.object({
   status: z.enum(['running', 'done', 'failed']),
   detail: z.optional(z.string()),
   duration_ms: z.optional(z.number()),
-  error: z.optional(z.string()),
+  error: z.optional(z.enum(STEP_FAILURES)),
   message: z.optional(z.string()),
 });
 export type StepBlock = z.infer<typeof StepBlock>;
@@ -219,7 +233,7 @@ export const Message = z.object({
   status: z.enum(MESSAGE_STATUSES),
   created_at: z.string(),
   run_id: z.optional(z.nullable(z.string())),
-  error: z.optional(z.nullable(z.object({ error: z.string(), message: z.string() }))),
+  error: z.optional(z.nullable(RunFailed)),
 });
 export type Message = z.infer<typeof Message>;
 export type AssistantMessage = Message & { role: 'assistant' };
