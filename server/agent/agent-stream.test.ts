@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentQueryResponse, Conversation } from '../../src/contract/agent';
+import { makeAgentTestApp, QUERY, readEvents, SUMMARY, scriptedAnalyst } from '../test/agent-app';
 import { addOrgWithUser, signIn } from '../test/make-app';
-import { makeAgentTestApp, QUERY, readEvents, SUMMARY, scriptedAnalyst } from './test-support';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -3,8 +3,8 @@ import type { QueryPlan } from '../../src/contract/query-plan';
 import { hashPassword } from '../auth/passwords';
 import { fixtureCases, textSource, toCsv } from '../cases/test-fixture';
 import { addOrgWithUser, signIn, TEST_PASSWORD } from '../test/make-app';
+import { type Credentials, call, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, uploadSmall } from '../upload/upload-test-helpers';
 
 // Pins: who sees which card, who may change it, stale plans, and the cache that only new data refreshes.
 

@@ -3,7 +3,7 @@ import { AgentQueryResponse } from '../../src/contract/agent';
 import { createAgentService } from '../agent/agent-service';
 import { createAgentStore } from '../agent/agent-store';
 import type { Analyst } from '../agent/analyst';
-import { makeAgentTestApp, readEvents, scriptedAnalyst } from '../agent/test-support';
+import { makeAgentTestApp, readEvents, scriptedAnalyst } from '../test/agent-app';
 import { addOrgWithUser, signIn } from '../test/make-app';
 
 // A run cannot hold its asker's slot for ever, and list parameters outside their range are refused with a

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { addOrgWithUser, makeTestApp, signIn } from '../test/make-app';
+import { call, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { call, uploadSmall } from '../upload/upload-test-helpers';
 
 // What the browser and every cache between it and the API are told: nothing signed-in is stored, every
 // answer (JSON, error, stream, page) carries the CSP, and credentials travel only to allowed origins.
