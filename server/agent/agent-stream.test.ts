@@ -150,6 +150,9 @@ describe('agent query stream', () => {
     expect(after.at(-1)?.event).toBe('run.completed');
     const replay = await readEvents(await get(`runs/${runId}/events/`, { 'Last-Event-ID': '0' }));
     expect(replay).toEqual([...first, ...after]);
+    // EventSource cannot send the header; the query parameter says the same, and is checked the same way.
+    expect(await readEvents(await get(`runs/${runId}/events/?last_event_id=3`))).toEqual(after);
+    expect((await get(`runs/${runId}/events/?last_event_id=three`)).status).toBe(400);
   });
 
   it('cancels a run: 202, the work is aborted and the run ends with run.failed cancelled', async () => {

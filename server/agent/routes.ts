@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { AgentQueryRequest, type AgentQueryResponse } from '../../src/contract/agent';
+import { AgentQueryRequest, type AgentQueryResponse, RunEventsQuery } from '../../src/contract/agent';
 import { PageQuery } from '../../src/contract/pages';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
@@ -22,7 +22,7 @@ function askerOf(deps: Deps, c: Context<AppEnv>): Asker {
 }
 
 function lastEventIdOf(c: Context<AppEnv>): number {
-  const raw = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? '0';
+  const raw = c.req.header('last-event-id') ?? queryParams(c, RunEventsQuery).last_event_id ?? '0';
   if (!/^\d{1,9}$/.test(raw.trim()))
     throw badRequest('Last-Event-ID must be the number of the last event received.');
   return Number(raw.trim());

@@ -145,8 +145,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /agent/runs/{runId}/events/': {
     summary: 'Replay a run after Last-Event-ID, then follow it live',
     credentials: ['jwt', 'api_key'],
-    // For EventSource, which cannot send headers: the same as the Last-Event-ID header.
-    query: z.object({ last_event_id: z.optional(z.string().check(z.regex(/^\d{1,15}$/))) }),
+    query: agent.RunEventsQuery,
     responses: { 200: 'event-stream' },
   },
   'POST /agent/runs/{runId}/cancel/': {

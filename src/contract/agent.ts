@@ -245,6 +245,13 @@ export const AgentQueryResponse = z.object({
 });
 export type AgentQueryResponse = z.infer<typeof AgentQueryResponse>;
 
+/** For EventSource, which cannot send headers: the same as the Last-Event-ID header (the header wins). */
+export const RunEventsQuery = z.object({
+  last_event_id: z.optional(
+    z.string().check(z.regex(/^\d{1,9}$/, { error: 'must be the number of the last event received' })),
+  ),
+});
+
 export const ConversationSummary = z.object({
   id: z.string(),
   title: z.string(),
