@@ -67,8 +67,24 @@ describe('agent query stream', () => {
     const text = events.flatMap((event) => (event.event === 'text.delta' ? [event.data.delta] : [])).join('');
     expect(text).toBe(SUMMARY);
     expect(events.filter((event) => event.event === 'text.delta').length).toBeGreaterThan(3);
-    const completed = events.find((event) => event.event === 'step.completed');
-    expect(completed?.event === 'step.completed' && completed.data.duration_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times each step and the run by the clock: an answer held for 200 ms takes at least that', async () => {
+    const { ask, script } = await setup();
+    script.hold();
+    // Released 200 ms after the client hears that the step started, so the step took at least that long.
+    const events = await readEvents(await ask('average cost by surgeon'), (event) => {
+      if (event.event === 'step.started' && event.data.label === 'Querying the cases')
+        setTimeout(() => script.release(), 200);
+      return false;
+    });
+    const steps = events.flatMap((event) => (event.event === 'step.completed' ? [event.data] : []));
+    const held = steps.find((step) => step.label === 'Querying the cases');
+    // The margin is for timer granularity only.
+    expect(held?.duration_ms).toBeGreaterThanOrEqual(198);
+    const run = events.at(-1);
+    expect(run?.event).toBe('run.completed');
+    expect(run?.event === 'run.completed' && run.data.duration_ms).toBeGreaterThanOrEqual(held!.duration_ms);
   });
 
   it('sends the typed plan with its reading and dates before the query runs', async () => {
