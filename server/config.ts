@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MAX_UPLOAD_BYTES } from '../src/contract/upload';
 
-export interface S3Settings {
+interface S3Settings {
   endpoint: string;
   bucket: string;
   region: string;
@@ -131,7 +131,7 @@ function memorySize(env: Env, name: string, fallback: string): string {
 }
 
 /** October, the federal and CMS fiscal year, as the semantic model assumes when nothing is set. */
-export const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
+const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
 
 function month(env: Env, name: string, fallback: number): number {
   const raw = env[name];

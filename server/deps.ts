@@ -51,7 +51,7 @@ export interface Deps {
   close(): Promise<void>;
 }
 
-export interface DepsOptions {
+interface DepsOptions {
   now?: () => Date;
   log?: Log;
   /** Where case ingestion plugs into uploads (see FileHooks). */

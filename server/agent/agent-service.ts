@@ -27,7 +27,7 @@ interface LiveRun {
   hasEnded: boolean;
 }
 
-export interface AgentServiceOptions {
+interface AgentServiceOptions {
   store: AgentStore;
   analyst: Analyst;
   today: () => string;
@@ -42,7 +42,7 @@ export interface Asker extends Owner {
 }
 
 /** A run holds a DuckDB connection and a concurrency slot; one that never ends would lock its asker out. */
-export const MAX_RUN_MS = 120_000;
+const MAX_RUN_MS = 120_000;
 /** How long stopped work gets to wind down by itself before the run is ended without it. */
 const STOP_GRACE_MS = 2_000;
 

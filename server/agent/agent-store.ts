@@ -44,7 +44,7 @@ interface MessageRow {
 }
 
 /** Long past any reconnection: a replay is only needed by a client that dropped while the run was going. */
-export const EVENT_RETENTION_MS = 7 * 86_400_000;
+const EVENT_RETENTION_MS = 7 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export function createAgentStore(db: Db, now: () => Date) {

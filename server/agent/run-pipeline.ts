@@ -7,9 +7,9 @@ import type { ParsedQuery } from './parser';
 import { clarificationText, refusalText, suggestionsFor } from './refusal-text';
 import { textPieces } from './text-pieces';
 
-export type Emit = (input: AgentEventInput) => void;
+type Emit = (input: AgentEventInput) => void;
 
-export interface PipelineOptions {
+interface PipelineOptions {
   analyst: Analyst;
   request: AnalystRequest;
   emit: Emit;

@@ -12,7 +12,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './known-devices';
 import { decoyHash, verifyPassword } from './passwords';
 import { REFRESH_TOKEN_DAYS } from './refresh-tokens';
 
-export const REFRESH_COOKIE = 'hp_refresh';
+const REFRESH_COOKIE = 'hp_refresh';
 const COOKIE_PATH = '/api/v1/auth/';
 const WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.';
 

@@ -54,7 +54,7 @@ const toFile = (row: FileRow, now: Date): StoredFile => ({
     row.status === 'pending' && now.getTime() - Date.parse(row.last_activity_at ?? row.created_at) >= IDLE_MS,
 });
 
-export interface NewFile {
+interface NewFile {
   id: string;
   key: string;
   filename: string;

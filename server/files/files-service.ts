@@ -27,7 +27,7 @@ export interface FileHooks {
   committedIngest?(orgId: string, file: StoredFile): Promise<IngestResult | null>;
 }
 
-export interface FilesOptions {
+interface FilesOptions {
   records: FileRecords;
   /** The column mappings a file may name (null in tests that have none). */
   mappings?: Pick<MappingStore, 'require'>;
@@ -39,7 +39,7 @@ export interface FilesOptions {
 
 const INGEST_FORMATS = { '.csv': 'csv', '.tsv': 'tsv', '.parquet': 'parquet' } as const;
 
-export function ingestFormatOf(filename: string): IngestSource['format'] | null {
+function ingestFormatOf(filename: string): IngestSource['format'] | null {
   const extension = filename.slice(filename.lastIndexOf('.')).toLowerCase();
   return extension in INGEST_FORMATS ? INGEST_FORMATS[extension as keyof typeof INGEST_FORMATS] : null;
 }

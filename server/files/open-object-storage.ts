@@ -34,7 +34,7 @@ function localKeyPair(dataDir: string): KeyPair {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyPair;
 }
 
-export interface ObjectStorage {
+interface ObjectStorage {
   objects: ObjectStore;
   /** The embedded store to serve on the storage port, or null when `HP_S3_*` points elsewhere. */
   storage: Storage | null;

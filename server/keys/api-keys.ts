@@ -20,7 +20,7 @@ interface KeyRow {
   revoked_at: string | null;
 }
 
-export interface NewApiKey {
+interface NewApiKey {
   orgId: string;
   name: string;
   scopes: ApiKeyScope[];

@@ -1,14 +1,14 @@
 // Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so the host's time zone never shifts a day. The one date
 // module of the server: the engines and the question parser both count days and months with it.
 
-export interface CalendarDate {
+interface CalendarDate {
   year: number;
   month: number;
   day: number;
 }
 
 /** Both ends included, as every window of the API is. */
-export interface DateRange {
+interface DateRange {
   from: string;
   to: string;
 }
@@ -18,12 +18,12 @@ export function parseDate(text: string): CalendarDate {
   return { year, month, day };
 }
 
-export function formatDate(date: CalendarDate): string {
+function formatDate(date: CalendarDate): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

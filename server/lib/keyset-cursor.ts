@@ -5,7 +5,7 @@ import { badRequest } from '../http/errors';
  * Keyset paging for every list, newest first: a cursor holds the last shown row's sort time and id, so the next
  * page starts right after it however many rows arrive meanwhile (an offset would repeat or skip them).
  */
-export interface Keyset {
+interface Keyset {
   at: string;
   id: string;
 }

@@ -33,9 +33,9 @@ export const AgentQueryRequest = z.object({
 });
 export type AgentQueryRequest = z.infer<typeof AgentQueryRequest>;
 
-export const STEP_KINDS = ['resolve', 'plan', 'query', 'compute', 'summarize'] as const;
+const STEP_KINDS = ['resolve', 'plan', 'query', 'compute', 'summarize'] as const;
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'currency', 'percent', 'date'] as const;
-export const CHART_KINDS = ['bar', 'line', 'histogram', 'interval'] as const;
+const CHART_KINDS = ['bar', 'line', 'histogram', 'interval'] as const;
 /** What the resolver can name: the clinical and the organizational dimensions of the query plan. */
 export const ENTITY_KINDS = [...CLINICAL_DIMENSIONS, ...ORGANIZATION_DIMENSIONS] as const;
 
@@ -46,7 +46,6 @@ export const TableColumn = z.object({
   unit: z.optional(z.string()),
 });
 export type TableColumn = z.infer<typeof TableColumn>;
-export type ColumnType = TableColumn['type'];
 
 export const CellValue = z.union([z.string(), z.number(), z.null()]);
 export type CellValue = z.infer<typeof CellValue>;
@@ -58,14 +57,14 @@ const EntityMatch = z.object({
   score: z.number(),
 });
 
-export const RunStarted = z.object({
+const RunStarted = z.object({
   run_id: z.string(),
   conversation_id: z.string(),
   message_id: z.string(),
   question: z.string(),
 });
-export const StepStarted = z.object({ step_id: z.string(), kind: z.enum(STEP_KINDS), label: z.string() });
-export const StepCompleted = z.object({
+const StepStarted = z.object({ step_id: z.string(), kind: z.enum(STEP_KINDS), label: z.string() });
+const StepCompleted = z.object({
   step_id: z.string(),
   label: z.string(),
   detail: z.optional(z.string()),
@@ -79,14 +78,13 @@ export const STEP_FAILURES = ['refused', 'timeout', 'cancelled', 'interrupted', 
 export type StepFailure = (typeof STEP_FAILURES)[number];
 /** Why a run ended without its answer; `interrupted`: the server restarted while it ran. */
 export const RUN_FAILURES = ['timeout', 'cancelled', 'interrupted', 'internal_error'] as const;
-export type RunFailure = (typeof RUN_FAILURES)[number];
 
-export const StepFailed = z.object({
+const StepFailed = z.object({
   step_id: z.string(),
   error: z.enum(STEP_FAILURES),
   message: z.string(),
 });
-export const EntityResolved = z.object({
+const EntityResolved = z.object({
   text: z.string(),
   domain: z.enum(ENTITY_KINDS),
   id: z.string(),
@@ -125,7 +123,7 @@ export const PlanBlock = PlanBlockShape.check(
     error: 'The plan does not fit its workflow.',
   }),
 );
-export const ClarifyOption = z.object({
+const ClarifyOption = z.object({
   kind: z.enum(CASE_DIMENSIONS),
   id: z.string(),
   name: z.string(),
@@ -137,21 +135,19 @@ export const Clarify = z.object({
   question: z.string(),
   options: z.array(ClarifyOption).check(z.minLength(2)),
 });
-export const TextDelta = z.object({ delta: z.string() });
-export const Suggestions = z.object({ questions: z.array(z.string()) });
-export const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
-export const RunFailed = z.object({ error: z.enum(RUN_FAILURES), message: z.string() });
+const TextDelta = z.object({ delta: z.string() });
+const Suggestions = z.object({ questions: z.array(z.string()) });
+const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
+const RunFailed = z.object({ error: z.enum(RUN_FAILURES), message: z.string() });
 
 export type TableBlock = z.infer<typeof TableBlock>;
 export type ChartBlock = z.infer<typeof ChartBlock>;
 export type QueryBlock = z.infer<typeof QueryBlock>;
-export type EntityResolved = z.infer<typeof EntityResolved>;
 export type PlanBlock = z.infer<typeof PlanBlock>;
 export type Clarify = z.infer<typeof Clarify>;
-export type ClarifyOption = z.infer<typeof ClarifyOption>;
 
 /** Every event name with the schema of its data; the one place the vocabulary is written down. */
-export const AGENT_EVENTS = {
+const AGENT_EVENTS = {
   'run.started': RunStarted,
   'step.started': StepStarted,
   'step.completed': StepCompleted,
@@ -169,8 +165,8 @@ export const AGENT_EVENTS = {
 } as const;
 
 type EventSchemas = typeof AGENT_EVENTS;
-export type AgentEventName = keyof EventSchemas;
-export type AgentEventData<N extends AgentEventName> = z.infer<EventSchemas[N]>;
+type AgentEventName = keyof EventSchemas;
+type AgentEventData<N extends AgentEventName> = z.infer<EventSchemas[N]>;
 
 /** An event as the stream numbers it: `id` is 1, 2, 3 … within its run. */
 export type AgentEvent = {
@@ -182,7 +178,7 @@ export type AgentEventInput = {
   [N in AgentEventName]: { event: N; data: AgentEventData<N> };
 }[AgentEventName];
 
-export const isAgentEventName = (name: string): name is AgentEventName => Object.hasOwn(AGENT_EVENTS, name);
+const isAgentEventName = (name: string): name is AgentEventName => Object.hasOwn(AGENT_EVENTS, name);
 
 export const isFinalEvent = (event: { event: string }) =>
   event.event === 'run.completed' || event.event === 'run.failed';
@@ -221,8 +217,7 @@ export const MessageBlock = z.discriminatedUnion('type', [
 ]);
 export type MessageBlock = z.infer<typeof MessageBlock>;
 
-export const MESSAGE_STATUSES = ['running', 'complete', 'failed', 'cancelled'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+const MESSAGE_STATUSES = ['running', 'complete', 'failed', 'cancelled'] as const;
 
 export const Message = z.object({
   id: z.string(),

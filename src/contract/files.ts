@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { pageOf } from './pages';
 
-export const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
+const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
-export const IngestRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
-export type IngestRowError = z.infer<typeof IngestRowError>;
+const IngestRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
 export const IngestSummary = z.object({
   rows: z.number(),

@@ -7,7 +7,7 @@ export const pageOf = <T extends z.core.$ZodType>(item: T) =>
 export const PAGE_LIMIT_DEFAULT = 50;
 /** What is wrong with a cursor the server did not issue, worded to follow the field name. */
 export const CURSOR_PROBLEM = 'was not issued by this API; start again from the first page';
-export const PAGE_LIMIT_MAX = 200;
+const PAGE_LIMIT_MAX = 200;
 
 /**
  * `?limit=&cursor=` of every list endpoint. The limit is checked as text so "1e2" or " 5" are refused rather

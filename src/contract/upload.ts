@@ -27,7 +27,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 /** Presigned URLs live 15 minutes: long enough for one part on a slow link, short enough to leak little. */
 export const PRESIGN_EXPIRES_SECONDS = 15 * 60;
 
-export const UPLOAD_OPERATIONS = [
+const UPLOAD_OPERATIONS = [
   'put_object',
   'create_multipart',
   'upload_part',
@@ -35,7 +35,6 @@ export const UPLOAD_OPERATIONS = [
   'complete_multipart',
   'abort_multipart',
 ] as const;
-export type UploadOperation = (typeof UPLOAD_OPERATIONS)[number];
 
 const filename = z.string().check(z.maxLength(4096, { error: 'A file name is at most 4096 characters.' }));
 const contentType = z.string().check(z.maxLength(255));
