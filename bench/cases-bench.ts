@@ -10,6 +10,7 @@ import { runPredictionPlan } from '../server/cases/prediction-plan-engine';
 import { runSimulationPlan } from '../server/cases/simulation-plan-engine';
 import type { CaseStore, EngineResult } from '../server/cases/types';
 import { runTypicalCase } from '../server/cases/typical-case-engine';
+import { queryPlan } from '../server/test/query-plan';
 import type { DimensionFilter } from '../src/contract/query-plan';
 
 /** A provenance statement back into SQL and its parameters (`-- parameters:` lines list `$n = literal`). */
@@ -90,17 +91,11 @@ const ENGINES: Engine[] = [
       runQueryPlan(
         database,
         'hospital',
-        {
+        queryPlan({
           measures: [{ measure: 'margin', aggregation: 'ratio' }],
           group_by: ['surgeon'],
-          filters: [],
-          conditions: [],
-          having: [],
-          comparison: null,
-          order: null,
-          limit: null,
           window: { kind: 'data_trailing', months: 12 },
-        },
+        }),
         { today: TODAY, span },
       ),
   },
@@ -110,17 +105,11 @@ const ENGINES: Engine[] = [
       runQueryPlan(
         database,
         'hospital',
-        {
+        queryPlan({
           measures: [{ measure: 'cost', aggregation: 'median' }],
           group_by: ['procedure'],
-          filters: [],
-          conditions: [],
-          having: [],
-          comparison: null,
-          order: null,
-          limit: null,
           window: { kind: 'data_trailing', months: 12 },
-        },
+        }),
         { today: TODAY, span },
       ),
   },

@@ -11,6 +11,7 @@ import { hashPassword } from '../server/auth/passwords';
 import { OrgDatabase } from '../server/cases/org-database';
 import { loadConfig } from '../server/config';
 import { createDeps } from '../server/deps';
+import { queryPlan } from '../server/test/query-plan';
 import type { QueryPlan } from '../src/contract/query-plan';
 
 const ROWS = Number(process.env.BENCH_DASHBOARD_ROWS ?? 1_000_000);
@@ -19,17 +20,10 @@ const ROUNDS = 3;
 const FIRST_GOAL_MS = 300;
 const ALL_GOAL_MS = 1000;
 
-const base: QueryPlan = {
+const base = queryPlan({
   measures: [{ measure: 'cases', aggregation: 'count' }],
-  group_by: [],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
   window: { kind: 'data_trailing', months: 12 },
-};
+});
 const top = (index = 0) => ({ by: 'measure' as const, index, direction: 'desc' as const });
 const knee = {
   dimension: 'procedure' as const,

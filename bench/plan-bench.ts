@@ -12,6 +12,7 @@ import path from 'node:path';
 import { seedDemoRows } from '../server/cases/demo-seed';
 import { OrgDatabases } from '../server/cases/org-database';
 import { loadDataSpan, runQueryPlan } from '../server/cases/plan-engine';
+import { queryPlan } from '../server/test/query-plan';
 import type { QueryPlan } from '../src/contract/query-plan';
 
 const TODAY = '2026-06-30';
@@ -32,21 +33,15 @@ interface BenchPlan {
 const PLANS: BenchPlan[] = [
   {
     name: 'month by month (cases, avg cost, margin)',
-    plan: {
+    plan: queryPlan({
       measures: [
         { measure: 'cases', aggregation: 'count' },
         { measure: 'cost', aggregation: 'avg' },
         { measure: 'margin', aggregation: 'ratio' },
       ],
       group_by: ['month'],
-      filters: [],
-      conditions: [],
-      having: [],
-      comparison: null,
-      order: null,
-      limit: null,
       window: { kind: 'data_trailing', months: 24 },
-    },
+    }),
     bare: `SELECT date_trunc('month', admit_date) AS month, count(*) AS cases, avg(cost) AS cost,
   100 * sum(hospital_revenue - cost) / sum(CASE WHEN cost IS NOT NULL THEN hospital_revenue END) AS margin
 FROM cases WHERE admit_date BETWEEN DATE '2024-07-01' AND DATE '${TODAY}'
@@ -54,15 +49,12 @@ GROUP BY 1 ORDER BY 1`,
   },
   {
     name: 'two windows by payor (avg cost, total revenue)',
-    plan: {
+    plan: queryPlan({
       measures: [
         { measure: 'cost', aggregation: 'avg' },
         { measure: 'revenue', aggregation: 'sum' },
       ],
       group_by: ['payor'],
-      filters: [],
-      conditions: [],
-      having: [],
       comparison: {
         kind: 'windows',
         windows: [
@@ -70,10 +62,7 @@ GROUP BY 1 ORDER BY 1`,
           { kind: 'fixed', from: '2025-07-01', to: '2026-06-30', label: 'FY 2026' },
         ],
       },
-      order: null,
-      limit: null,
-      window: { kind: 'all' },
-    },
+    }),
     bare: `SELECT payor,
   avg(cost) FILTER (WHERE admit_date < DATE '2025-07-01') AS cost_1,
   avg(cost) FILTER (WHERE admit_date >= DATE '2025-07-01') AS cost_2,

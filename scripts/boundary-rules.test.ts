@@ -188,8 +188,9 @@ describe('test code', () => {
     for (const file of [
       'server/keys/api-keys.test.ts',
       'src/features/upload/components/files-table.test.tsx',
+      'server/test/agent-app.ts',
+      'server/test/upload-calls.ts',
       'server/agent/test-support.ts',
-      'server/upload/upload-test-helpers.ts',
       'server/cases/test-fixture.ts',
       'server/storage/storage-test-harness.ts',
       'server/test/make-app.ts',
@@ -203,9 +204,9 @@ describe('test code', () => {
   it('may be imported by tests but not by production files', () => {
     const problems = checkImports(
       graphOf({
-        'server/agent/agent-stream.test.ts': ['server/agent/test-support.ts'],
-        'server/agent/test-support.ts': ['server/test/make-app.ts'],
-        'server/agent/routes.ts': ['server/agent/test-support.ts'],
+        'server/agent/agent-stream.test.ts': ['server/test/agent-app.ts'],
+        'server/test/agent-app.ts': ['server/test/make-app.ts', 'server/agent/agent-service.ts'],
+        'server/agent/routes.ts': ['server/test/agent-app.ts'],
         'server/upload/upload-service.ts': ['server/upload/upload-test-helpers.ts'],
         'src/lib/sse.ts': ['src/lib/api-client.test.ts'],
       }),

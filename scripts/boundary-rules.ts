@@ -54,9 +54,8 @@ function areaOf(file: string): Area {
 }
 
 const TEST_FOLDERS = new Set(['test', 'tests', '__tests__', 'e2e']);
-// A name with "test" as a whole word: x.test.ts, test-support.ts, upload-test-helpers.ts, test-fixture.ts,
-// storage-test-harness.ts. agent/test-support.ts and upload/upload-test-helpers.ts still live beside production
-// code; the name is what marks them until they move under a test folder.
+// A name with "test" as a whole word: x.test.ts, test-fixture.ts, storage-test-harness.ts, test-resolver.ts. Shared
+// helpers belong in server/test/ (agent-app.ts, upload-calls.ts); the name marks the few still beside the code.
 const TEST_NAME = /(^|[-.])(test|tests)([-.]|$)/;
 
 /** Whether a file exists only for tests: a test, a helper named as one, or anything under a test folder. */

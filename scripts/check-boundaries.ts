@@ -3,43 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkBoundaries, formatProblem, type ImportGraph, RULES } from './boundary-rules';
+import { resolveImport, root, sourceFiles, toRepoPath } from './source-files';
 
-const root = path.resolve(import.meta.dirname, '..');
-const SOURCE = /\.(ts|tsx)$/;
 // Static imports and re-exports (type-only ones too: they still tie the files together), bare side-effect
 // imports ('./styles.css') and dynamic import().
 const IMPORT =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-const CANDIDATES = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (SOURCE.test(entry.name)) yield full;
-  }
-}
-
-const toRepoPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
-
-/** The file a relative specifier names, the way the bundler finds it; the bare path when nothing matches. */
-function resolve(fromFile: string, specifier: string): string {
-  const base = path.resolve(path.dirname(fromFile), specifier.replace(/\?.*$/, ''));
-  const found = CANDIDATES.map((suffix) => base + suffix).find((candidate) =>
-    fs.statSync(candidate, { throwIfNoEntry: false })?.isFile(),
-  );
-  return toRepoPath(found ?? base);
-}
 
 const graph = new Map<string, string[]>();
 const sources = new Map<string, string>();
 for (const top of ['src', 'server']) {
-  for (const file of walk(path.join(root, top))) {
+  for (const file of sourceFiles(path.join(root, top))) {
     const text = fs.readFileSync(file, 'utf8');
     const imports = new Set<string>();
     for (const match of text.matchAll(IMPORT)) {
       const specifier = match[1] ?? match[2] ?? match[3]!;
-      if (specifier.startsWith('.')) imports.add(resolve(file, specifier));
+      if (specifier.startsWith('.')) imports.add(resolveImport(file, specifier));
     }
     graph.set(toRepoPath(file), [...imports]);
     sources.set(toRepoPath(file), text);

@@ -21,7 +21,7 @@ import { openApiRoutes } from './openapi/routes';
 import { serveSpa } from './spa/serve-spa';
 import { uploadRoutes } from './upload/routes';
 
-export interface AppOptions {
+interface AppOptions {
   /** The built SPA to serve beside the API; tests of the API alone leave it out. */
   spaDir?: string;
   /** Origins the page may connect to besides its own (the storage endpoint). */
@@ -91,5 +91,3 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   }
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

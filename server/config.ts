@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { MAX_UPLOAD_BYTES } from '../src/contract/upload';
 
-export interface S3Settings {
+interface S3Settings {
   endpoint: string;
   bucket: string;
   region: string;
@@ -130,7 +131,7 @@ function memorySize(env: Env, name: string, fallback: string): string {
 }
 
 /** October, the federal and CMS fiscal year, as the semantic model assumes when nothing is set. */
-export const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
+const DEFAULT_FISCAL_YEAR_START_MONTH = 10;
 
 function month(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -159,7 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ? origins(env.HP_ALLOWED_ORIGINS, 'HP_ALLOWED_ORIGINS')
       : ownOrigins,
     s3: s3Settings(env),
-    maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', 20 * 1024 ** 3),
+    maxUploadBytes: positiveInteger(env, 'HP_MAX_UPLOAD_BYTES', MAX_UPLOAD_BYTES),
     seedDemo: flag(env, 'HP_SEED_DEMO', true),
     demoCases: positiveInteger(env, 'HP_DEMO_CASES', 250_000),
     trustProxyHops: env.HP_TRUST_PROXY_HOPS === '0' ? 0 : positiveInteger(env, 'HP_TRUST_PROXY_HOPS', 0),

@@ -9,7 +9,6 @@ import { type AccessTokens, createAccessTokens } from './auth/access-tokens';
 import { type Accounts, createAccounts } from './auth/accounts';
 import { createKnownDevices, type KnownDevices } from './auth/known-devices';
 import { createRefreshTokens, type RefreshTokens } from './auth/refresh-tokens';
-import { type Backoff, createBackoff, createThrottle, type Throttle } from './auth/throttle';
 import { createCaseStore } from './cases/create-case-store';
 import type { CaseStore } from './cases/types';
 import type { Config } from './config';
@@ -19,21 +18,22 @@ import { createFiles, type FileHooks, type Files } from './files/files-service';
 import type { ObjectStore } from './files/object-store';
 import { openObjectStorage } from './files/open-object-storage';
 import { type ApiKeys, createApiKeys } from './keys/api-keys';
-import { jsonLog } from './lib/log';
+import { jsonLog, type Log } from './lib/log';
+import { type Backoff, createBackoff, createWindowLimit, type WindowLimit } from './lib/rate-limit';
 import { createMappingStore, type MappingStore } from './mappings/mapping-store';
 import type { Storage } from './storage/create-storage';
 
 export interface Deps {
   config: Config;
   now: () => Date;
-  log: (line: object) => void;
+  log: Log;
   version: string;
   db: Db;
   accounts: Accounts;
   accessTokens: AccessTokens;
   refreshTokens: RefreshTokens;
   /** See the README's "Security model" for the numbers. */
-  loginThrottle: { byEmail: Backoff; byAddress: Throttle; byDevice: Throttle };
+  loginThrottle: { byEmail: Backoff; byAddress: WindowLimit; byDevice: WindowLimit };
   knownDevices: KnownDevices;
   keys: ApiKeys;
   /** The S3-compatible store uploads go to (embedded or `HP_S3_*`), as the API sees it. */
@@ -51,9 +51,9 @@ export interface Deps {
   close(): Promise<void>;
 }
 
-export interface DepsOptions {
+interface DepsOptions {
   now?: () => Date;
-  log?: (line: object) => void;
+  log?: Log;
   /** Where case ingestion plugs into uploads (see FileHooks). */
   fileHooks?: FileHooks;
 }
@@ -76,7 +76,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
   const signingKey = jwtKey(config);
   const keys = createApiKeys(db, now);
   const minutes = 60_000;
-  const objectStorage = openObjectStorage(config, now);
+  const objectStorage = openObjectStorage(config, now, log);
   const today = () => now().toISOString().slice(0, 10);
   const cases = createCaseStore({
     dataDir: config.dataDir,
@@ -125,9 +125,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): Deps {
     loginThrottle: {
       // Per email a growing wait, never a lock: 5 free failures, then 1 s, 2 s, 4 s … at most 60 s.
       byEmail: createBackoff({ free: 5, baseSeconds: 1, maxSeconds: 60, windowMs: 15 * minutes, now }),
-      byAddress: createThrottle({ limit: 30, windowMs: 15 * minutes, now }),
+      byAddress: createWindowLimit({ limit: 30, windowMs: 15 * minutes, now }),
       // A known device that fails 5 times in 15 minutes loses its pass past the per-email wait.
-      byDevice: createThrottle({ limit: 5, windowMs: 15 * minutes, now }),
+      byDevice: createWindowLimit({ limit: 5, windowMs: 15 * minutes, now }),
     },
     knownDevices: createKnownDevices(signingKey),
     keys,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 // that shows the progress and opens sign-in by itself when the app is ready, and the same progress as JSON for
 // the page (and for any client) on the API paths.
 
-export interface StartupStep {
+interface StartupStep {
   label: string;
   state: 'waiting' | 'running' | 'done';
 }
@@ -14,7 +14,7 @@ export interface StartupProgress {
   startedAt: number;
 }
 
-export function startupSnapshot(progress: StartupProgress, now = Date.now()) {
+function startupSnapshot(progress: StartupProgress, now = Date.now()) {
   const done = progress.steps.filter((step) => step.state === 'done').length;
   const running = progress.steps.some((step) => step.state === 'running');
   return {
@@ -30,7 +30,7 @@ export function startupSnapshot(progress: StartupProgress, now = Date.now()) {
 }
 
 /** Polled by the page: 200 with the progress while starting; once the app answers it instead, sign-in opens. */
-export const PROGRESS_PATH = '/starting-progress';
+const PROGRESS_PATH = '/starting-progress';
 
 const escapeHtml = (text: string) =>
   text.replace(

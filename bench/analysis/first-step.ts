@@ -1,6 +1,6 @@
 // How soon a question over a million cases shows its first step and its table, beside the bare engine.
 import { createApp } from '../../server/app';
-import type { QueryPlan } from '../../src/contract/query-plan';
+import { queryPlan } from '../../server/test/query-plan';
 import { type BenchOrg, PASSWORD, TODAY } from './bench-org';
 
 const CASES = 1_000_000;
@@ -60,17 +60,10 @@ export async function benchFirstStep(log: (line: string) => void, { deps, orgId,
     }
   }
   const engine: number[] = [];
-  const plan: QueryPlan = {
-    measures: [{ measure: 'cost', aggregation: 'avg' }],
+  const plan = queryPlan({
     group_by: ['surgeon'],
-    filters: [],
-    conditions: [],
-    having: [],
-    comparison: null,
-    order: null,
-    limit: null,
     window: { kind: 'relative', period: 'last_months', count: 12 },
-  };
+  });
   for (let run = 0; run < RUNS; run += 1) {
     const started = performance.now();
     await deps.cases.runPlan(orgId, 'hospital', plan);

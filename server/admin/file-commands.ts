@@ -23,12 +23,12 @@ export const FILE_USAGE = `  npm run admin -- file:upload --org <org_id> --path 
       Both take [--api http://127.0.0.1:8787] when the server listens elsewhere.`;
 
 /** Files up to this size go in one PUT; larger ones in parts of this size (S3 allows 10,000). */
-export const PART_BYTES = 64 * 1024 * 1024;
+const PART_BYTES = 64 * 1024 * 1024;
 
 type Fail = (message: string) => never;
 type Values = Record<string, unknown>;
 
-export interface FileCommandOptions {
+interface FileCommandOptions {
   /** The API's origin, e.g. http://127.0.0.1:8787. */
   apiUrl: string;
   fail: Fail;
@@ -169,7 +169,7 @@ async function settled(api: Api, fileId: string, pollMs: number): Promise<Stored
   }
 }
 
-export function describeOutcome(file: StoredFile): string {
+function describeOutcome(file: StoredFile): string {
   const head = `${file.filename} (${file.id})`;
   if (file.status === 'ingested' && file.ingest) {
     const { rows, rejected_rows, errors } = file.ingest;

@@ -8,11 +8,12 @@ import {
 import { applyAgentEvent, emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
 import type { OrgType } from '../cases/types';
 import { notFound, rateLimited } from '../http/errors';
+import type { Log } from '../lib/log';
+import { createRunLimit, type RunLimitOptions } from '../lib/rate-limit';
 import type { AgentStore, Owner, RunRow } from './agent-store';
 import type { Analyst } from './analyst';
 import type { ParsedQuery } from './parser';
-import { createRateLimit, type RateLimitOptions } from './rate-limit';
-import { runPipeline, type StepError } from './run-pipeline';
+import { RunTimedOut, runPipeline, type StepError } from './run-pipeline';
 
 type Listener = (event: AgentEvent) => void;
 
@@ -26,12 +27,12 @@ interface LiveRun {
   hasEnded: boolean;
 }
 
-export interface AgentServiceOptions {
+interface AgentServiceOptions {
   store: AgentStore;
   analyst: Analyst;
   today: () => string;
-  log: (line: object) => void;
-  limits?: RateLimitOptions;
+  log: Log;
+  limits?: RunLimitOptions;
   /** Longest a run may take before it is stopped and reported as timed out. */
   maxRunMs?: number;
 }
@@ -41,13 +42,9 @@ export interface Asker extends Owner {
 }
 
 /** A run holds a DuckDB connection and a concurrency slot; one that never ends would lock its asker out. */
-export const MAX_RUN_MS = 120_000;
+const MAX_RUN_MS = 120_000;
 /** How long stopped work gets to wind down by itself before the run is ended without it. */
 const STOP_GRACE_MS = 2_000;
-
-class RunTimedOut extends Error {
-  override name = 'RunTimedOut';
-}
 
 /** Rejects a little after the signal aborts, so work that ignores the signal cannot keep the run open. */
 function afterStop(signal: AbortSignal, timers: Set<NodeJS.Timeout>) {
@@ -73,7 +70,7 @@ export function createAgentService({
   maxRunMs = MAX_RUN_MS,
 }: AgentServiceOptions) {
   const live = new Map<string, LiveRun>();
-  const rateLimit = createRateLimit(limits);
+  const rateLimit = createRunLimit(limits);
 
   /** Every event is numbered and stored before any listener sees it, so a replay can never miss one. */
   function emitter(runId: string, run: LiveRun) {
@@ -144,7 +141,7 @@ export function createAgentService({
       } else {
         log({
           level: 'error',
-          msg: 'agent run failed',
+          event: 'agent_run_failed',
           run_id: row.id,
           error: String((error as StepError).cause ?? error),
         });
@@ -247,7 +244,7 @@ export function createAgentService({
           foldAgentEvents(emptyAssistantMessage(row.message_id, row.created_at, row.id), events),
           undefined,
         );
-        log({ level: 'warn', msg: 'agent run interrupted', run_id: row.id, last_event: event.id });
+        log({ level: 'warn', event: 'agent_run_interrupted', run_id: row.id, last_event: event.id });
       }
     },
 

@@ -6,9 +6,11 @@ import type {
   Message,
 } from '../../src/contract/agent';
 import { emptyAssistantMessage, foldAgentEvents } from '../../src/contract/agent-message';
+import type { PageQuery } from '../../src/contract/pages';
 import { AnalysisPlan } from '../../src/contract/query-plan';
 import type { Db } from '../db/open-database';
 import { newId } from '../lib/ids';
+import { afterKeyset, decodeCursor, pageOf } from '../lib/keyset-cursor';
 import { createEventLog } from './event-log';
 
 /** Whose history this is: every read and write names the organization and the asker. */
@@ -41,18 +43,8 @@ interface MessageRow {
   created_at: string;
 }
 
-const encodeCursor = (row: ConversationSummary) =>
-  Buffer.from(`${row.updated_at}|${row.id}`).toString('base64url');
-/** Undefined for no cursor, null for one this API did not issue. */
-function decodeCursor(cursor: string | undefined): [string, string] | null | undefined {
-  if (cursor === undefined) return undefined;
-  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const [updatedAt, id] = parts;
-  return parts.length === 2 && updatedAt && id ? [updatedAt, id] : null;
-}
-
 /** Long past any reconnection: a replay is only needed by a client that dropped while the run was going. */
-export const EVENT_RETENTION_MS = 7 * 86_400_000;
+const EVENT_RETENTION_MS = 7 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export function createAgentStore(db: Db, now: () => Date) {
@@ -99,30 +91,21 @@ export function createAgentStore(db: Db, now: () => Date) {
 
     findConversation: summaryRow,
 
-    /** Null when the cursor is not one this API issued. */
-    listConversations(
-      who: Owner,
-      page: { limit: number; cursor?: string | undefined },
-    ): ConversationList | null {
-      const after = decodeCursor(page.cursor);
-      if (after === null) return null;
+    listConversations(who: Owner, page: PageQuery): ConversationList {
+      const after = afterKeyset('updated_at', decodeCursor(page.cursor));
       const rows = db
         .prepare(
           `SELECT id, title, created_at, updated_at FROM agent_conversations
-           WHERE org_id = ? AND owner = ? AND (? IS NULL OR (updated_at, id) < (?, ?))
+           WHERE org_id = ? AND owner = ? ${after.sql}
            ORDER BY updated_at DESC, id DESC LIMIT ?`,
         )
-        .all(
-          who.orgId,
-          who.owner,
-          after?.[0] ?? null,
-          after?.[0] ?? '',
-          after?.[1] ?? '',
-          page.limit + 1,
-        ) as ConversationSummary[];
-      const results = rows.slice(0, page.limit);
-      const last = results.at(-1);
-      return { results, next_cursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+        .all(who.orgId, who.owner, ...after.params, page.limit + 1) as ConversationSummary[];
+      return pageOf(
+        rows,
+        page.limit,
+        (row) => ({ at: row.updated_at, id: row.id }),
+        (row) => row,
+      );
     },
 
     conversation(who: Owner, id: string): Conversation | null {

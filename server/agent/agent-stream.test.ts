@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentQueryResponse, Conversation } from '../../src/contract/agent';
+import { makeAgentTestApp, QUERY, readEvents, SUMMARY, scriptedAnalyst } from '../test/agent-app';
 import { addOrgWithUser, signIn } from '../test/make-app';
-import { makeAgentTestApp, QUERY, readEvents, SUMMARY, scriptedAnalyst } from './test-support';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -67,8 +67,24 @@ describe('agent query stream', () => {
     const text = events.flatMap((event) => (event.event === 'text.delta' ? [event.data.delta] : [])).join('');
     expect(text).toBe(SUMMARY);
     expect(events.filter((event) => event.event === 'text.delta').length).toBeGreaterThan(3);
-    const completed = events.find((event) => event.event === 'step.completed');
-    expect(completed?.event === 'step.completed' && completed.data.duration_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times each step and the run by the clock: an answer held for 200 ms takes at least that', async () => {
+    const { ask, script } = await setup();
+    script.hold();
+    // Released 200 ms after the client hears that the step started, so the step took at least that long.
+    const events = await readEvents(await ask('average cost by surgeon'), (event) => {
+      if (event.event === 'step.started' && event.data.label === 'Querying the cases')
+        setTimeout(() => script.release(), 200);
+      return false;
+    });
+    const steps = events.flatMap((event) => (event.event === 'step.completed' ? [event.data] : []));
+    const held = steps.find((step) => step.label === 'Querying the cases');
+    // The margin is for timer granularity only.
+    expect(held?.duration_ms).toBeGreaterThanOrEqual(198);
+    const run = events.at(-1);
+    expect(run?.event).toBe('run.completed');
+    expect(run?.event === 'run.completed' && run.data.duration_ms).toBeGreaterThanOrEqual(held!.duration_ms);
   });
 
   it('sends the typed plan with its reading and dates before the query runs', async () => {
@@ -150,6 +166,9 @@ describe('agent query stream', () => {
     expect(after.at(-1)?.event).toBe('run.completed');
     const replay = await readEvents(await get(`runs/${runId}/events/`, { 'Last-Event-ID': '0' }));
     expect(replay).toEqual([...first, ...after]);
+    // EventSource cannot send the header; the query parameter says the same, and is checked the same way.
+    expect(await readEvents(await get(`runs/${runId}/events/?last_event_id=3`))).toEqual(after);
+    expect((await get(`runs/${runId}/events/?last_event_id=three`)).status).toBe(400);
   });
 
   it('cancels a run: 202, the work is aborted and the run ends with run.failed cancelled', async () => {

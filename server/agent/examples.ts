@@ -170,7 +170,7 @@ function otherBreakdowns(plan: QueryPlan | TypicalCasePlan): string[] {
  * the typical case, a prediction), never a narrower scope that might hold nothing. The caller keeps those that
  * read as plans over the same scope.
  */
-export function followUpCandidates(plan: AnalysisPlan, orgType: OrgType, catalog?: Catalog): string[] {
+function followUpCandidates(plan: AnalysisPlan, orgType: OrgType, catalog?: Catalog): string[] {
   const candidates: string[] = [];
   if (catalog) plan = withShortNames(plan, catalog);
   switch (plan.workflow) {
@@ -413,5 +413,3 @@ export function createSuggestions(cases: CaseStore) {
     },
   };
 }
-
-export type Suggestions = ReturnType<typeof createSuggestions>;

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
-import * as z from 'zod/mini';
-import { AgentQueryRequest, type AgentQueryResponse } from '../../src/contract/agent';
+import { AgentQueryRequest, type AgentQueryResponse, RunEventsQuery } from '../../src/contract/agent';
+import { PageQuery } from '../../src/contract/pages';
 import type { AppEnv } from '../app-env';
 import { authenticate } from '../auth/authenticate';
 import type { Deps } from '../deps';
@@ -8,15 +8,6 @@ import { badRequest, notFound } from '../http/errors';
 import { jsonBody, queryParams } from '../http/validate';
 import type { Asker } from './agent-service';
 import { sseResponse } from './sse-response';
-
-const ListParams = z.object({
-  limit: z.optional(
-    z.string().check(z.regex(/^(?:[1-9]\d?|100)$/, { error: 'limit is a whole number from 1 to 100.' })),
-  ),
-  cursor: z.optional(
-    z.string().check(z.maxLength(200, { error: 'This cursor was not issued by this API.' })),
-  ),
-});
 
 /** History belongs to whoever asked: the signed-in user, or the API key for a service. */
 function askerOf(deps: Deps, c: Context<AppEnv>): Asker {
@@ -31,7 +22,7 @@ function askerOf(deps: Deps, c: Context<AppEnv>): Asker {
 }
 
 function lastEventIdOf(c: Context<AppEnv>): number {
-  const raw = c.req.header('last-event-id') ?? c.req.query('last_event_id') ?? '0';
+  const raw = c.req.header('last-event-id') ?? queryParams(c, RunEventsQuery).last_event_id ?? '0';
   if (!/^\d{1,9}$/.test(raw.trim()))
     throw badRequest('Last-Event-ID must be the number of the last event received.');
   return Number(raw.trim());
@@ -79,12 +70,8 @@ export const agentRoutes = (deps: Deps, options: { pingMs?: number } = {}) =>
       return c.json({ status: isRunning ? 'cancelling' : 'finished' }, 202);
     })
     .get('/conversations/', (c) => {
-      const params = queryParams(c, ListParams);
-      const limit = Number(params.limit ?? 50);
-      const page = deps.agent.store.listConversations(askerOf(deps, c), { limit, cursor: params.cursor });
-      if (!page)
-        throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'invalid' });
-      return c.json(page);
+      const page = queryParams(c, PageQuery);
+      return c.json(deps.agent.store.listConversations(askerOf(deps, c), page));
     })
     .get('/conversations/:id/', (c) => {
       const conversation = deps.agent.store.conversation(askerOf(deps, c), c.req.param('id'));

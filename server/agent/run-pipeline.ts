@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { AgentEventInput } from '../../src/contract/agent';
+import type { AgentEventInput, StepFailure } from '../../src/contract/agent';
 import { EngineRefusal } from '../cases/types';
 import { type Analyst, AnalystRefusal, type AnalystRequest } from './analyst';
 import { formatCount } from './format-figure';
@@ -7,9 +7,9 @@ import type { ParsedQuery } from './parser';
 import { clarificationText, refusalText, suggestionsFor } from './refusal-text';
 import { textPieces } from './text-pieces';
 
-export type Emit = (input: AgentEventInput) => void;
+type Emit = (input: AgentEventInput) => void;
 
-export interface PipelineOptions {
+interface PipelineOptions {
   analyst: Analyst;
   request: AnalystRequest;
   emit: Emit;
@@ -19,23 +19,27 @@ export interface PipelineOptions {
 export class StepError extends Error {
   constructor(
     override readonly cause: unknown,
-    readonly code: string,
+    readonly code: StepFailure,
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
 
-// The service aborts with a reason object on its deadline, and with none when the user presses Stop.
-const errorCodeOf = (error: unknown, signal: AbortSignal) =>
+/** The reason the service aborts a run with on its deadline; a Stop from the asker aborts with none. */
+export class RunTimedOut extends Error {
+  override name = 'RunTimedOut';
+}
+
+const errorCodeOf = (error: unknown, signal: AbortSignal): StepFailure =>
   signal.aborted
-    ? signal.reason instanceof Error && signal.reason.name === 'RunTimedOut'
+    ? signal.reason instanceof RunTimedOut
       ? 'timeout'
       : 'cancelled'
     : error instanceof AnalystRefusal || error instanceof EngineRefusal
       ? 'refused'
       : 'internal_error';
 
-const publicMessageOf = (code: string, error: unknown) =>
+const publicMessageOf = (code: StepFailure, error: unknown) =>
   code === 'cancelled'
     ? 'Stopped at your request.'
     : code === 'timeout'

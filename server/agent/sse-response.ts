@@ -1,18 +1,18 @@
 import { type AgentEvent, isFinalEvent } from '../../src/contract/agent';
 
-export interface Followed {
+interface Followed {
   backlog: AgentEvent[];
   isLive: boolean;
   stop: () => void;
 }
 
-export interface SseOptions {
+interface SseOptions {
   follow: (listener: (event: AgentEvent) => void) => Followed;
   /** Proxies close a silent connection; the contract promises a comment at least every 15 s. */
   pingMs?: number;
 }
 
-export const SSE_HEADERS = {
+const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache',
   // Tells nginx-style proxies not to buffer, so each event reaches the browser as it is written.

@@ -4,7 +4,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const ISSUER = 'healthproximate';
 
-export interface AccessClaims {
+interface AccessClaims {
   userId: string;
   orgId: string;
 }

@@ -4,7 +4,7 @@ import type { AppEnv, Principal } from '../app-env';
 import type { Deps } from '../deps';
 import { forbidden, unauthorized } from '../http/errors';
 
-export type Scope = 'upload' | 'agent';
+type Scope = 'upload' | 'agent';
 
 async function fromApiKey(deps: Deps, raw: string, scope: Scope | undefined): Promise<Principal> {
   const verified = await deps.keys.verify(raw);
@@ -31,7 +31,7 @@ async function fromBearer(deps: Deps, header: string): Promise<Principal> {
   return { kind: 'user', userId: user.id, orgId: user.organization.id };
 }
 
-export async function principalOf(deps: Deps, c: Context, options: AuthOptions): Promise<Principal> {
+async function principalOf(deps: Deps, c: Context, options: AuthOptions): Promise<Principal> {
   const apiKey = c.req.header('x-api-key');
   const bearer = c.req.header('authorization');
   if (apiKey !== undefined && options.apiKeys) return fromApiKey(deps, apiKey, options.scope);

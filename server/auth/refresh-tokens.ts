@@ -20,7 +20,7 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-export type RefreshOutcome =
+type RefreshOutcome =
   | { ok: true; userId: string; token: string }
   | { ok: false; reason: 'unknown' | 'expired' | 'revoked' | 'reused' };
 

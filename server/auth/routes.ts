@@ -12,7 +12,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './known-devices';
 import { decoyHash, verifyPassword } from './passwords';
 import { REFRESH_TOKEN_DAYS } from './refresh-tokens';
 
-export const REFRESH_COOKIE = 'hp_refresh';
+const REFRESH_COOKIE = 'hp_refresh';
 const COOKIE_PATH = '/api/v1/auth/';
 const WRONG_CREDENTIALS = 'That email and password do not match an account. Check both and try again.';
 
@@ -112,9 +112,9 @@ export const authRoutes = (deps: Deps) => {
         const found = deps.accounts.findLogin(email);
         const isValid = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
         if (!found || !isValid) {
-          throttle.byEmail.fail(emailKey);
-          throttle.byAddress.fail(addressKey);
-          if (deviceKey) throttle.byDevice.fail(deviceKey);
+          throttle.byEmail.record(emailKey);
+          throttle.byAddress.record(addressKey);
+          if (deviceKey) throttle.byDevice.record(deviceKey);
           throw unauthorized(WRONG_CREDENTIALS);
         }
         throttle.byEmail.reset(emailKey);
@@ -128,7 +128,6 @@ export const authRoutes = (deps: Deps) => {
           secure,
           maxAge: DEVICE_COOKIE_DAYS * 86_400,
         });
-        c.header('Cache-Control', 'no-store');
         return c.json(await session(found.user.id));
       })
       .post('/refresh/', async (c) => {
@@ -146,7 +145,6 @@ export const authRoutes = (deps: Deps) => {
           throw unauthorized('Your session has ended. Sign in again.');
         }
         setRefreshCookie(c, outcome.token, isSecure(c, deps.config.allowedOrigins));
-        c.header('Cache-Control', 'no-store');
         return c.json(await session(outcome.userId));
       })
       // Without a live session nothing changes, not even the cookie: a forged or stale request has no effect.

@@ -12,7 +12,7 @@ import { quoteIdentifier, quoteString } from './sql-text';
 export const MAPPING_PROBLEMS = 'hp_mapping_problems';
 
 /** The mapping names a column the file does not have: nothing can be read with it. */
-export class MappingMismatchError extends Error {
+class MappingMismatchError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'MappingMismatchError';

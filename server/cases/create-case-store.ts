@@ -17,7 +17,7 @@ import { runTypicalCase } from './typical-case-engine';
 // - an empty file has no header, so it is reported as not case data rather than as zero rows;
 // - a file DuckDB cannot parse at all throws UnreadableFileError (the file is then marked failed).
 
-export interface CaseStoreOptions {
+interface CaseStoreOptions {
   dataDir: string;
   /** Today's date, `YYYY-MM-DD`; default windows end here. */
   today?: () => string;

@@ -59,7 +59,7 @@ const SPECIALTY_SURGEONS: [Specialty, number][] = [
   ['critical', 2],
 ];
 
-export interface DemoSurgeon {
+interface DemoSurgeon {
   name: string;
   specialty: Specialty;
   /** Multiplies cost; a few surgeons are notably dearer or cheaper than their peers. */
@@ -83,7 +83,7 @@ export const DEMO_SURGEONS: DemoSurgeon[] = SPECIALTY_SURGEONS.flatMap(([special
   }),
 );
 
-export interface DemoPayor {
+interface DemoPayor {
   name: string;
   /** Share of cases. */
   share: number;
@@ -106,7 +106,7 @@ export const DEMO_PAYORS: DemoPayor[] = [
   { name: 'Self-pay', share: 0.02, paymentRate: 0.45 },
 ];
 
-export interface DemoProvider {
+interface DemoProvider {
   name: string;
   share: number;
   costFactor: number;

@@ -13,7 +13,7 @@ export type Specialty =
   | 'digestive'
   | 'critical';
 
-export interface DemoProcedure {
+interface DemoProcedure {
   code: string;
   name: string;
   drg: [code: string, name: string] | null;

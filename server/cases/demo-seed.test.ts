@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryPlan, temporaryStore } from './test-fixture';
+import { queryPlan } from '../test/query-plan';
+import { temporaryStore } from './test-fixture';
 import type { CaseStore } from './types';
 
 const END = '2026-06-30';

@@ -5,7 +5,7 @@ import { CASE_COLUMNS } from './schema';
 import { quoteString as text } from './sql-text';
 import type { OrgType, SeedOptions } from './types';
 
-export const DEMO_FILE_ID = 'demo';
+const DEMO_FILE_ID = 'demo';
 const DAYS = 1095;
 
 function values(rows: (string | number | null)[][]): string {

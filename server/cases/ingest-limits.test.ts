@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryPlan } from '../test/query-plan';
 import { RefusedFileError } from './ingest';
 import { OrgDatabases } from './org-database';
 import { quoteString } from './sql-text';
@@ -122,17 +123,15 @@ describe('line breaks inside quoted cells', () => {
       ].join(eol);
       const result = await store.ingest('org', `f-${name}`, textSource(text));
       expect(result).toMatchObject({ kind: 'ingested', rows: 2, rejected_rows: 1 });
-      const answer = await store.runPlan('org', 'hospital', {
-        measures: [{ measure: 'cases', aggregation: 'count' }],
-        group_by: ['surgeon'],
-        filters: [],
-        conditions: [],
-        having: [],
-        comparison: null,
-        order: null,
-        limit: null,
-        window: { kind: 'fixed', from: '2026-01-01', to: '2026-01-31', label: 'January 2026' },
-      });
+      const answer = await store.runPlan(
+        'org',
+        'hospital',
+        queryPlan({
+          measures: [{ measure: 'cases', aggregation: 'count' }],
+          group_by: ['surgeon'],
+          window: { kind: 'fixed', from: '2026-01-01', to: '2026-01-31', label: 'January 2026' },
+        }),
+      );
       const names = answer.tables[0]!.rows.map((row) => row.surgeon);
       expect(names).toEqual(expect.arrayContaining([`free${eol}text`, 'plain']));
     });

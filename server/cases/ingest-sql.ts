@@ -1,15 +1,8 @@
+import { normalizeHeader } from '../../src/contract/files';
 import { CASE_COLUMNS, type CaseColumn, NUMBER_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS } from './schema';
 import { quoteIdentifier, quoteString } from './sql-text';
 
-/** Header names match in any case, and spaces or hyphens stand for underscores. */
-export function normalizeHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-}
-
-export type HeaderMap = Partial<Record<CaseColumn, string>>;
+type HeaderMap = Partial<Record<CaseColumn, string>>;
 
 /** Which source column feeds each case column (first one wins), and which required columns are absent. */
 export function mapHeader(sourceColumns: string[]): { map: HeaderMap; missing: string[] } {

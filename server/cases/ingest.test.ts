@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryPlan } from '../test/query-plan';
 import { UnreadableFileError } from './ingest';
-import { fileSource, fixtureCases, queryPlan, temporaryStore, textSource, toCsv } from './test-fixture';
+import { fileSource, fixtureCases, temporaryStore, textSource, toCsv } from './test-fixture';
 import type { CaseStore } from './types';
 
 const HEADER = 'case_id,admit_date,discharge_date,procedure_code,gender,age,cost,readmitted_30';

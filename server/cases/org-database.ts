@@ -13,7 +13,7 @@ export interface OrgDatabaseSettings {
   maxExpansion: number;
 }
 
-export const DEFAULT_ORG_DATABASE_SETTINGS: OrgDatabaseSettings = { memoryLimit: '1GB', maxExpansion: 500 };
+const DEFAULT_ORG_DATABASE_SETTINGS: OrgDatabaseSettings = { memoryLimit: '1GB', maxExpansion: 500 };
 
 /** The ledger of committed ingestions, written in the same transaction as the rows (see ingest.ts). */
 const CREATE_INGESTS_TABLE = `CREATE TABLE IF NOT EXISTS ingests (

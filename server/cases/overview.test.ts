@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths } from './dates';
+import { addDays, addMonths } from '../lib/dates';
 import { monthSlices } from './overview';
 import { type FixtureCase, fixtureCases, temporaryStore, textSource, toCsv } from './test-fixture';
 

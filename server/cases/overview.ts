@@ -1,5 +1,5 @@
 import type { DateRange, Kpi, KpiKey, TopProcedure } from '../../src/contract/dashboard';
-import { addDays, addMonths, isIsoDate } from './dates';
+import { addDays, addMonths, isIsoDate } from '../lib/dates';
 import { refuseHospitalOnly, round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { type CaseOverview, type EngineOptions, EngineRefusal, type OrgType } from './types';

@@ -9,7 +9,7 @@ import {
   type Measure,
   type QueryPlan,
 } from '../../src/contract/query-plan';
-import { addDays } from './dates';
+import { addDays } from '../lib/dates';
 import {
   aggregateSql,
   type ColumnType,
@@ -38,9 +38,9 @@ import { type DateWindow, EngineRefusal, type OrgType } from './types';
 //   result   — conditions on grouped figures, the order, the limit; the scope's total row comes last.
 
 /** Rows an answer table holds when the plan sets no limit. */
-export const MAX_GROUP_ROWS = 2000;
+const MAX_GROUP_ROWS = 2000;
 
-export interface CompileContext {
+interface CompileContext {
   orgType: OrgType;
   /** The plan window's admit dates; null for all time. Ignored for a comparison of windows. */
   dates: DateWindow | null;
@@ -48,7 +48,7 @@ export interface CompileContext {
   windows?: [{ dates: DateWindow | null; label: string }, { dates: DateWindow | null; label: string }];
 }
 
-export interface CompiledMeasure {
+interface CompiledMeasure {
   measure: Measure;
   aggregation: QueryPlan['measures'][number]['aggregation'];
   key: string;
@@ -57,7 +57,7 @@ export interface CompiledMeasure {
   type: ColumnType;
 }
 
-export interface CompiledDimension {
+interface CompiledDimension {
   dimension: Dimension;
   /** The answer table's column for the member's name (and `${key}_code` for clinical dimensions). */
   key: string;

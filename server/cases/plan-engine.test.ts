@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
-import { addDays } from './dates';
+import { addDays } from '../lib/dates';
+import { queryPlan } from '../test/query-plan';
 import { resolvePlanWindow } from './plan-window';
 import { AGE_BANDS } from './semantic-model';
 import {
@@ -26,18 +27,7 @@ const LAST_ADMIT = CASES.map((row) => row.admit_date)
   .at(-1)!;
 const FIRST_ADMIT = CASES.map((row) => row.admit_date).sort()[0]!;
 
-const plan = (overrides: Partial<QueryPlan>): QueryPlan => ({
-  measures: [{ measure: 'cost', aggregation: 'avg' }],
-  group_by: [],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
-  window: { kind: 'all' },
-  ...overrides,
-});
+const plan = queryPlan;
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const values = (rows: Case[], pick: (row: Case) => number | null) =>

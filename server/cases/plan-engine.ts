@@ -54,7 +54,7 @@ export function emptyWindowRefusal(window: string | null, span: DataSpan, scoped
 const betweenText = (dates: DateWindow | null) =>
   dates ? `between ${dayText(dates.from)} and ${dayText(dates.to)}` : null;
 
-export interface PlanContext extends Omit<WindowContext, 'lastAdmit'> {
+interface PlanContext extends Omit<WindowContext, 'lastAdmit'> {
   span: DataSpan;
 }
 

@@ -1,7 +1,7 @@
 import type { PlanWindow } from '../../src/contract/query-plan';
-import { addDays, addMonths, checkWindow, trailingDays, trailingMonths } from './dates';
+import { addDays, addMonths, isIsoDate, trailingDays, trailingMonths } from '../lib/dates';
 import { FISCAL_YEAR_START_MONTH } from './semantic-model';
-import type { DateWindow } from './types';
+import { type DateWindow, EngineRefusal } from './types';
 
 // A plan's window as admit dates. `data_trailing` is anchored to the organization's latest admit date, so a
 // question that names no window answers over the data it has; `relative` windows are calendar windows from
@@ -89,4 +89,14 @@ export function windowLabel(window: PlanWindow, dates: DateWindow | null): strin
   if (window.kind === 'fixed' && window.label) return window.label;
   if (!dates) return 'all time';
   return `${dayText(dates.from)} – ${dayText(dates.to)}`;
+}
+
+function checkWindow(window: DateWindow): DateWindow {
+  if (!isIsoDate(window.from) || !isIsoDate(window.to) || window.from > window.to) {
+    throw new EngineRefusal(
+      'invalid_request',
+      `The date window ${window.from} to ${window.to} is not a valid range.`,
+    );
+  }
+  return window;
 }

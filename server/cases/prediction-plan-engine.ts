@@ -1,5 +1,5 @@
 import type { DimensionFilter, Measure, PredictionPlan } from '../../src/contract/query-plan';
-import { trailingMonths } from './dates';
+import { trailingMonths } from '../lib/dates';
 import { refuseHospitalOnly, round } from './metrics';
 import type { OrgDatabase } from './org-database';
 import { dateCondition, filterCondition, Parameters } from './plan-compiler';
@@ -24,10 +24,10 @@ import {
 const HISTORY_MONTHS = 36;
 
 /** A cohort smaller than this is widened before it is trusted. */
-export const MINIMUM_COHORT = 30;
+const MINIMUM_COHORT = 30;
 
 /** Grows with the cohort, and shrinks without gender and with every narrowing dropped. */
-export function confidenceOf(
+function confidenceOf(
   cases: number,
   hasGender: boolean,
   dropped: number,

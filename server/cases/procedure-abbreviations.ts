@@ -6,7 +6,7 @@ import type { Catalog, CatalogEntry } from './types';
 // catalogs whose codes differ. An abbreviation matches only these; one whose procedure the organization does
 // not have matches nothing at all (never a look-alike name: "TURBT" is not "TURP").
 
-export interface ProcedureAbbreviation {
+interface ProcedureAbbreviation {
   /** How it is written, lower case: a space allows a space or a hyphen, `-` optional space, `&` also "and",
    *  `/` a slash. */
   forms: string[];
@@ -336,7 +336,7 @@ const FORMS_BY_FIRST_WORD = (() => {
   return index;
 })();
 
-export interface AbbreviationMention {
+interface AbbreviationMention {
   entry: ProcedureAbbreviation;
   /** The words as written. */
   text: string;

@@ -1,5 +1,5 @@
 import type { SimulationPlan } from '../../src/contract/query-plan';
-import { addMonths, trailingMonths } from './dates';
+import { addMonths, trailingMonths } from '../lib/dates';
 import { round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { dateCondition, Parameters, scopeConditions } from './plan-compiler';
@@ -27,16 +27,16 @@ type Change = SimulationPlan['change'];
 
 const money = (key: string, label: string): Column => ({ key, label, type: 'currency', unit: 'USD' });
 
-export function changed(change: Change, before: number, cases: number): number {
+function changed(change: Change, before: number, cases: number): number {
   return change.kind === 'percent' ? before * (1 + change.value / 100) : before + change.value * cases;
 }
 
-export interface SimulationBase {
+interface SimulationBase {
   dates: DateWindow;
   label: string;
 }
 
-export function simulationBase(plan: SimulationPlan, span: DataSpan): SimulationBase {
+function simulationBase(plan: SimulationPlan, span: DataSpan): SimulationBase {
   if (plan.base.kind === 'calendar_year') {
     const year = plan.base.year;
     return { dates: { from: `${year}-01-01`, to: `${year}-12-31` }, label: `calendar year ${year}` };

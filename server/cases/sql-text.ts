@@ -1,7 +1,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 
 /** A statement with positional `?` parameters and the values bound to them. */
-export interface Statement {
+interface Statement {
   sql: string;
   params: DuckDBValue[];
 }
@@ -44,11 +44,6 @@ export function describeNumberedStatement({ sql, params }: Statement): string {
     (value, index) => `--   $${index + 1} = ${literal(value).replaceAll('\n', '\\n')}`,
   );
   return `${text}\n-- parameters:\n${bound.join('\n')}`;
-}
-
-/** `(?, ?, ?)` for an IN list, so every value is bound rather than spliced. */
-export function placeholders(count: number): string {
-  return `(${Array.from({ length: count }, () => '?').join(', ')})`;
 }
 
 export function quoteIdentifier(name: string): string {

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { QueryPlan } from '../../src/contract/query-plan';
 import { createCaseStore } from './create-case-store';
 import type { CaseStore, IngestSource } from './types';
 
@@ -151,20 +150,4 @@ export function planFixtureCsv(cases: PlanFixtureCase[]): string {
   const columns = Object.keys(cases[0]!) as (keyof PlanFixtureCase)[];
   const lines = cases.map((row) => columns.map((column) => row[column] ?? '').join(','));
   return `${columns.join(',')}\n${lines.join('\n')}\n`;
-}
-
-/** A query plan over all time with nothing else asked; tests override what they need. */
-export function queryPlan(overrides: Partial<QueryPlan>): QueryPlan {
-  return {
-    measures: [{ measure: 'cost', aggregation: 'avg' }],
-    group_by: [],
-    filters: [],
-    conditions: [],
-    having: [],
-    comparison: null,
-    order: null,
-    limit: null,
-    window: { kind: 'all' },
-    ...overrides,
-  };
 }

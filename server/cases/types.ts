@@ -2,24 +2,16 @@ import type { MappingColumns } from '../../src/contract/column-mapping';
 import type { DateRange, Kpi, TopProcedure } from '../../src/contract/dashboard';
 import {
   CLINICAL_DIMENSIONS,
-  type ClinicalDimension,
   type Measure,
   ORGANIZATION_DIMENSIONS,
   type OrganizationDimension,
-  PREDICTION_TARGETS,
+  type PREDICTION_TARGETS,
   type PredictionPlan,
   type QueryPlan,
   type SimulationPlan,
   type TypicalCasePlan,
 } from '../../src/contract/query-plan';
-import {
-  COLUMN_TYPES,
-  type ColumnType,
-  ENTITY_KINDS,
-  type EntityKind,
-  ORG_TYPES,
-  type OrgType,
-} from './semantic-model';
+import type { ColumnType, EntityKind, OrgType } from './semantic-model';
 
 // The case store's types (contract: "Case data"). The agent's parser produces the query plan's types
 // (src/contract/query-plan.ts); the engines answer with the results below.
@@ -28,14 +20,11 @@ export const PIVOTS = ORGANIZATION_DIMENSIONS;
 export type Pivot = OrganizationDimension;
 
 export const DOMAINS = CLINICAL_DIMENSIONS;
-export type Domain = ClinicalDimension;
 
-export type { ColumnType, EntityKind, OrgType };
-export { COLUMN_TYPES, ENTITY_KINDS, ORG_TYPES };
+export type { EntityKind, OrgType };
 
 /** What a prediction estimates: the contract's targets (`price` is billed revenue). */
-export const PREDICTION_METRICS = PREDICTION_TARGETS;
-export type PredictionMetric = (typeof PREDICTION_TARGETS)[number];
+type PredictionMetric = (typeof PREDICTION_TARGETS)[number];
 
 /** Inclusive calendar dates, `YYYY-MM-DD`, filtering on admit_date. */
 export interface DateWindow {
@@ -63,7 +52,7 @@ export interface ResultTable {
 }
 
 /** What every engine result carries for provenance. */
-export interface Provenance {
+interface Provenance {
   /** Every SQL statement that ran, in order, with parameters inlined for reading. */
   sql: string[];
   window: DateWindow | null;
@@ -141,7 +130,7 @@ export type TypicalCaseResult = EngineResult<TypicalCaseFigures>;
 
 export type ConfidenceWord = 'high' | 'moderate' | 'low';
 
-export interface PredictionFigures {
+interface PredictionFigures {
   metric: PredictionMetric;
   unit: string;
   estimate: number;
@@ -156,7 +145,7 @@ export interface PredictionFigures {
 }
 export type PredictionResult = EngineResult<PredictionFigures>;
 
-export interface SimulationFigures {
+interface SimulationFigures {
   /** Column the change applies to: hospital_revenue for hospitals and providers, revenue for payors, or cost. */
   revenueColumn: 'hospital_revenue' | 'revenue' | 'cost';
   /** Plan simulations: what changes, the base period in words and dates, and the whole base before the change. */
@@ -178,7 +167,7 @@ export type SimulationResult = EngineResult<SimulationFigures>;
 
 /** What a query plan's run returns: `tables[0]` is the answer table, ordered as the plan asks, with its total row
  *  and the cases behind every figure. */
-export interface PlanFigures {
+interface PlanFigures {
   /** Cases in scope. */
   cases: number;
   /** The admit dates the window resolved to; null for all time. */

@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Pin } from '../../src/contract/dashboard';
 import type { QueryPlan } from '../../src/contract/query-plan';
 import type { CaseStore, PlanResult } from '../cases/types';
+import { queryPlan } from '../test/query-plan';
 import { CARD_CONCURRENCY, createCardRunner } from './card-runner';
 
 // The runner on its own, over a stand-in case store: deadlines, and how many cards of one organization run at once.
 
-const plan = (limit: number): QueryPlan => ({
-  measures: [{ measure: 'cases', aggregation: 'count' }],
-  group_by: ['payor'],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit,
-  window: { kind: 'all' },
-});
+const plan = (limit: number) =>
+  queryPlan({ measures: [{ measure: 'cases', aggregation: 'count' }], group_by: ['payor'], limit });
 
 const pinOf = (id: string, query: QueryPlan): Pin => ({
   id,

@@ -3,6 +3,7 @@ import { AnalysisPlan, type QueryPlan, type Workflow } from '../../src/contract/
 import { hospitalOnlyReason, measureAllowed, normalizeAggregation } from '../cases/semantic-model';
 import { type CaseStore, EngineRefusal, type EngineResult, type OrgType } from '../cases/types';
 import { issueText } from '../http/issue-text';
+import type { Log } from '../lib/log';
 
 // Runs pinned cards: checks each stored plan against the current model, runs it with a deadline, and keeps the
 // figures per organization and data version, so a new ingestion or a file delete refreshes every card and
@@ -147,7 +148,7 @@ export interface CardRunnerOptions {
   cases: CaseStore;
   today: () => string;
   now: () => Date;
-  log: (line: object) => void;
+  log: Log;
   deadlineMs?: number;
 }
 

@@ -3,22 +3,13 @@ import type { QueryPlan } from '../../src/contract/query-plan';
 import { hashPassword } from '../auth/passwords';
 import { fixtureCases, textSource, toCsv } from '../cases/test-fixture';
 import { addOrgWithUser, signIn, TEST_PASSWORD } from '../test/make-app';
+import { queryPlan } from '../test/query-plan';
+import { type Credentials, call, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, uploadSmall } from '../upload/upload-test-helpers';
 
 // Pins: who sees which card, who may change it, stale plans, and the cache that only new data refreshes.
 
-const COUNT_PLAN: QueryPlan = {
-  measures: [{ measure: 'cases', aggregation: 'count' }],
-  group_by: [],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
-  window: { kind: 'all' },
-};
+const COUNT_PLAN = queryPlan({ measures: [{ measure: 'cases', aggregation: 'count' }] });
 const LAST_QUARTER: QueryPlan = { ...COUNT_PLAN, window: { kind: 'relative', period: 'last_quarter' } };
 
 const pinBody = (question: string, plan: unknown = COUNT_PLAN, workflow = 'analytics') => ({

@@ -11,7 +11,7 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * Migrations are numbered SQL files (`NNN-name.sql`), applied in order, each in its own transaction,
  * so every domain can add its tables without touching another's file.
  */
-export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
+function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied = new Set(
     db

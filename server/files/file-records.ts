@@ -4,7 +4,9 @@ import {
   type StoredFile,
   UPLOAD_IDLE_MINUTES,
 } from '../../src/contract/files';
+import type { PageQuery } from '../../src/contract/pages';
 import type { Db } from '../db/open-database';
+import { afterKeyset, decodeCursor, pageOf } from '../lib/keyset-cursor';
 
 interface FileRow {
   id: string;
@@ -52,7 +54,7 @@ const toFile = (row: FileRow, now: Date): StoredFile => ({
     row.status === 'pending' && now.getTime() - Date.parse(row.last_activity_at ?? row.created_at) >= IDLE_MS,
 });
 
-export interface NewFile {
+interface NewFile {
   id: string;
   key: string;
   filename: string;
@@ -61,20 +63,6 @@ export interface NewFile {
   uploadedBy: string;
   lastModified?: number | undefined;
   mappingId?: string | undefined;
-}
-
-/** Cursor = the last row's (created_at, id), so pages stay stable while new uploads arrive. */
-const encodeCursor = (file: StoredFile) =>
-  Buffer.from(JSON.stringify([file.created_at, file.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string];
-    }
-  } catch {}
-  return null;
 }
 
 /** Every read and write takes the organization first: there is no way to reach another org's row. */
@@ -112,30 +100,21 @@ export function createFileRecords(db: Db, now: () => Date) {
       const row = byKey.get(orgId, key) as FileRow | undefined;
       return row ? toFile(row, now()) : null;
     },
-    /** `null` when the cursor is not one this API issued. */
-    list(
-      orgId: string,
-      limit: number,
-      cursor?: string,
-    ): { results: StoredFile[]; next_cursor: string | null } | null {
-      const after = cursor === undefined ? null : decodeCursor(cursor);
-      if (cursor !== undefined && after === null) return null;
-      const rows = (
-        after
-          ? db
-              .prepare(
-                `SELECT * FROM files WHERE org_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
-                 ORDER BY created_at DESC, id DESC LIMIT ?`,
-              )
-              .all(orgId, after[0], after[0], after[1], limit + 1)
-          : db
-              .prepare('SELECT * FROM files WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?')
-              .all(orgId, limit + 1)
-      ) as FileRow[];
+    /** Newest first; the cursor is the last shown row's (created_at, id), so new uploads never shift a page. */
+    list(orgId: string, page: PageQuery): { results: StoredFile[]; next_cursor: string | null } {
+      const after = afterKeyset('created_at', decodeCursor(page.cursor));
+      const rows = db
+        .prepare(
+          `SELECT * FROM files WHERE org_id = ? ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(orgId, ...after.params, page.limit + 1) as FileRow[];
       const at = now();
-      const results = rows.slice(0, limit).map((row) => toFile(row, at));
-      const last = results.at(-1);
-      return { results, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
+      return pageOf(
+        rows,
+        page.limit,
+        (row) => ({ at: row.created_at, id: row.id }),
+        (row) => toFile(row, at),
+      );
     },
     /** True only for the call that moved the file out of `pending`, so its follow-up work runs once. */
     markUploaded(orgId: string, id: string, stored: { size: number; etag: string }): boolean {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FILES_PAGE_DEFAULT, type StoredFile } from '../../src/contract/files';
+import type { StoredFile } from '../../src/contract/files';
 import type { IngestResult, IngestSource } from '../cases/types';
 import { badRequest, HttpError, notFound } from '../http/errors';
+import type { Log } from '../lib/log';
 import type { MappingStore } from '../mappings/mapping-store';
 import type { FileRecords } from './file-records';
 import type { ObjectStore } from './object-store';
@@ -26,19 +27,19 @@ export interface FileHooks {
   committedIngest?(orgId: string, file: StoredFile): Promise<IngestResult | null>;
 }
 
-export interface FilesOptions {
+interface FilesOptions {
   records: FileRecords;
   /** The column mappings a file may name (null in tests that have none). */
   mappings?: Pick<MappingStore, 'require'>;
   objects: ObjectStore;
   maxUploadBytes: number;
-  log: (line: object) => void;
+  log: Log;
   hooks?: FileHooks;
 }
 
 const INGEST_FORMATS = { '.csv': 'csv', '.tsv': 'tsv', '.parquet': 'parquet' } as const;
 
-export function ingestFormatOf(filename: string): IngestSource['format'] | null {
+function ingestFormatOf(filename: string): IngestSource['format'] | null {
   const extension = filename.slice(filename.lastIndexOf('.')).toLowerCase();
   return extension in INGEST_FORMATS ? INGEST_FORMATS[extension as keyof typeof INGEST_FORMATS] : null;
 }
@@ -98,7 +99,7 @@ export function createFiles(options: FilesOptions) {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log({ event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
+      log({ level: 'warn', event: 'ingest_failed', org_id: orgId, file_id: file.id, message });
       records.setIngestDetails(orgId, file.id, { missingColumns: null, rejectedRowsKey: null });
       records.setStatus(orgId, file.id, 'failed', {
         rows: 0,
@@ -122,12 +123,7 @@ export function createFiles(options: FilesOptions) {
 
   return {
     records,
-    list(orgId: string, query: { limit?: number | undefined; cursor?: string | undefined }) {
-      const page = records.list(orgId, query.limit ?? FILES_PAGE_DEFAULT, query.cursor);
-      if (!page)
-        throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'invalid' });
-      return page;
-    },
+    list: records.list,
     get: find,
     findByKey(orgId: string, key: string) {
       const file = records.getByKey(orgId, key);
@@ -229,7 +225,7 @@ export function createFiles(options: FilesOptions) {
       if (!records.markUploaded(orgId, file.id, stored)) return records.get(orgId, file.id)!;
       if (mappingId !== undefined) records.setMapping(orgId, file.id, mappingId);
       startIngest(orgId, file);
-      log({ event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
+      log({ level: 'info', event: 'file_uploaded', org_id: orgId, file_id: file.id, size: stored.size });
       return records.get(orgId, file.id)!;
     },
     /**

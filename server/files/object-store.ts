@@ -24,7 +24,7 @@ export interface PresignedRequest {
   expiresAt: Date;
 }
 
-export type SignableRequest =
+type SignableRequest =
   | { operation: 'put_object'; key: string; contentType: string }
   | { operation: 'create_multipart'; key: string; contentType: string }
   | { operation: 'upload_part'; key: string; uploadId: string; partNumber: number }
@@ -46,7 +46,7 @@ export interface ObjectStore {
 }
 
 /** RFC 6266: a plain ASCII name for old clients plus the exact UTF-8 one. */
-export function attachmentDisposition(name: string): string {
+function attachmentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
+import type { Log } from '../lib/log';
 import { createStorage, type Storage } from '../storage/create-storage';
 import { createS3Client } from '../storage/s3-client';
 import { createObjectStore, type ObjectStore } from './object-store';
@@ -33,7 +34,7 @@ function localKeyPair(dataDir: string): KeyPair {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyPair;
 }
 
-export interface ObjectStorage {
+interface ObjectStorage {
   objects: ObjectStore;
   /** The embedded store to serve on the storage port, or null when `HP_S3_*` points elsewhere. */
   storage: Storage | null;
@@ -43,7 +44,7 @@ export interface ObjectStorage {
   close(): void;
 }
 
-export function openObjectStorage(config: Config, now: () => Date): ObjectStorage {
+export function openObjectStorage(config: Config, now: () => Date, log: Log): ObjectStorage {
   if (config.s3) {
     const client = createS3Client(config.s3);
     const objects = createObjectStore(client, config.s3.bucket);
@@ -63,6 +64,7 @@ export function openObjectStorage(config: Config, now: () => Date): ObjectStorag
     credentials,
     allowedOrigins: config.allowedOrigins,
     now,
+    log,
   });
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const client = createS3Client({

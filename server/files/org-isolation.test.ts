@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign, uploadSmall } from '../upload/upload-test-helpers';
 
 /** Organization B holds valid credentials of its own and knows A's keys and ids; none of it may reach A's files. */
 describe('files are isolated per organization', () => {

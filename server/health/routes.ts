@@ -42,6 +42,5 @@ export const healthRoutes = (deps: Deps) =>
       time: deps.now().toISOString(),
       checks,
     };
-    c.header('Cache-Control', 'no-store');
     return c.json(body, isHealthy ? 200 : 503);
   });

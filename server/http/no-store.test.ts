@@ -7,7 +7,7 @@ import { onError, onNotFound } from './on-error';
 import { requestId } from './request-id';
 
 // Set once, here, for every API answer, errors included, so neither a route nor the error handler need remember
-// it (the copies still in some routes can go).
+// it; no route sets it itself.
 const api = new Hono<AppEnv>()
   .use(noStore())
   .get('/read', (c) => c.json({ ok: true }))

@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
  * No inline scripts or styles from anywhere: the SPA ships only bundled files. `connect-src` names the
  * storage origin because the browser uploads to it directly.
  */
-export function contentSecurityPolicy(connectOrigins: string[]): string {
+function contentSecurityPolicy(connectOrigins: string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -1,8 +1,9 @@
 import { API_KEY_PATTERN, type ApiKey, type ApiKeyList, type ApiKeyScope } from '../../src/contract/keys';
+import type { PageQuery } from '../../src/contract/pages';
 import type { ApiKeyPrincipal, KeyVerifier } from '../app-env';
 import type { Db } from '../db/open-database';
-import { badRequest } from '../http/errors';
 import { newId } from '../lib/ids';
+import { afterKeyset, decodeCursor, pageOf } from '../lib/keyset-cursor';
 import { hashOf, isSameHash, newSecret, prefixOf } from './key-secret';
 import { createLastUsedTracker } from './last-used';
 
@@ -19,7 +20,7 @@ interface KeyRow {
   revoked_at: string | null;
 }
 
-export interface NewApiKey {
+interface NewApiKey {
   orgId: string;
   name: string;
   scopes: ApiKeyScope[];
@@ -36,19 +37,6 @@ const SUPPORT = 'Ask your administrator to request a new key from admin@valiance
 
 const scopesOf = (text: string) => (text ? (text.split(',') as ApiKeyScope[]) : []);
 const dayOf = (iso: string) => iso.slice(0, 10);
-
-function encodeCursor(row: { created_at: string; id: string }) {
-  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string'))
-      return value as [string, string];
-  } catch {}
-  throw badRequest('The cursor is not valid. Start again from the first page.', { cursor: 'not valid' });
-}
 
 export function createApiKeys(db: Db, now: () => Date, options: { flushIntervalMs?: number } = {}) {
   const lastUsed = createLastUsedTracker(db, options.flushIntervalMs);
@@ -135,21 +123,20 @@ export function createApiKeys(db: Db, now: () => Date, options: { flushIntervalM
       return row ? toKey(row) : null;
     },
 
-    list(orgId: string, page: { limit: number; cursor?: string | undefined }): ApiKeyList {
-      const after = page.cursor ? decodeCursor(page.cursor) : null;
+    list(orgId: string, page: PageQuery): ApiKeyList {
+      const after = afterKeyset('created_at', decodeCursor(page.cursor));
       const rows = db
         .prepare(
-          `SELECT ${COLUMNS} FROM api_keys WHERE org_id = ?
-           ${after ? 'AND (created_at < ? OR (created_at = ? AND id < ?))' : ''}
+          `SELECT ${COLUMNS} FROM api_keys WHERE org_id = ? ${after.sql}
            ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
-        .all(orgId, ...(after ? [after[0], after[0], after[1]] : []), page.limit + 1) as KeyRow[];
-      const shown = rows.slice(0, page.limit);
-      const last = shown.at(-1);
-      return {
-        results: shown.map((row) => withoutOrg(toKey(row))),
-        next_cursor: rows.length > page.limit && last ? encodeCursor(last) : null,
-      };
+        .all(orgId, ...after.params, page.limit + 1) as KeyRow[];
+      return pageOf(
+        rows,
+        page.limit,
+        (row) => ({ at: row.created_at, id: row.id }),
+        (row) => withoutOrg(toKey(row)),
+      );
     },
 
     /** Every organization's keys, for the operator's `list`. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 
-export const LAST_USED_FLUSH_MS = 60_000;
+const LAST_USED_FLUSH_MS = 60_000;
 
 /**
  * Remembers when each key was last used without writing on every request: uses are kept in memory and

@@ -10,9 +10,6 @@ export interface LogLine {
 
 export type Log = (line: LogLine) => void;
 
-/**
- * The server's log: one JSON object per line on standard output, stamped with the time. It accepts any object
- * because some callers still write lines without `level` or `event`; new callers type their parameter as `Log`.
- */
-export const jsonLog = (line: object): void =>
+/** The server's log: one JSON object per line on standard output, stamped with the time. */
+export const jsonLog: Log = (line) =>
   console.log(JSON.stringify({ time: new Date().toISOString(), ...line }));

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign, uploadSmall } from '../upload/upload-test-helpers';
 
 const EXPORT = [
   'Encounter ID,DOS,Disch Date,CPT,Payer,Attending Physician,Total Charges,Readmit',

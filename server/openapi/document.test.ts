@@ -1,6 +1,29 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { makeTestApp } from '../test/make-app';
+import type { Context } from 'hono';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { addOrgWithUser, makeTestApp, signIn } from '../test/make-app';
 import { OPERATIONS } from './document';
+
+// Which schema each route really validates its query and body with, keyed like OPERATIONS ('GET /files/'):
+// recorded by wrapping the one pair of validators every route goes through.
+const validated = vi.hoisted(() => new Map<string, { query?: unknown; body?: unknown }>());
+vi.mock('../http/validate', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../http/validate')>();
+  const record = (c: Context, part: 'query' | 'body', schema: unknown) => {
+    const key = `${c.req.method} ${c.req.routePath.replace('/api/v1', '').replace(/:(\w+)/g, '{$1}')}`;
+    validated.set(key, { ...validated.get(key), [part]: schema });
+  };
+  return {
+    ...original,
+    queryParams: ((c, schema) => {
+      record(c, 'query', schema);
+      return original.queryParams(c, schema);
+    }) satisfies typeof original.queryParams,
+    jsonBody: ((c, schema) => {
+      record(c, 'body', schema);
+      return original.jsonBody(c, schema);
+    }) satisfies typeof original.jsonBody,
+  };
+});
 
 const t = makeTestApp();
 afterAll(() => t.close());
@@ -20,6 +43,31 @@ const mounted = () =>
 describe('the OpenAPI document', () => {
   it('describes exactly the routes the app mounts', () => {
     expect([...mounted()].sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  it('documents the very query and body schemas each route validates with, and no others', async () => {
+    const { email } = await addOrgWithUser(t, 'Documented');
+    const { authorization, cookie } = await signIn(t, email);
+    for (const key of Object.keys(OPERATIONS)) {
+      const [method, path] = key.split(' ') as [string, string];
+      // Any id will do: every route validates before it looks anything up, or has nothing to validate.
+      const response = await t.app.request(`/api/v1${path.replace(/\{\w+\}/g, 'x')}`, {
+        method,
+        headers: {
+          authorization,
+          cookie,
+          'content-type': 'application/json',
+          origin: 'http://localhost:8787',
+        },
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{}' }),
+      });
+      await response.arrayBuffer();
+    }
+    for (const [key, operation] of Object.entries(OPERATIONS)) {
+      const seen = validated.get(key) ?? {};
+      expect(seen.query, `${key} query`).toBe(operation.query);
+      expect(seen.body, `${key} body`).toBe(operation.body);
+    }
   });
 
   it('is served without credentials, with schemas from the contract', async () => {

@@ -7,6 +7,7 @@ import { ERROR_STATUS, ErrorBody } from '../../src/contract/errors';
 import * as files from '../../src/contract/files';
 import { Health } from '../../src/contract/health';
 import * as keys from '../../src/contract/keys';
+import { PageQuery } from '../../src/contract/pages';
 import * as upload from '../../src/contract/upload';
 
 type Credential = 'none' | 'jwt' | 'api_key' | 'cookie';
@@ -73,7 +74,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /files/': {
     summary: "The organization's files",
     credentials: ['jwt', 'api_key'],
-    query: files.FileListQuery,
+    query: PageQuery,
     responses: { 200: files.FilePage },
   },
   'GET /files/{id}/': {
@@ -132,7 +133,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api-keys/': {
     summary: "The organization's API keys, never their secrets",
     credentials: ['jwt'],
-    query: keys.ApiKeyListQuery,
+    query: PageQuery,
     responses: { 200: keys.ApiKeyList },
   },
   'POST /agent/query/': {
@@ -144,8 +145,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /agent/runs/{runId}/events/': {
     summary: 'Replay a run after Last-Event-ID, then follow it live',
     credentials: ['jwt', 'api_key'],
-    // For EventSource, which cannot send headers: the same as the Last-Event-ID header.
-    query: z.object({ last_event_id: z.optional(z.string().check(z.regex(/^\d{1,15}$/))) }),
+    query: agent.RunEventsQuery,
     responses: { 200: 'event-stream' },
   },
   'POST /agent/runs/{runId}/cancel/': {
@@ -156,10 +156,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /agent/conversations/': {
     summary: 'Your conversations',
     credentials: ['jwt', 'api_key'],
-    query: z.object({
-      limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|100)$/))),
-      cursor: z.optional(z.string().check(z.maxLength(200))),
-    }),
+    query: PageQuery,
     responses: { 200: agent.ConversationList },
   },
   'GET /agent/conversations/{id}/': {

@@ -3,7 +3,7 @@ import { AgentQueryResponse } from '../../src/contract/agent';
 import { createAgentService } from '../agent/agent-service';
 import { createAgentStore } from '../agent/agent-store';
 import type { Analyst } from '../agent/analyst';
-import { makeAgentTestApp, readEvents, scriptedAnalyst } from '../agent/test-support';
+import { makeAgentTestApp, readEvents, scriptedAnalyst } from '../test/agent-app';
 import { addOrgWithUser, signIn } from '../test/make-app';
 
 // A run cannot hold its asker's slot for ever, and list parameters outside their range are refused with a
@@ -74,14 +74,14 @@ describe('run time limit', () => {
 });
 
 describe('conversation list parameters', () => {
-  it('refuses a limit outside 1–100 and a cursor it did not issue, and pages with its own', async () => {
+  it('refuses a limit outside 1–200 and a cursor it did not issue, and pages with its own', async () => {
     const scripted = scriptedAnalyst();
     const user = await appWith(scripted.analyst, 5_000);
     for (const question of ['first question', 'second question']) await (await ask(user, question)).json();
     const list = (query: string) => t!.app.request(`/api/v1/agent/conversations/${query}`, { headers: user });
     for (const query of [
       '?limit=0',
-      '?limit=101',
+      '?limit=201',
       '?limit=-1',
       '?cursor=not-a-cursor',
       `?cursor=${'x'.repeat(300)}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createThrottle } from '../auth/throttle';
+import { createWindowLimit } from '../lib/rate-limit';
 import { addOrgWithUser, makeTestApp, signIn, type TestApp, testClock } from '../test/make-app';
 
 // Bad input always gets the contract's error body with a message that says what to change, whatever the
@@ -94,13 +94,13 @@ describe('validation messages say what is expected', () => {
 describe('the sign-in throttle', () => {
   it('forgets failures that left the window, so made-up emails cannot grow it without end', () => {
     const clock = testClock();
-    const throttle = createThrottle({ limit: 5, windowMs: 1000, now: clock.now, sweepAbove: 3 });
+    const throttle = createWindowLimit({ limit: 5, windowMs: 1000, now: clock.now, sweepAbove: 3 });
     for (let attempt = 0; attempt < 50; attempt++) {
-      throttle.fail(`email:someone-${attempt}@example.com`);
+      throttle.record(`email:someone-${attempt}@example.com`);
       clock.advance(600);
     }
     expect(throttle.size()).toBeLessThanOrEqual(4);
-    for (let attempt = 0; attempt < 5; attempt++) throttle.fail('email:target@example.com');
+    for (let attempt = 0; attempt < 5; attempt++) throttle.record('email:target@example.com');
     expect(throttle.retryAfter('email:target@example.com')).toBeGreaterThan(0);
   });
 });

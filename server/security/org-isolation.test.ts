@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign, uploadSmall } from '../upload/upload-test-helpers';
 
 // One place that plays organization B (a signed-in user and an API key holding every scope) against every
 // resource organization A owns, on every route that takes an id or a key: each answer must be a refusal

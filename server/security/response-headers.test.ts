@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { addOrgWithUser, makeTestApp, signIn } from '../test/make-app';
+import { call, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { call, uploadSmall } from '../upload/upload-test-helpers';
 
 // What the browser and every cache between it and the API are told: nothing signed-in is stored, every
 // answer (JSON, error, stream, page) carries the CSP, and credentials travel only to allowed origins.
@@ -41,6 +41,23 @@ describe('cache headers', () => {
     const response = await call(t, user, 'GET', route.replace('{file}', fileId));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  // These set no-store themselves until the middleware in server/http/no-store.ts became the one place.
+  it('covers answers that hold a credential or a signed URL, set once by the middleware', async () => {
+    const { email } = await addOrgWithUser(t, 'Cache');
+    const { cookie } = await signIn(t, email);
+    const answers = {
+      health: await call(t, {}, 'GET', '/health/'),
+      downloadUrl: await call(t, user, 'GET', `/files/${fileId}/download-url/`),
+      sign: await call(t, user, 'POST', '/upload/sign/', { operation: 'put_object', filename: 'a.csv' }),
+      refresh: await call(t, { Cookie: cookie, Origin: ALLOWED }, 'POST', '/auth/refresh/'),
+      refused: await call(t, {}, 'GET', '/files/'),
+    };
+    for (const [name, answer] of Object.entries(answers)) {
+      expect(answer.status, name).toBe(name === 'refused' ? 401 : 200);
+      expect(answer.headers.get('cache-control'), name).toBe('no-store');
+    }
   });
 
   it('keeps a route’s own policy (the event stream)', async () => {

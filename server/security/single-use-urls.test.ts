@@ -2,8 +2,8 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningStore, startStore } from '../storage/storage-test-harness';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign } from '../upload/upload-test-helpers';
 
 // A presigned upload URL writes its object once. The guarantee travels in the URL (a signed
 // `If-None-Match: *`), so it holds on any S3 store that honours conditional writes, not only the embedded one.

@@ -3,8 +3,8 @@ import { createFileRecords } from '../files/file-records';
 import { createFiles, type FileHooks } from '../files/files-service';
 import { newId } from '../lib/ids';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign } from '../upload/upload-test-helpers';
 
 // Nothing is lost and nothing half-done is shown as done: a short upload is not recorded as the file, a
 // delete cannot be undone by an ingestion finishing after it, and a restart does not leave "ingesting" for ever.

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import { type Config, loadConfig } from '../config';
 import { createDeps, type Deps } from '../deps';
 
-export interface TestClock {
+interface TestClock {
   now: () => Date;
   advance(ms: number): void;
 }

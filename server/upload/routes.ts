@@ -16,11 +16,6 @@ export const uploadRoutes = (deps: Deps) => {
   });
   return new Hono<AppEnv>()
     .use(authenticate(deps, { apiKeys: true, scope: 'upload' }))
-    .use(async (c, next) => {
-      await next();
-      // Signed URLs are credentials for a quarter of an hour; no cache may keep them.
-      c.res.headers.set('Cache-Control', 'no-store');
-    })
     .post('/presigned-url/', async (c) =>
       c.json(await uploads.presignedUrl(c.var.principal, await jsonBody(c, PresignedUrlRequest)), 201),
     )

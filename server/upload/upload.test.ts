@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgWithUser, signIn } from '../test/make-app';
+import { type Credentials, call, sendSigned, sign, uploadSmall } from '../test/upload-calls';
 import { makeTestAppWithStorage, type TestAppWithStorage } from '../test/with-storage';
-import { type Credentials, call, sendSigned, sign, uploadSmall } from './upload-test-helpers';
 
 const MiB = 1024 * 1024;
 const md5 = (bytes: Uint8Array | string) => createHash('md5').update(bytes).digest('hex');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pageOf } from './pages';
 import {
   AnalysisPlan,
   CASE_DIMENSIONS,
@@ -32,9 +33,9 @@ export const AgentQueryRequest = z.object({
 });
 export type AgentQueryRequest = z.infer<typeof AgentQueryRequest>;
 
-export const STEP_KINDS = ['resolve', 'plan', 'query', 'compute', 'summarize'] as const;
+const STEP_KINDS = ['resolve', 'plan', 'query', 'compute', 'summarize'] as const;
 export const COLUMN_TYPES = ['string', 'integer', 'number', 'currency', 'percent', 'date'] as const;
-export const CHART_KINDS = ['bar', 'line', 'histogram', 'interval'] as const;
+const CHART_KINDS = ['bar', 'line', 'histogram', 'interval'] as const;
 /** What the resolver can name: the clinical and the organizational dimensions of the query plan. */
 export const ENTITY_KINDS = [...CLINICAL_DIMENSIONS, ...ORGANIZATION_DIMENSIONS] as const;
 
@@ -45,7 +46,6 @@ export const TableColumn = z.object({
   unit: z.optional(z.string()),
 });
 export type TableColumn = z.infer<typeof TableColumn>;
-export type ColumnType = TableColumn['type'];
 
 export const CellValue = z.union([z.string(), z.number(), z.null()]);
 export type CellValue = z.infer<typeof CellValue>;
@@ -57,21 +57,34 @@ const EntityMatch = z.object({
   score: z.number(),
 });
 
-export const RunStarted = z.object({
+const RunStarted = z.object({
   run_id: z.string(),
   conversation_id: z.string(),
   message_id: z.string(),
   question: z.string(),
 });
-export const StepStarted = z.object({ step_id: z.string(), kind: z.enum(STEP_KINDS), label: z.string() });
-export const StepCompleted = z.object({
+const StepStarted = z.object({ step_id: z.string(), kind: z.enum(STEP_KINDS), label: z.string() });
+const StepCompleted = z.object({
   step_id: z.string(),
   label: z.string(),
   detail: z.optional(z.string()),
   duration_ms: z.number(),
 });
-export const StepFailed = z.object({ step_id: z.string(), error: z.string(), message: z.string() });
-export const EntityResolved = z.object({
+/**
+ * Why a step ended without its result: the question or plan was refused, the run's deadline passed, the asker
+ * stopped it, the answer stopped arriving (marked by the SPA), or something broke.
+ */
+export const STEP_FAILURES = ['refused', 'timeout', 'cancelled', 'interrupted', 'internal_error'] as const;
+export type StepFailure = (typeof STEP_FAILURES)[number];
+/** Why a run ended without its answer; `interrupted`: the server restarted while it ran. */
+export const RUN_FAILURES = ['timeout', 'cancelled', 'interrupted', 'internal_error'] as const;
+
+const StepFailed = z.object({
+  step_id: z.string(),
+  error: z.enum(STEP_FAILURES),
+  message: z.string(),
+});
+const EntityResolved = z.object({
   text: z.string(),
   domain: z.enum(ENTITY_KINDS),
   id: z.string(),
@@ -110,7 +123,7 @@ export const PlanBlock = PlanBlockShape.check(
     error: 'The plan does not fit its workflow.',
   }),
 );
-export const ClarifyOption = z.object({
+const ClarifyOption = z.object({
   kind: z.enum(CASE_DIMENSIONS),
   id: z.string(),
   name: z.string(),
@@ -122,21 +135,19 @@ export const Clarify = z.object({
   question: z.string(),
   options: z.array(ClarifyOption).check(z.minLength(2)),
 });
-export const TextDelta = z.object({ delta: z.string() });
-export const Suggestions = z.object({ questions: z.array(z.string()) });
-export const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
-export const RunFailed = z.object({ error: z.string(), message: z.string() });
+const TextDelta = z.object({ delta: z.string() });
+const Suggestions = z.object({ questions: z.array(z.string()) });
+const RunCompleted = z.object({ run_id: z.string(), duration_ms: z.number() });
+const RunFailed = z.object({ error: z.enum(RUN_FAILURES), message: z.string() });
 
 export type TableBlock = z.infer<typeof TableBlock>;
 export type ChartBlock = z.infer<typeof ChartBlock>;
 export type QueryBlock = z.infer<typeof QueryBlock>;
-export type EntityResolved = z.infer<typeof EntityResolved>;
 export type PlanBlock = z.infer<typeof PlanBlock>;
 export type Clarify = z.infer<typeof Clarify>;
-export type ClarifyOption = z.infer<typeof ClarifyOption>;
 
 /** Every event name with the schema of its data; the one place the vocabulary is written down. */
-export const AGENT_EVENTS = {
+const AGENT_EVENTS = {
   'run.started': RunStarted,
   'step.started': StepStarted,
   'step.completed': StepCompleted,
@@ -154,8 +165,8 @@ export const AGENT_EVENTS = {
 } as const;
 
 type EventSchemas = typeof AGENT_EVENTS;
-export type AgentEventName = keyof EventSchemas;
-export type AgentEventData<N extends AgentEventName> = z.infer<EventSchemas[N]>;
+type AgentEventName = keyof EventSchemas;
+type AgentEventData<N extends AgentEventName> = z.infer<EventSchemas[N]>;
 
 /** An event as the stream numbers it: `id` is 1, 2, 3 … within its run. */
 export type AgentEvent = {
@@ -167,7 +178,7 @@ export type AgentEventInput = {
   [N in AgentEventName]: { event: N; data: AgentEventData<N> };
 }[AgentEventName];
 
-export const isAgentEventName = (name: string): name is AgentEventName => Object.hasOwn(AGENT_EVENTS, name);
+const isAgentEventName = (name: string): name is AgentEventName => Object.hasOwn(AGENT_EVENTS, name);
 
 export const isFinalEvent = (event: { event: string }) =>
   event.event === 'run.completed' || event.event === 'run.failed';
@@ -189,7 +200,7 @@ export const StepBlock = z.object({
   status: z.enum(['running', 'done', 'failed']),
   detail: z.optional(z.string()),
   duration_ms: z.optional(z.number()),
-  error: z.optional(z.string()),
+  error: z.optional(z.enum(STEP_FAILURES)),
   message: z.optional(z.string()),
 });
 export type StepBlock = z.infer<typeof StepBlock>;
@@ -206,8 +217,7 @@ export const MessageBlock = z.discriminatedUnion('type', [
 ]);
 export type MessageBlock = z.infer<typeof MessageBlock>;
 
-export const MESSAGE_STATUSES = ['running', 'complete', 'failed', 'cancelled'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+const MESSAGE_STATUSES = ['running', 'complete', 'failed', 'cancelled'] as const;
 
 export const Message = z.object({
   id: z.string(),
@@ -218,7 +228,7 @@ export const Message = z.object({
   status: z.enum(MESSAGE_STATUSES),
   created_at: z.string(),
   run_id: z.optional(z.nullable(z.string())),
-  error: z.optional(z.nullable(z.object({ error: z.string(), message: z.string() }))),
+  error: z.optional(z.nullable(RunFailed)),
 });
 export type Message = z.infer<typeof Message>;
 export type AssistantMessage = Message & { role: 'assistant' };
@@ -230,6 +240,13 @@ export const AgentQueryResponse = z.object({
 });
 export type AgentQueryResponse = z.infer<typeof AgentQueryResponse>;
 
+/** For EventSource, which cannot send headers: the same as the Last-Event-ID header (the header wins). */
+export const RunEventsQuery = z.object({
+  last_event_id: z.optional(
+    z.string().check(z.regex(/^\d{1,9}$/, { error: 'must be the number of the last event received' })),
+  ),
+});
+
 export const ConversationSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -238,10 +255,7 @@ export const ConversationSummary = z.object({
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
-export const ConversationList = z.object({
-  results: z.array(ConversationSummary),
-  next_cursor: z.nullable(z.string()),
-});
+export const ConversationList = pageOf(ConversationSummary);
 export type ConversationList = z.infer<typeof ConversationList>;
 
 export const Conversation = z.extend(ConversationSummary, { messages: z.array(Message) });

@@ -24,22 +24,17 @@ export const DATE_FORMATS = [
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** `yes_no` reads Y/N, yes/no, true/false and 1/0 in any letter case. */
-export const FLAG_FORMATS = ['0_1', 'yes_no'] as const;
+const FLAG_FORMATS = ['0_1', 'yes_no'] as const;
 /** `currency` reads `$1,234.50`, `1,234.50`, `-12` and accounting negatives `(1,234.50)`. */
-export const NUMBER_FORMATS = ['plain', 'currency'] as const;
+const NUMBER_FORMATS = ['plain', 'currency'] as const;
 /** `words` reads Male/Female/Unknown as well as M/F/U. */
-export const GENDER_FORMATS = ['M_F', 'words'] as const;
+const GENDER_FORMATS = ['M_F', 'words'] as const;
 
-export const VALUE_FORMATS = [
-  ...DATE_FORMATS,
-  ...FLAG_FORMATS,
-  ...NUMBER_FORMATS,
-  ...GENDER_FORMATS,
-] as const;
+const VALUE_FORMATS = [...DATE_FORMATS, ...FLAG_FORMATS, ...NUMBER_FORMATS, ...GENDER_FORMATS] as const;
 export type ValueFormat = (typeof VALUE_FORMATS)[number];
 
-export const DATE_COLUMNS = ['admit_date', 'discharge_date'] as const;
-export const MONEY_COLUMNS = ['revenue', 'hospital_revenue', 'cost', 'discount'] as const;
+const DATE_COLUMNS = ['admit_date', 'discharge_date'] as const;
+const MONEY_COLUMNS = ['revenue', 'hospital_revenue', 'cost', 'discount'] as const;
 
 /** The formats a case column may be read with; the first is the case format itself. */
 export function formatsFor(column: CaseDataColumn): readonly ValueFormat[] {
@@ -53,17 +48,16 @@ export function formatsFor(column: CaseDataColumn): readonly ValueFormat[] {
 
 const sourceName = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const MappedColumn = z.object({
+const MappedColumn = z.object({
   /** The file's column, exactly as its header writes it. */
   source: sourceName,
   format: z.optional(z.enum(VALUE_FORMATS)),
 });
-export type MappedColumn = z.infer<typeof MappedColumn>;
 
 export const MappingColumns = z.partialRecord(z.enum(CASE_DATA_COLUMNS), MappedColumn);
 export type MappingColumns = z.infer<typeof MappingColumns>;
 
-export const MAX_HEADER_COLUMNS = 500;
+const MAX_HEADER_COLUMNS = 500;
 const header = z.array(sourceName).check(z.maxLength(MAX_HEADER_COLUMNS));
 
 export const ColumnMapping = z.object({
@@ -101,7 +95,7 @@ export const ProposeMappingRequest = z.object({
 });
 export type ProposeMappingRequest = z.infer<typeof ProposeMappingRequest>;
 
-export const MATCH_KINDS = ['exact', 'synonym', 'similar', 'saved'] as const;
+const MATCH_KINDS = ['exact', 'synonym', 'similar', 'saved'] as const;
 
 export const MappingProposal = z.object({
   columns: MappingColumns,

@@ -7,7 +7,7 @@ import { WORKFLOWS } from './query-plan';
 const DateRange = z.object({ from: z.string(), to: z.string() });
 export type DateRange = z.infer<typeof DateRange>;
 
-export const KPI_KEYS = [
+const KPI_KEYS = [
   'cases',
   'hospital_revenue',
   'paid_amount',
@@ -77,7 +77,7 @@ export const Overview = z.object({
 export type Overview = z.infer<typeof Overview>;
 
 export const PIN_TITLE_MAX = 120;
-export const PIN_QUESTION_MAX = 2000;
+const PIN_QUESTION_MAX = 2000;
 
 export const Pin = z.object({
   id: z.string(),

@@ -25,8 +25,5 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const pageOf = <T extends z.core.$ZodType>(item: T) =>
-  z.object({ results: z.array(item), next_cursor: z.nullable(z.string()) });
-
 /** Client-supplied request ids are echoed only when they look like ids (contract: Conventions). */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { pageOf } from './errors';
+import { pageOf } from './pages';
 
-export const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
+const FILE_STATUSES = ['pending', 'uploaded', 'ingesting', 'ingested', 'failed', 'aborted'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
-export const IngestRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
-export type IngestRowError = z.infer<typeof IngestRowError>;
+const IngestRowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
 export const IngestSummary = z.object({
   rows: z.number(),
@@ -46,18 +45,6 @@ export type StoredFile = z.infer<typeof StoredFile>;
 
 export const FilePage = pageOf(StoredFile);
 export type FilePage = z.infer<typeof FilePage>;
-
-export const FILES_PAGE_DEFAULT = 50;
-export const FILES_PAGE_MAX = 200;
-
-export const FileListQuery = z.object({
-  limit: z.optional(
-    z.coerce
-      .number()
-      .check(z.int(), z.gte(1), z.lte(FILES_PAGE_MAX, { error: `At most ${FILES_PAGE_MAX}.` })),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-});
 
 export const DownloadUrl = z.object({ url: z.string(), expires_at: z.string() });
 export type DownloadUrl = z.infer<typeof DownloadUrl>;
@@ -100,6 +87,17 @@ export const CASE_NUMBER_COLUMNS = [
   'los_days',
   'or_minutes',
 ] as const;
+
+/**
+ * How a file's header names a case column: in any letter case, with spaces or hyphens for underscores
+ * ("Admit Date", "admit-date" and "ADMIT_DATE" are all admit_date). Ingestion and the browser's early header
+ * check read headers the same way through this.
+ */
+export const normalizeHeader = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** A file must have these for it to be ingested. */
 export const REQUIRED_CASE_COLUMNS = ['case_id', 'admit_date', 'discharge_date'] as const;

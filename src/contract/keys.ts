@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pageOf } from './errors';
+import { pageOf } from './pages';
 
 export const API_KEY_SCOPES = ['upload', 'agent'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -22,12 +22,3 @@ export type ApiKey = z.infer<typeof ApiKey>;
 
 export const ApiKeyList = pageOf(ApiKey);
 export type ApiKeyList = z.infer<typeof ApiKeyList>;
-
-export const ApiKeyListQuery = z.object({
-  limit: z.optional(
-    z
-      .string()
-      .check(z.regex(/^(?:[1-9]\d?|1\d\d|200)$/, { error: 'limit is a whole number from 1 to 200.' })),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
-});

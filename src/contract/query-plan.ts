@@ -22,7 +22,7 @@ export type Measure = (typeof MEASURES)[number];
 
 /** p5 … p95 in steps of 5; `median` is p50 by its usual name. */
 export const PERCENTILES = Array.from({ length: 19 }, (_, index) => `p${(index + 1) * 5}` as const);
-export const AGGREGATIONS = [
+const AGGREGATIONS = [
   'sum',
   'avg',
   'median',
@@ -45,7 +45,7 @@ export const CASE_DIMENSIONS = [
   'age_band',
 ] as const;
 export const TIME_GRAINS = ['month', 'quarter', 'year'] as const;
-export const DIMENSIONS = [...CASE_DIMENSIONS, ...TIME_GRAINS] as const;
+const DIMENSIONS = [...CASE_DIMENSIONS, ...TIME_GRAINS] as const;
 export type ClinicalDimension = (typeof CLINICAL_DIMENSIONS)[number];
 export type OrganizationDimension = (typeof ORGANIZATION_DIMENSIONS)[number];
 export type CaseDimension = (typeof CASE_DIMENSIONS)[number];
@@ -106,7 +106,7 @@ export type GroupCondition = z.infer<typeof GroupCondition>;
  * months); `relative` windows are calendar windows computed from today when the plan runs, so a pinned "last
  * quarter" moves with time; `fixed` windows are named dates (2024, Q3 2024, March 2025, 2023 through 2025).
  */
-export const RELATIVE_PERIODS = [
+const RELATIVE_PERIODS = [
   'last_days',
   'last_months',
   'last_month',

@@ -18,10 +18,16 @@ export const ALLOWED_EXTENSIONS = [
 ] as const;
 export type AllowedExtension = (typeof ALLOWED_EXTENSIONS)[number];
 
+/**
+ * The largest file the API signs by default (20 GiB); an operator may set a smaller one (HP_MAX_UPLOAD_BYTES),
+ * which the API reports when it refuses to sign.
+ */
+export const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
+
 /** Presigned URLs live 15 minutes: long enough for one part on a slow link, short enough to leak little. */
 export const PRESIGN_EXPIRES_SECONDS = 15 * 60;
 
-export const UPLOAD_OPERATIONS = [
+const UPLOAD_OPERATIONS = [
   'put_object',
   'create_multipart',
   'upload_part',
@@ -29,7 +35,6 @@ export const UPLOAD_OPERATIONS = [
   'complete_multipart',
   'abort_multipart',
 ] as const;
-export type UploadOperation = (typeof UPLOAD_OPERATIONS)[number];
 
 const filename = z.string().check(z.maxLength(4096, { error: 'A file name is at most 4096 characters.' }));
 const contentType = z.string().check(z.maxLength(255));

@@ -12,7 +12,7 @@ import type {
   TypicalCasePlan,
 } from '../../../src/contract/query-plan';
 import { CASE_FIELD_MODEL, DIMENSION_MODEL, MEASURE_MODEL, measurePhrase } from '../../cases/semantic-model';
-import { formatDay } from './dates';
+import { formatDay } from '../../lib/dates';
 import { type WindowAnchor, windowDates } from './plan-window';
 
 // The plan in words (the `plan` event's `reading`, and the first line of every answer). Every label comes from

@@ -1,7 +1,7 @@
 import type { PlanWindow } from '../../../src/contract/query-plan';
 import { resolvePlanWindow } from '../../cases/plan-window';
 import type { DateWindow } from '../../cases/types';
-import { addDays, formatDay } from './dates';
+import { addDays, formatDay } from '../../lib/dates';
 
 // Plan windows on the parser's side: the default, fixed windows from named dates, and their admit dates.
 

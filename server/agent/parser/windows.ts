@@ -1,7 +1,7 @@
 import type { PlanWindow } from '../../../src/contract/query-plan';
 import { resolvePlanWindow } from '../../cases/plan-window';
 import type { DateWindow } from '../../cases/types';
-import { addDays, addMonths, formatDay, isValidDate, monthEnd, monthStart, parseDate } from './dates';
+import { addDays, addMonths, formatDay, isIsoDate, monthEnd, monthStart, parseDate } from '../../lib/dates';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -57,7 +57,7 @@ function monthNumber(name: string): number {
 }
 
 function checked(text: string): string {
-  if (!isValidDate(text))
+  if (!isIsoDate(text))
     refuse(`${text} is not a calendar date.`, ['cost of knee replacement since 2025-03-01']);
   return text;
 }

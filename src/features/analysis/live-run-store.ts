@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgentEvent, AssistantMessage } from '../../contract/agent';
+import type { AgentEvent, AssistantMessage, StepFailure } from '../../contract/agent';
 import { applyAgentEvent, emptyAssistantMessage } from '../../contract/agent-message';
 
 export type LivePhase = 'streaming' | 'stopping' | 'done' | 'failed' | 'stopped';
@@ -41,12 +41,12 @@ interface LiveRunState {
 }
 
 /** Marks steps still running as stopped, so a stopped or broken answer shows no spinner forever. */
-function settleSteps(message: AssistantMessage, reason: string): AssistantMessage {
+function settleSteps(message: AssistantMessage, error: StepFailure, reason: string): AssistantMessage {
   return {
     ...message,
     blocks: message.blocks.map((block) =>
       block.type === 'step' && block.status === 'running'
-        ? { ...block, status: 'failed', error: 'stopped', message: reason }
+        ? { ...block, status: 'failed', error, message: reason }
         : block,
     ),
   };
@@ -92,7 +92,9 @@ export const useLiveRun = create<LiveRunState>((set) => ({
       const message = isSettled
         ? run.message
         : {
-            ...settleSteps(run.message, phase === 'stopped' ? 'Stopped.' : 'Interrupted.'),
+            ...(phase === 'stopped'
+              ? settleSteps(run.message, 'cancelled', 'Stopped.')
+              : settleSteps(run.message, 'interrupted', 'Interrupted.')),
             status:
               phase === 'stopped'
                 ? ('cancelled' as const)

@@ -1,4 +1,4 @@
-import { CASE_DATA_COLUMNS, REQUIRED_CASE_COLUMNS } from '../../../contract/files';
+import { CASE_DATA_COLUMNS, normalizeHeader, REQUIRED_CASE_COLUMNS } from '../../../contract/files';
 
 /** Enough for any real header line; the rest of the file is never read in the browser. */
 const HEADER_BYTES = 64 * 1024;
@@ -14,13 +14,6 @@ export interface HeaderCheck {
 }
 
 const SAMPLE_ROWS = 5;
-
-/** The server matches headers in any case, with spaces or hyphens for underscores; so does this check. */
-const normalize = (name: string) =>
-  name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
 
 /** Splits one delimited line, honouring double quotes (RFC 4180). */
 export function splitLine(line: string, delimiter: string): string[] {
@@ -62,12 +55,12 @@ export function checkHeader(text: string, delimiter: ',' | '\t', isCutOff = fals
 
 /** What a file's own column names (and first values) mean for ingestion, whatever the file format. */
 export function checkColumns(columns: string[], samples: string[][]): HeaderCheck {
-  const present = new Set(columns.map(normalize));
+  const present = new Set(columns.map(normalizeHeader));
   const known = new Set<string>(CASE_DATA_COLUMNS);
   return {
     columns,
     missing: REQUIRED_CASE_COLUMNS.filter((column) => !present.has(column)),
-    unknown: columns.filter((column) => !known.has(normalize(column))),
+    unknown: columns.filter((column) => !known.has(normalizeHeader(column))),
     samples,
   };
 }

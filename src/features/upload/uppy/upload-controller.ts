@@ -1,11 +1,8 @@
 import Uppy from '@uppy/core';
-import { ALLOWED_EXTENSIONS } from '../../../contract/upload';
+import { ALLOWED_EXTENSIONS, MAX_UPLOAD_BYTES } from '../../../contract/upload';
 import { completeUpload } from '../api/complete-upload';
 import { signUpload } from '../api/sign-upload';
 import { AdaptiveS3, type UploadBody, type UploadMeta } from './adaptive-s3';
-
-/** The server's default limit; a smaller limit configured there is reported when the upload is signed. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 
 export interface UploadController {
   uppy: Uppy<UploadMeta, UploadBody>;

@@ -1,19 +1,19 @@
-// Test support: an app whose agent uses a scripted analyst that tests can hold mid-run, and an SSE reader.
+// An app whose agent uses a scripted analyst that tests can hold mid-run, and an SSE reader.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createParser } from 'eventsource-parser';
 import type { AgentEvent } from '../../src/contract/agent';
 import { parseAgentEvent } from '../../src/contract/agent';
+import { createAgentService } from '../agent/agent-service';
+import { createAgentStore } from '../agent/agent-store';
+import type { Analyst, AnalystRequest } from '../agent/analyst';
+import type { ParsedQuery } from '../agent/parser';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createDeps } from '../deps';
-import { testClock } from '../test/make-app';
-import { createAgentService } from './agent-service';
-import { createAgentStore } from './agent-store';
-import type { Analyst, AnalystRequest } from './analyst';
-import type { ParsedQuery } from './parser';
-import type { RateLimitOptions } from './rate-limit';
+import type { RunLimitOptions } from '../lib/rate-limit';
+import { testClock } from './make-app';
 
 export const SUMMARY = `I read this as **average cost of all cases, 2025-11-29 – 2026-11-28**, 1,204 cases.\n\n${'Figures follow. '.repeat(20)}\n`;
 
@@ -108,7 +108,7 @@ export function scriptedAnalyst() {
   };
 }
 
-export function makeAgentTestApp(analyst: Analyst, limits?: RateLimitOptions) {
+export function makeAgentTestApp(analyst: Analyst, limits?: RunLimitOptions) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-agent-'));
   const config = loadConfig({ HP_DATA_DIR: dataDir, HP_SEED_DEMO: '0' });
   const clock = testClock();

@@ -1,4 +1,4 @@
-import type { TestAppWithStorage } from '../test/with-storage';
+import type { TestAppWithStorage } from './with-storage';
 
 export type Credentials = Record<string, string>;
 

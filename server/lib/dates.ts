@@ -1,9 +1,16 @@
-// Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so the host's time zone never shifts a day.
+// Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so the host's time zone never shifts a day. The one date
+// module of the server: the engines and the question parser both count days and months with it.
 
-export interface CalendarDate {
+interface CalendarDate {
   year: number;
   month: number;
   day: number;
+}
+
+/** Both ends included, as every window of the API is. */
+interface DateRange {
+  from: string;
+  to: string;
 }
 
 export function parseDate(text: string): CalendarDate {
@@ -11,18 +18,20 @@ export function parseDate(text: string): CalendarDate {
   return { year, month, day };
 }
 
-export function formatDate(date: CalendarDate): string {
+function formatDate(date: CalendarDate): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-export function isValidDate(text: string): boolean {
-  const { year, month, day } = parseDate(text);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** `YYYY-MM-DD` naming a day the calendar has (2026-02-30 is not one, though `Date.parse` accepts it). */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const { year, month, day } = parseDate(text);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function addDays(text: string, days: number): string {
@@ -35,7 +44,7 @@ export function addDays(text: string, days: number): string {
   });
 }
 
-/** Moves by whole months, keeping the day but clamping it to the target month's length. */
+/** Whole calendar months, the day clamped to the target month's length (2026-03-31 minus one is 2026-02-28). */
 export function addMonths(text: string, months: number): string {
   const { year, month, day } = parseDate(text);
   const index = year * 12 + (month - 1) + months;
@@ -54,6 +63,16 @@ export function monthStart(year: number, month: number): string {
 
 export function monthEnd(year: number, month: number): string {
   return formatDate({ year, month, day: daysInMonth(year, month) });
+}
+
+/** The `days` calendar days ending `today`, both ends included. */
+export function trailingDays(today: string, days: number): DateRange {
+  return { from: addDays(today, -(days - 1)), to: today };
+}
+
+/** The `months` calendar months ending `today`: from the day after the same date `months` earlier. */
+export function trailingMonths(today: string, months: number): DateRange {
+  return { from: addDays(addMonths(today, -months), 1), to: today };
 }
 
 const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
