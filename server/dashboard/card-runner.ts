@@ -298,7 +298,8 @@ export function createCardRunner({
         ? { ...outcome.figures, pin_id: pin.id }
         : { status: outcome.status, pin_id: pin.id, message: outcome.message };
     } catch (error) {
-      if (error instanceof WorkCancelled) throw error;
+      // Only a background refresh hears of its own cancellation; a person gets a card that says to try again.
+      if (error instanceof WorkCancelled && options.signal) throw error;
       const message = error instanceof Error ? error.message : String(error);
       log({ level: 'warn', event: 'dashboard_card_failed', org_id: orgId, pin_id: pin.id, message });
       return {
