@@ -49,12 +49,16 @@ const answer: PlanResult = {
   notes: [],
 };
 
-function store(runPlan: CaseStore['runPlan'], version = () => 0): CaseStore {
+function store(
+  runPlan: CaseStore['runPlan'],
+  version = () => 0,
+  overview: () => Promise<unknown> = async () => ({ cases: 1 }),
+): CaseStore {
   return {
     runPlan,
     dataVersion: async () => version(),
     dataSpan: async () => ({ cases: 1, firstAdmit: '2026-01-01', lastAdmit: '2026-06-30' }),
-    overview: async () => ({ cases: 1 }),
+    overview,
   } as unknown as CaseStore;
 }
 
@@ -70,7 +74,11 @@ const runnerOf = (cases: CaseStore, deadlineMs = 1000, concurrency?: number) =>
 
 /** A stand-in engine whose plans finish only when the test lets them, and which records what started. */
 function gated() {
-  const started: number[] = [];
+  const started: (number | 'overview')[] = [];
+  const overview = async () => {
+    started.push('overview');
+    return { cases: 1 };
+  };
   const release = new Map<number, () => void>();
   const runPlan: CaseStore['runPlan'] = (_org, _type, query) => {
     const limit = query.limit ?? 0;
@@ -78,7 +86,7 @@ function gated() {
     return new Promise((resolve) => release.set(limit, () => resolve(answer)));
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
-  return { started, runPlan, release: (limit: number) => release.get(limit)?.(), settle };
+  return { started, runPlan, overview, release: (limit: number) => release.get(limit)?.(), settle };
 }
 
 describe('card runner', () => {
@@ -163,23 +171,30 @@ describe('card runner', () => {
     expect(calls).toBe(4);
   });
 
-  it('runs the first card on the page first, and a background refresh after anything a person waits for', async () => {
+  it('runs the first cards on the page first, then the overview, and a refresh after what people wait for', async () => {
     const engine = gated();
-    const runner = runnerOf(store(engine.runPlan), 1000, 1);
+    const runner = runnerOf(
+      store(engine.runPlan, () => 0, engine.overview),
+      1000,
+      1,
+    );
     const blocker = runner.run('org', 'hospital', pinOf('blocker', plan(100)), { priority: 0 });
     await engine.settle();
     const warming = runner.warm('org', 'hospital', [pinOf('w', plan(50))]);
-    const waiting = [5, 3, 1].map((limit) =>
-      runner.run('org', 'hospital', { ...pinOf(`p${limit}`, plan(limit)), position: limit }),
-    );
+    const waiting = [
+      runner.run('org', 'hospital', { ...pinOf('third', plan(13)), position: 3 }),
+      runner.overview('org', 'hospital'),
+      runner.run('org', 'hospital', { ...pinOf('second', plan(11)), position: 1 }),
+      runner.run('org', 'hospital', { ...pinOf('first', plan(10)), position: 0 }),
+    ];
     await engine.settle();
-    for (const limit of [100, 1, 3, 5, 50]) {
+    for (const limit of [100, 10, 11, 13, 50]) {
       engine.release(limit);
       await engine.settle();
     }
     await Promise.all([blocker, warming, ...waiting]);
-    // The overview of the refresh is a stand-in that needs no lane's engine call; cards ran in page order.
-    expect(engine.started).toEqual([100, 1, 3, 5, 50]);
+    // The refresh had asked for the overview first; the page's request for it took that computation over.
+    expect(engine.started).toEqual([100, 10, 11, 'overview', 13, 50]);
   });
 
   it('drops what a background refresh has not started when the data changes again', async () => {

@@ -33,8 +33,11 @@ export const CARD_DEADLINE_MS = 10_000;
  * time as twelve at once, but the first arrives in one query's time instead of with the last.
  */
 export const CARD_CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism()));
-/** Lower runs first: a card's priority is its place on the page; the overview goes beside the first card. */
-export const OVERVIEW_PRIORITY = 0.5;
+/**
+ * Lower runs first: a card's priority is its place on the page. The overview (two scans, the heaviest job of the
+ * page) starts once the first two cards have, so it never slows the first card down.
+ */
+export const OVERVIEW_PRIORITY = 1.5;
 /** Background refreshes (after new data, at start-up) come after anything a person is waiting for. */
 export const WARM_PRIORITY = 1_000_000;
 const CACHE_ENTRIES = 1000;
@@ -365,9 +368,9 @@ export function createCardRunner({
     };
     try {
       await Promise.all([
-        overview(orgId, orgType, { priority: WARM_PRIORITY, signal }).catch(quietly),
+        overview(orgId, orgType, { priority: WARM_PRIORITY + OVERVIEW_PRIORITY, signal }).catch(quietly),
         ...pins.map((pin, index) =>
-          run(orgId, orgType, pin, { priority: WARM_PRIORITY + 1 + index, signal }).catch(quietly),
+          run(orgId, orgType, pin, { priority: WARM_PRIORITY + index, signal }).catch(quietly),
         ),
       ]);
     } finally {
