@@ -69,11 +69,11 @@ export class OrgDatabase {
       await connection.run(CREATE_CASES_TABLE);
       await connection.run(CREATE_INGESTS_TABLE);
       await connection.run(CREATE_VERSION_TABLE);
-      await connection.run(
-        'INSERT INTO data_version SELECT ? WHERE NOT EXISTS (SELECT 1 FROM data_version)',
-        [Date.now()],
-      );
       database.dataVersion = await readDataVersion(connection);
+      if (database.dataVersion === 0) {
+        await connection.run('INSERT INTO data_version VALUES (?)', [Date.now()]);
+        database.dataVersion = await readDataVersion(connection);
+      }
     });
     return database;
   }
