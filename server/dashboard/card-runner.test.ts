@@ -197,6 +197,27 @@ describe('card runner', () => {
     expect(engine.started).toEqual([100, 10, 11, 'overview', 13, 50]);
   });
 
+  it('has a refresh on an idle organization start its first card before the overview', async () => {
+    const engine = gated();
+    const runner = runnerOf(
+      store(engine.runPlan, () => 0, engine.overview),
+      1000,
+      1,
+    );
+    const warming = runner.warm(
+      'org',
+      'hospital',
+      [1, 2, 3].map((limit) => pinOf(`c${limit}`, plan(limit))),
+    );
+    await engine.settle();
+    for (const limit of [1, 2, 3]) {
+      engine.release(limit);
+      await engine.settle();
+    }
+    await warming;
+    expect(engine.started).toEqual([1, 2, 'overview', 3]);
+  });
+
   it('drops what a background refresh has not started when the data changes again', async () => {
     const engine = gated();
     let version = 1;

@@ -367,12 +367,16 @@ export function createCardRunner({
       }
     };
     try {
-      await Promise.all([
-        overview(orgId, orgType, { priority: WARM_PRIORITY + OVERVIEW_PRIORITY, signal }).catch(quietly),
-        ...pins.map((pin, index) =>
+      // Asked for in the order they should start, since free lanes take work as it comes: the first two
+      // cards, then the overview, then the other cards.
+      const jobs: (() => Promise<unknown>)[] = pins.map(
+        (pin, index) => () =>
           run(orgId, orgType, pin, { priority: WARM_PRIORITY + index, signal }).catch(quietly),
-        ),
-      ]);
+      );
+      const kpis = () =>
+        overview(orgId, orgType, { priority: WARM_PRIORITY + OVERVIEW_PRIORITY, signal }).catch(quietly);
+      jobs.splice(Math.min(2, jobs.length), 0, kpis);
+      await Promise.all(jobs.map((start) => start()));
     } finally {
       if (warmups.get(orgId) === controller) warmups.delete(orgId);
     }
