@@ -5,7 +5,7 @@ import { cors } from 'hono/cors';
 import { agentRoutes } from './agent/routes';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './auth/routes';
-import { dashboardRoutes } from './dashboard/routes';
+import { type DashboardRouteOptions, dashboardRoutes } from './dashboard/routes';
 import type { Deps } from './deps';
 import { filesRoutes } from './files/routes';
 import { healthRoutes } from './health/routes';
@@ -22,6 +22,8 @@ import { serveSpa } from './spa/serve-spa';
 import { uploadRoutes } from './upload/routes';
 
 interface AppOptions {
+  /** The dashboard's card deadline and start-up refresh (tests and the bench set them). */
+  dashboard?: DashboardRouteOptions;
   /** The built SPA to serve beside the API; tests of the API alone leave it out. */
   spaDir?: string;
   /** Origins the page may connect to besides its own (the storage endpoint). */
@@ -68,7 +70,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/mappings/', mappingRoutes(deps))
     .route('/api-keys/', apiKeysRoutes(deps))
     .route('/agent/', agentRoutes(deps))
-    .route('/dashboard/', dashboardRoutes(deps))
+    .route('/dashboard/', dashboardRoutes(deps, options.dashboard))
     .route('/openapi.json', openApiRoutes(deps));
 
   const app = new Hono<AppEnv>()

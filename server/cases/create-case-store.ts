@@ -1,7 +1,7 @@
 import { CatalogCache, loadCatalog } from './catalog';
 import { seedDemoRows } from './demo-seed';
 import { committedIngest, ingestFile, removeFileRows } from './ingest';
-import { type OrgDatabaseSettings, OrgDatabases } from './org-database';
+import { bumpDataVersion, type OrgDatabaseSettings, OrgDatabases } from './org-database';
 import { computeOverview } from './overview';
 import { type DataSpan, loadDataSpan, runQueryPlan } from './plan-engine';
 import { runPredictionPlan } from './prediction-plan-engine';
@@ -15,7 +15,8 @@ import { runTypicalCase } from './typical-case-engine';
 // - one DuckDB file per organization (<dataDir>/analytics/<orgId>.duckdb), opened once per process, writes queued;
 // - a case_id repeated within one file: the last valid row wins (later rows read as corrections);
 // - an empty file has no header, so it is reported as not case data rather than as zero rows;
-// - a file DuckDB cannot parse at all throws UnreadableFileError (the file is then marked failed).
+// - a file DuckDB cannot parse at all throws UnreadableFileError (the file is then marked failed);
+// - the data version lives in the file and rises in the same transaction as the rows, so it survives restarts.
 
 interface CaseStoreOptions {
   dataDir: string;
@@ -35,7 +36,6 @@ export function createCaseStore({
 }: CaseStoreOptions): CaseStore {
   const databases = new OrgDatabases(dataDir, settings);
   const catalogs = new CatalogCache();
-  const versions = new Map<string, number>();
   const dataListeners = new Set<(orgId: string) => void>();
   // The span (count, first and last admit date) anchors default windows; cheap, but asked on every plan.
   const spans = new CatalogCache<DataSpan>();
@@ -55,8 +55,9 @@ export function createCaseStore({
       return await work;
     } finally {
       catalogs.invalidate(orgId);
-      versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
       spans.invalidate(orgId);
+      // The version was raised in the change's own transaction (or not at all, when it rolled back).
+      await (await databases.get(orgId)).refreshDataVersion().catch(() => undefined);
       for (const listener of dataListeners) listener(orgId);
     }
   }
@@ -75,7 +76,7 @@ export function createCaseStore({
       const database = await databases.get(orgId);
       return changed(
         orgId,
-        database.write((connection) => seedDemoRows(connection, orgType, options)),
+        database.write((connection) => seedDemoRows(connection, orgType, options, bumpDataVersion)),
       );
     },
     async countCases(orgId) {
@@ -106,7 +107,9 @@ export function createCaseStore({
       return computeOverview(await databases.get(orgId), orgType, options);
     },
     dataSpan: span,
-    dataVersion: (orgId) => versions.get(orgId) ?? 0,
+    async dataVersion(orgId) {
+      return (await databases.get(orgId)).dataVersion;
+    },
     onDataChange(listener) {
       dataListeners.add(listener);
       return () => dataListeners.delete(listener);

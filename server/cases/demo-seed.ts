@@ -124,11 +124,15 @@ function generateSql(cases: number, seed: number, orgType: OrgType): string {
     FROM finished`;
 }
 
-/** Replaces the organization's demo rows with `cases` generated ones, in one transaction. */
+/**
+ * Replaces the organization's demo rows with `cases` generated ones, in one transaction; `beforeCommit` adds to
+ * it (the store raises its data version there).
+ */
 export async function seedDemoRows(
   connection: DuckDBConnection,
   orgType: OrgType,
   { cases = 250_000, seed = 1, endDate }: SeedOptions,
+  beforeCommit?: (connection: DuckDBConnection) => Promise<void>,
 ): Promise<{ rows: number }> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate)) throw new Error(`endDate must be YYYY-MM-DD, got "${endDate}"`);
   const count = Math.max(0, Math.floor(cases));
@@ -143,6 +147,7 @@ export async function seedDemoRows(
   try {
     await connection.run('DELETE FROM cases WHERE file_id = ?', [DEMO_FILE_ID]);
     const result = await connection.run(generateSql(count, seedNumber, orgType));
+    await beforeCommit?.(connection);
     await connection.run('COMMIT');
     return { rows: Number(result.rowsChanged) };
   } catch (error) {

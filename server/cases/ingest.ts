@@ -16,7 +16,7 @@ import {
   rejectedRowsSql,
   timestampsAsDates,
 } from './ingest-sql';
-import type { OrgDatabase } from './org-database';
+import { bumpDataVersion, type OrgDatabase } from './org-database';
 import { CASE_COLUMNS } from './schema';
 import type { IngestError, IngestProgress, IngestResult, IngestSource } from './types';
 
@@ -157,6 +157,7 @@ async function replaceFileRows(
       `INSERT INTO cases (${CASE_COLUMNS.join(', ')}, file_id) SELECT *, ? FROM (${acceptedRows})`,
       [fileId],
     );
+    await bumpDataVersion(connection);
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');
@@ -170,6 +171,7 @@ export async function removeFileRows(database: OrgDatabase, fileId: string): Pro
     try {
       const result = await connection.run('DELETE FROM cases WHERE file_id = ?', [fileId]);
       await connection.run('DELETE FROM ingests WHERE file_id = ?', [fileId]);
+      await bumpDataVersion(connection);
       await connection.run('COMMIT');
       return { rows: Number(result.rowsChanged) };
     } catch (error) {

@@ -24,9 +24,28 @@ const CREATE_INGESTS_TABLE = `CREATE TABLE IF NOT EXISTS ingests (
   finished_at TIMESTAMP NOT NULL
 )`;
 
+/**
+ * The data version: one row, raised in the same transaction as every change to the cases (see bumpDataVersion),
+ * so caches keyed on it stay right across restarts. A new file starts from the time it was created, in
+ * milliseconds, so a file deleted and made again never repeats a version an earlier one handed out.
+ */
+const CREATE_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS data_version (version BIGINT NOT NULL)';
+
+/** Raises the data version; call it inside the transaction that changes the cases, just before COMMIT. */
+export async function bumpDataVersion(connection: DuckDBConnection): Promise<void> {
+  await connection.run('UPDATE data_version SET version = version + 1');
+}
+
+async function readDataVersion(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll('SELECT max(version) AS version FROM data_version');
+  return Number(reader.getRowObjectsJS()[0]?.version ?? 0);
+}
+
 /** One DuckDB file per organization, opened once per process, with its writes run one at a time. */
 export class OrgDatabase {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** The data version as last read from the file (on open and after every change, see refreshDataVersion). */
+  dataVersion = 0;
 
   private constructor(
     readonly instance: DuckDBInstance,
@@ -49,6 +68,12 @@ export class OrgDatabase {
     await database.withConnection(async (connection) => {
       await connection.run(CREATE_CASES_TABLE);
       await connection.run(CREATE_INGESTS_TABLE);
+      await connection.run(CREATE_VERSION_TABLE);
+      database.dataVersion = await readDataVersion(connection);
+      if (database.dataVersion === 0) {
+        await connection.run('INSERT INTO data_version VALUES (?)', [Date.now()]);
+        database.dataVersion = await readDataVersion(connection);
+      }
     });
     return database;
   }
@@ -85,6 +110,12 @@ export class OrgDatabase {
         signal?.removeEventListener('abort', interrupt);
       }
     });
+  }
+
+  /** Reads the version after a change, queued behind the writes so it sees what they committed. */
+  async refreshDataVersion(): Promise<number> {
+    this.dataVersion = await this.write(readDataVersion);
+    return this.dataVersion;
   }
 
   async drain(): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../lib/dates';
+import { createCaseStore } from './create-case-store';
 import { monthSlices } from './overview';
 import { type FixtureCase, fixtureCases, temporaryStore, textSource, toCsv } from './test-fixture';
 
@@ -129,17 +130,47 @@ describe('overview', () => {
   });
 
   it('bumps the data version on ingest and on file removal only', async () => {
-    const start = store.store.dataVersion('org_h');
+    const start = await store.store.dataVersion('org_h');
     await store.store.overview('org_h', 'hospital');
-    expect(store.store.dataVersion('org_h')).toBe(start);
+    expect(await store.store.dataVersion('org_h')).toBe(start);
     await store.store.ingest(
       'org_h',
       'fil_2',
       textSource(toCsv(rows.slice(0, 3).map((row) => ({ ...row, case_id: `X${row.case_id}` })))),
     );
-    expect(store.store.dataVersion('org_h')).toBe(start + 1);
+    expect(await store.store.dataVersion('org_h')).toBe(start + 1);
     await store.store.removeFile('org_h', 'fil_2');
-    expect(store.store.dataVersion('org_h')).toBe(start + 2);
-    expect(store.store.dataVersion('org_other')).toBe(0);
+    expect(await store.store.dataVersion('org_h')).toBe(start + 2);
+  });
+
+  it('keeps the data version across a restart, and a change that rolls back leaves it alone', async () => {
+    const scratch = temporaryStore();
+    try {
+      const created = await scratch.store.dataVersion('org_v');
+      // A new file starts from its creation time, so a file made again never repeats an earlier version.
+      expect(created).toBeGreaterThan(Date.UTC(2024, 0, 1));
+      await scratch.store.ingest('org_v', 'fil_1', textSource(toCsv(rows.slice(0, 5))));
+      await scratch.store.seedDemo('org_v', 'hospital', { cases: 50, endDate: '2026-06-30' });
+      expect(await scratch.store.dataVersion('org_v')).toBe(created + 2);
+      const refused = await scratch.store.ingest(
+        'org_v',
+        'fil_bad',
+        textSource('this is not,a case file\n1,2\n'),
+      );
+      expect(refused).toMatchObject({ kind: 'not_case_data' });
+      expect(await scratch.store.dataVersion('org_v')).toBe(created + 2);
+      await scratch.store.close();
+
+      const reopened = createCaseStore({ dataDir: scratch.dataDir });
+      try {
+        expect(await reopened.dataVersion('org_v')).toBe(created + 2);
+        await reopened.removeFile('org_v', 'fil_1');
+        expect(await reopened.dataVersion('org_v')).toBe(created + 3);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await scratch.cleanup();
+    }
   });
 });

@@ -60,6 +60,13 @@ const SUM_COLUMNS = `CAST(count(*) AS BIGINT) AS n,
   sum(or_minutes) AS or_sum, CAST(count(or_minutes) AS BIGINT) AS or_n,
   sum(readmitted_30) AS readm_sum, CAST(count(readmitted_30) AS BIGINT) AS readm_n`;
 
+/** SUM_COLUMNS again, over rows that already hold them (one per day). */
+const DAY_SUM_COLUMNS = `CAST(sum(n) AS BIGINT) AS n, sum(hr) AS hr, sum(cost) AS cost, sum(m_num) AS m_num,
+  sum(m_den) AS m_den, sum(rev) AS rev, sum(disc) AS disc, sum(paid) AS paid,
+  sum(los_sum) AS los_sum, CAST(sum(los_n) AS BIGINT) AS los_n,
+  sum(or_sum) AS or_sum, CAST(sum(or_n) AS BIGINT) AS or_n,
+  sum(readm_sum) AS readm_sum, CAST(sum(readm_n) AS BIGINT) AS readm_n`;
+
 const num = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
@@ -263,25 +270,30 @@ export async function computeOverview(
   const bucket = `CASE ${slices
     .map((slice, index) => ({ slice, index }))
     .reverse()
-    .map(({ slice, index }) => `WHEN admit_date >= ${literal(slice.from)} THEN ${index}`)
+    .map(({ slice, index }) => `WHEN day >= ${literal(slice.from)} THEN ${index}`)
     .join(' ')} END`;
-  const [sliceRows, procedureRows] = await Promise.all([
-    database.query(
-      `SELECT ${bucket} AS slice, ${SUM_COLUMNS} FROM cases
-       WHERE admit_date BETWEEN ${literal(first.from)} AND ${literal(lastAdmit)} GROUP BY slice`,
-      [],
-      options.signal,
-    ),
-    database.query(
-      `SELECT procedure_code AS code, min(procedure_name) AS name, CAST(count(*) AS BIGINT) AS n,
+  // One query after the other: the dashboard gives the overview one lane of its work, like a card, and the two
+  // take as long in a row as side by side on a busy machine (measured at 1M cases).
+  // Days first, then slices: grouping a million rows on their date is cheap, while the slice's CASE of 24
+  // comparisons is not; over some 730 days it costs nothing. Sums of sums and counts of counts are the same figures.
+  const sliceRows = await database.query(
+    `WITH days AS (
+         SELECT admit_date AS day, ${SUM_COLUMNS} FROM cases
+         WHERE admit_date BETWEEN ${literal(first.from)} AND ${literal(lastAdmit)} GROUP BY admit_date
+       )
+       SELECT ${bucket} AS slice, ${DAY_SUM_COLUMNS} FROM days GROUP BY slice`,
+    [],
+    options.signal,
+  );
+  const procedureRows = await database.query(
+    `SELECT procedure_code AS code, min(procedure_name) AS name, CAST(count(*) AS BIGINT) AS n,
          100 * sum(hospital_revenue - cost) / NULLIF(sum(CASE WHEN cost IS NOT NULL THEN hospital_revenue END), 0) AS margin
        FROM cases WHERE admit_date BETWEEN ${literal(current.from)} AND ${literal(current.to)}
          AND procedure_code IS NOT NULL
        GROUP BY procedure_code`,
-      [],
-      options.signal,
-    ),
-  ]);
+    [],
+    options.signal,
+  );
   const bySlice: Sums[] = slices.map(() => EMPTY);
   for (const row of sliceRows) {
     const index = num(row.slice);

@@ -287,8 +287,11 @@ export interface CaseStore {
   overview(orgId: string, orgType: OrgType, options?: EngineOptions): Promise<CaseOverview>;
   /** How many cases, and the first and last admit date (cached until the cases change). */
   dataSpan(orgId: string): Promise<{ cases: number; firstAdmit: string | null; lastAdmit: string | null }>;
-  /** Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. */
-  dataVersion(orgId: string): number;
+  /**
+   * Grows whenever the organization's cases change (ingest, file delete, demo seed); caches key on it. Kept in
+   * the organization's DuckDB file, so a restart neither resets it nor repeats an earlier value.
+   */
+  dataVersion(orgId: string): Promise<number>;
   /** Called after every change to an organization's cases; returns the unsubscribe. */
   onDataChange(listener: (orgId: string) => void): () => void;
   check(): Promise<void>;

@@ -41,16 +41,45 @@ const answer: PlanResult = {
   notes: [],
 };
 
-function store(runPlan: CaseStore['runPlan']): CaseStore {
+function store(
+  runPlan: CaseStore['runPlan'],
+  version = () => 0,
+  overview: () => Promise<unknown> = async () => ({ cases: 1 }),
+): CaseStore {
   return {
     runPlan,
-    dataVersion: () => 0,
+    dataVersion: async () => version(),
     dataSpan: async () => ({ cases: 1, firstAdmit: '2026-01-01', lastAdmit: '2026-06-30' }),
+    overview,
   } as unknown as CaseStore;
 }
 
-const runnerOf = (cases: CaseStore, deadlineMs = 1000) =>
-  createCardRunner({ cases, today: () => '2026-07-01', now: () => new Date(), log: () => {}, deadlineMs });
+const runnerOf = (cases: CaseStore, deadlineMs = 1000, concurrency?: number) =>
+  createCardRunner({
+    cases,
+    today: () => '2026-07-01',
+    now: () => new Date(),
+    log: () => {},
+    deadlineMs,
+    concurrency,
+  });
+
+/** A stand-in engine whose plans finish only when the test lets them, and which records what started. */
+function gated() {
+  const started: (number | 'overview')[] = [];
+  const overview = async () => {
+    started.push('overview');
+    return { cases: 1 };
+  };
+  const release = new Map<number, () => void>();
+  const runPlan: CaseStore['runPlan'] = (_org, _type, query) => {
+    const limit = query.limit ?? 0;
+    started.push(limit);
+    return new Promise((resolve) => release.set(limit, () => resolve(answer)));
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+  return { started, runPlan, overview, release: (limit: number) => release.get(limit)?.(), settle };
+}
 
 describe('card runner', () => {
   it('stops a card at its deadline and says so, without caching the failure', async () => {
@@ -107,5 +136,108 @@ describe('card runner', () => {
     expect([a.pin_id, b.pin_id]).toEqual(['a', 'b']);
     expect(a).toMatchObject({ status: 'ok', data_through: '2026-06-30' });
     expect(calls).toBe(1);
+  });
+
+  it('gives each card its own deadline from when it starts, not from when it was asked for', async () => {
+    let calls = 0;
+    const runner = runnerOf(
+      store((_org, _type, query, options) => {
+        calls += 1;
+        if (query.limit === 1 || query.limit === 2) {
+          return new Promise((_resolve, reject) =>
+            options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)),
+          );
+        }
+        return new Promise((resolve) => setTimeout(() => resolve(answer), 30));
+      }),
+      80,
+      2,
+    );
+    const started = performance.now();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((limit) => runner.run('org', 'hospital', pinOf(`p${limit}`, plan(limit)))),
+    );
+    // The two slow cards held both lanes for their whole deadline; the two behind them still had all of theirs.
+    expect(results.map((result) => result.status)).toEqual(['failed', 'failed', 'ok', 'ok']);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(80 + 30 - 5);
+    expect(calls).toBe(4);
+  });
+
+  it('runs the first cards on the page first, then the overview, and a refresh after what people wait for', async () => {
+    const engine = gated();
+    const runner = runnerOf(
+      store(engine.runPlan, () => 0, engine.overview),
+      1000,
+      1,
+    );
+    const blocker = runner.run('org', 'hospital', pinOf('blocker', plan(100)), { priority: 0 });
+    await engine.settle();
+    const warming = runner.warm('org', 'hospital', [pinOf('w', plan(50))]);
+    const waiting = [
+      runner.run('org', 'hospital', { ...pinOf('third', plan(13)), position: 3 }),
+      runner.overview('org', 'hospital'),
+      runner.run('org', 'hospital', { ...pinOf('second', plan(11)), position: 1 }),
+      runner.run('org', 'hospital', { ...pinOf('first', plan(10)), position: 0 }),
+    ];
+    await engine.settle();
+    for (const limit of [100, 10, 11, 13, 50]) {
+      engine.release(limit);
+      await engine.settle();
+    }
+    await Promise.all([blocker, warming, ...waiting]);
+    // The refresh had asked for the overview first; the page's request for it took that computation over.
+    expect(engine.started).toEqual([100, 10, 11, 'overview', 13, 50]);
+  });
+
+  it('has a refresh on an idle organization start its first card before the overview', async () => {
+    const engine = gated();
+    const runner = runnerOf(
+      store(engine.runPlan, () => 0, engine.overview),
+      1000,
+      1,
+    );
+    const warming = runner.warm(
+      'org',
+      'hospital',
+      [1, 2, 3].map((limit) => pinOf(`c${limit}`, plan(limit))),
+    );
+    await engine.settle();
+    for (const limit of [1, 2, 3]) {
+      engine.release(limit);
+      await engine.settle();
+    }
+    await warming;
+    expect(engine.started).toEqual([1, 2, 'overview', 3]);
+  });
+
+  it('drops what a background refresh has not started when the data changes again', async () => {
+    const engine = gated();
+    let version = 1;
+    const runner = runnerOf(
+      store(engine.runPlan, () => version),
+      1000,
+      1,
+    );
+    const blocker = runner.run('org', 'hospital', pinOf('blocker', plan(100)), { priority: 0 });
+    await engine.settle();
+    const pins = [pinOf('a', plan(1)), pinOf('b', plan(2)), pinOf('c', plan(3))];
+    const first = runner.warm('org', 'hospital', pins);
+    // Someone opens card b meanwhile: theirs is no background work any more, so the next refresh keeps it.
+    const opened = runner.run('org', 'hospital', pins[1]!);
+    await engine.settle();
+    version = 2;
+    const second = runner.warm('org', 'hospital', [pinOf('a', plan(1)), pinOf('c', plan(3))]);
+    await engine.settle();
+    for (const limit of [100, 2, 1, 3]) {
+      engine.release(limit);
+      await engine.settle();
+    }
+    await Promise.all([blocker, first, second]);
+    expect(await opened).toMatchObject({ status: 'ok', pin_id: 'b', data_version: 1 });
+    // Version 1's a and c never ran; b ran for the person who opened it, then version 2's a and c.
+    expect(engine.started).toEqual([100, 2, 1, 3]);
+    const now = await runner.run('org', 'hospital', pinOf('a', plan(1)));
+    expect(now).toMatchObject({ status: 'ok', data_version: 2 });
+    expect(engine.started).toEqual([100, 2, 1, 3]);
   });
 });

@@ -91,10 +91,22 @@ export function createPinStore(db: Db, now: () => Date) {
   return {
     list: (viewer: Viewer): Pin[] => visible(viewer).map((row) => toPin(row, viewer)),
 
-    /** Every card of the organization, whoever pinned it (to compute them ahead of anyone opening them). */
+    /**
+     * Every card of the organization, whoever pinned it (to compute them ahead of anyone opening them), the
+     * first places on each page first.
+     */
     listOrg(orgId: string): Pin[] {
-      return (db.prepare(`${SELECT} WHERE p.org_id = ?`).all(orgId) as PinRow[]).map((row) =>
-        toPin(row, { orgId, userId: null }),
+      return (
+        db
+          .prepare(`${SELECT} WHERE p.org_id = ? ORDER BY p.position, p.created_at, p.id`)
+          .all(orgId) as PinRow[]
+      ).map((row) => toPin(row, { orgId, userId: null }));
+    },
+
+    /** Organizations that have at least one card. */
+    orgsWithPins(): string[] {
+      return (db.prepare('SELECT DISTINCT org_id FROM dashboard_pins').all() as { org_id: string }[]).map(
+        (row) => row.org_id,
       );
     },
 

@@ -24,6 +24,8 @@ export interface DashboardRouteOptions {
   /** Each card's deadline; tests shorten it. */
   cardDeadlineMs?: number;
   runner?: CardRunner;
+  /** Refresh the cards of organizations with pins at start (default true). */
+  warmOnStart?: boolean;
 }
 
 function viewerOf(c: Context<AppEnv>): Viewer {
@@ -58,7 +60,6 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
       log: deps.log,
       deadlineMs: options.cardDeadlineMs,
     });
-  const overviews = new Map<string, Promise<Omit<Overview, 'coverage'>>>();
 
   const orgTypeOf = (orgId: string): OrgType => {
     const org = deps.accounts.getOrg(orgId);
@@ -66,52 +67,63 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
     return org.type;
   };
 
-  function overviewOf(orgId: string, orgType: OrgType) {
-    const version = deps.cases.dataVersion(orgId);
-    const key = `${orgId}\u0000${version}`;
-    let hit = overviews.get(key);
-    if (!hit) {
-      hit = deps.cases.overview(orgId, orgType).then((overview) => ({
-        organization_type: orgType,
-        window: overview.window,
-        previous_window: overview.previousWindow,
-        months: overview.months,
-        kpis: overview.kpis,
-        top_by_volume: overview.topByVolume,
-        top_by_margin: overview.topByMargin,
-        top_by_margin_refusal: overview.topByMarginRefusal,
-        margin_min_cases: MARGIN_MIN_CASES,
-        data_version: version,
-        computed_at: deps.now().toISOString(),
+  async function overviewOf(orgId: string, orgType: OrgType): Promise<Overview> {
+    const { overview, version, computedAt } = await runner.overview(orgId, orgType);
+    return {
+      organization_type: orgType,
+      window: overview.window,
+      previous_window: overview.previousWindow,
+      months: overview.months,
+      kpis: overview.kpis,
+      top_by_volume: overview.topByVolume,
+      top_by_margin: overview.topByMargin,
+      top_by_margin_refusal: overview.topByMarginRefusal,
+      margin_min_cases: MARGIN_MIN_CASES,
+      data_version: version,
+      computed_at: computedAt,
+      coverage: {
         cases: overview.cases,
         first_admit: overview.firstAdmit,
         last_admit: overview.lastAdmit,
-      }));
-      // One entry per organization: an older version is never read again.
-      for (const old of overviews.keys()) if (old.startsWith(`${orgId}\u0000`)) overviews.delete(old);
-      overviews.set(key, hit);
-      hit.catch(() => overviews.delete(key));
+        ...fileCoverage(deps.db, orgId),
+      },
+    };
+  }
+
+  /** The overview and every card of the organization, in the background, the first places on each page first. */
+  function refresh(orgId: string): Promise<void> {
+    // The server may have shut down since the change; a refresh that finds its stores closed just stops.
+    try {
+      const org = deps.accounts.getOrg(orgId);
+      if (!org) return Promise.resolve();
+      return runner.warm(orgId, org.type, pins.listOrg(orgId));
+    } catch (error) {
+      deps.log({ level: 'warn', event: 'dashboard_refresh_skipped', org_id: orgId, error: String(error) });
+      return Promise.resolve();
     }
-    return hit as Promise<
-      Omit<Overview, 'coverage'> & { cases: number; first_admit: string | null; last_admit: string | null }
-    >;
   }
 
   // New data refreshes every card at once, in the background, so whoever opens the dashboard next finds the
-  // figures ready; the requests then share the same computations rather than starting their own.
+  // figures ready; the requests then share the same computations rather than starting their own. A newer change
+  // cancels what the previous refresh has not started.
   deps.cases.onDataChange((orgId) => {
-    setTimeout(() => {
-      // The server may have shut down since the change; a refresh that finds its stores closed just stops.
+    setTimeout(() => void refresh(orgId), 0).unref();
+  });
+  // After a start, the first person to open a dashboard would otherwise pay for opening the organization's
+  // DuckDB file and reading its columns: organizations with cards are refreshed one after another.
+  if (options.warmOnStart ?? true) {
+    setTimeout(async () => {
       try {
-        const org = deps.accounts.getOrg(orgId);
-        if (!org) return;
-        overviewOf(orgId, org.type).catch(() => undefined);
-        for (const pin of pins.listOrg(orgId)) runner.run(orgId, org.type, pin).catch(() => undefined);
+        for (const orgId of pins.orgsWithPins()) {
+          // A server closed meanwhile (tests start and stop them quickly) has nothing left to refresh.
+          if (!deps.db.open) return;
+          await refresh(orgId);
+        }
       } catch (error) {
-        deps.log({ level: 'warn', event: 'dashboard_refresh_skipped', org_id: orgId, error: String(error) });
+        deps.log({ level: 'warn', event: 'dashboard_start_refresh_skipped', error: String(error) });
       }
     }, 0).unref();
-  });
+  }
 
   const read = authenticate(deps, { apiKeys: true, scope: 'agent' });
   const write = authenticate(deps, { apiKeys: false });
@@ -119,12 +131,7 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
   return new Hono<AppEnv>()
     .get('/overview/', read, async (c) => {
       const orgId = c.var.orgId;
-      const { cases, first_admit, last_admit, ...overview } = await overviewOf(orgId, orgTypeOf(orgId));
-      const body: Overview = {
-        ...overview,
-        coverage: { cases, first_admit, last_admit, ...fileCoverage(deps.db, orgId) },
-      };
-      return c.json(body);
+      return c.json(await overviewOf(orgId, orgTypeOf(orgId)));
     })
     .get('/pins/', read, (c) => c.json({ results: pins.list(viewerOf(c)), next_cursor: null }))
     .get('/pins/results/', read, async (c) => {
@@ -132,7 +139,7 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
       const orgType = orgTypeOf(viewer.orgId);
       // Concurrently, each with its own deadline: one slow card never holds back the others.
       const results = await Promise.all(
-        pins.list(viewer).map((pin) => runner.run(viewer.orgId, orgType, pin)),
+        pins.list(viewer).map((pin, index) => runner.run(viewer.orgId, orgType, pin, { priority: index })),
       );
       return c.json({ results });
     })
@@ -145,7 +152,9 @@ export function dashboardRoutes(deps: Deps, options: DashboardRouteOptions = {})
       const viewer = viewerOf(c);
       const pin = pins.get(viewer, c.req.param('id'));
       if (!pin) throw notFound('That card');
-      return c.json(await runner.run(viewer.orgId, orgTypeOf(viewer.orgId), pin));
+      // Its place on the viewer's page sets its turn: the first card comes first.
+      const priority = pin.is_owner ? pin.position : MAX_PINS_PER_USER + pin.position;
+      return c.json(await runner.run(viewer.orgId, orgTypeOf(viewer.orgId), pin, { priority }));
     })
     .post('/pins/', write, async (c) => {
       const { orgId, userId } = userOf(c);
