@@ -130,7 +130,12 @@ function checkOpening(asked: Asked, cases: number) {
 const SCALARS: [question: string, key: string, figure: string, where: string][] = [
   ['average cost of knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['what is the total cost of total knee arthroplasty', 'cost_sum', 'sum(cost)', `${KNEE} AND ${LAST12}`],
-  ['total knee arthroplasty cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['total knee arthroplasty cost', 'cost_sum', 'sum(cost)', `${KNEE} AND ${LAST12}`],
+  // Money with no aggregation word is a total; one case's figure is an average.
+  ['revenue for tkr in 2025', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${Y2025}`],
+  ['what was our cost last year', 'cost_sum', 'sum(cost)', Y2025],
+  ['how much does a knee replacement cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['revenue per case for Aetna in 2025', 'revenue_avg', 'avg(revenue)', `payor = 'Aetna' AND ${Y2025}`],
   ['typical expense of hip replacements', 'cost_avg', 'avg(cost)', `${HIP} AND ${LAST12}`],
   ['how much did we spend on knee replacements in 2025', 'cost_sum', 'sum(cost)', `${KNEE} AND ${Y2025}`],
   [
@@ -218,17 +223,17 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ['days in hospital for DRG 470', 'los_avg', 'avg(los_days)', `drg_code = '470' AND ${LAST12}`],
   ['surgical time of knee replacements', 'time_avg', 'avg(or_minutes)', `${KNEE} AND ${LAST12}`],
   ['how long do hip replacement patients stay', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
-  ['Aetna knee replacement cost', 'cost_avg', 'avg(cost)', `${KNEE} AND payor = 'Aetna' AND ${LAST12}`],
+  ['Aetna knee replacement cost', 'cost_sum', 'sum(cost)', `${KNEE} AND payor = 'Aetna' AND ${LAST12}`],
   [
     'average cost of knee replacement at Mercy General Hospital',
     'cost_avg',
     'avg(cost)',
     `${KNEE} AND provider = 'Mercy General Hospital' AND ${LAST12}`,
   ],
-  ['reimbursement for knee replacement', 'revenue_avg', 'avg(revenue)', `${KNEE} AND ${LAST12}`],
-  ['payments from Cigna in 2025', 'revenue_avg', 'avg(revenue)', `payor = 'Cigna' AND ${Y2025}`],
+  ['reimbursement for knee replacement', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${LAST12}`],
+  ['payments from Cigna in 2025', 'revenue_sum', 'sum(revenue)', `payor = 'Cigna' AND ${Y2025}`],
   ['ALOS for hip replacement', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
-  ['cost of knee replacement for women', 'cost_avg', 'avg(cost)', `${KNEE} AND gender = 'F' AND ${LAST12}`],
+  ['cost of knee replacement for women', 'cost_sum', 'sum(cost)', `${KNEE} AND gender = 'F' AND ${LAST12}`],
   [
     'average cost of knee replacement for men in 2025',
     'cost_avg',
@@ -244,8 +249,8 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ],
   [
     'knee replacement cost for patients 80 and over',
-    'cost_avg',
-    'avg(cost)',
+    'cost_sum',
+    'sum(cost)',
     `${KNEE} AND age >= 80 AND ${LAST12}`,
   ],
   ['average cost for seniors in 2025', 'cost_avg', 'avg(cost)', `age >= 65 AND ${Y2025}`],
@@ -332,7 +337,7 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
     'avg(cost)',
     "admit_date BETWEEN DATE '2025-11-29' AND DATE '2026-11-28' AND procedure_code = '27447'",
   ],
-  ['discounts given to Cigna last year', 'discount_avg', 'avg(discount)', `payor = 'Cigna' AND ${Y2025}`],
+  ['discounts given to Cigna last year', 'discount_sum', 'sum(discount)', `payor = 'Cigna' AND ${Y2025}`],
   ['average cost per procedure for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['average cost across all procedures last year', 'cost_avg', 'avg(cost)', Y2025],
   // Once two shares of the whole scope, each 100 %, or a procedure's share of all profit.
@@ -1002,10 +1007,10 @@ describe('comparisons of values: one row each, never pooled', () => {
     ],
     [
       'Aetna versus Medicare revenue in 2025',
-      'revenue_avg',
+      'revenue_sum',
       'payor',
       ['Aetna', 'Medicare'],
-      'avg(revenue)',
+      'sum(revenue)',
       Y2025,
     ],
     ['compare Aetna and Cigna on margin', 'margin_ratio', 'payor', ['Aetna', 'Cigna'], MARGIN, LAST12],
@@ -1027,10 +1032,10 @@ describe('comparisons of values: one row each, never pooled', () => {
     ],
     [
       'Mercy General Hospital vs Riverside Community Hospital cost',
-      'cost_avg',
+      'cost_sum',
       'provider',
       ['Mercy General Hospital', 'Riverside Community Hospital'],
-      'avg(cost)',
+      'sum(cost)',
       LAST12,
     ],
     [

@@ -56,6 +56,9 @@ export interface MeasureModel {
   /** What `sum` means for a ratio measure, when it has a countable numerator (readmitted cases). */
   ratioSum?: { sql: string; label: string; unit: Unit; columnType: ColumnType };
   aggregations: readonly Aggregation[];
+  /** What the measure means with no aggregation word (contract: "Defaults"): money is a total ("revenue in 2025"
+   *  is the year's revenue), per-case figures (length of stay, OR time) an average, ratios a ratio of sums. A
+   *  question about one case ("what does a knee replacement cost", "cost per case") asks for the average. */
   defaultAggregation: Aggregation;
   /** What "rank by X" ranks: totals for money, averages for per-case figures (contract: "Defaults"). */
   rankAggregation: Aggregation;
@@ -88,7 +91,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'revenue',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: [
@@ -115,7 +118,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'hospital_revenue',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: true,
     synonyms: [
@@ -134,7 +137,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: '(hospital_revenue - cost)',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: true,
     synonyms: ['profit', 'profits', 'profitability', 'net income', 'contribution'],
@@ -164,7 +167,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'cost',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: ['cost', 'costs', 'expense', 'expenses', 'expenditure', 'spend', 'spending'],
@@ -177,7 +180,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'discount',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: [

@@ -209,7 +209,7 @@ describe('the reading says what the plan decided', () => {
     ],
     [
       'cost of knee replacement excluding diabetes and hypertension in 2025',
-      'average cost of Total knee arthroplasty (27447) excluding Type 2 diabetes mellitus without complications (E11.9) and Essential hypertension (I10), in 2025 (1 Jan 2025 – 31 Dec 2025)',
+      'total cost of Total knee arthroplasty (27447) excluding Type 2 diabetes mellitus without complications (E11.9) and Essential hypertension (I10), in 2025 (1 Jan 2025 – 31 Dec 2025)',
     ],
     [
       'what if supply cost per case drops 7%',
