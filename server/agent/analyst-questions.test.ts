@@ -56,6 +56,12 @@ async function sql(text: string, orgId = 'mercy'): Promise<Record<string, unknow
 /** The default: the 12 months ending at the organization's latest admit date. */
 const LAST12 =
   'admit_date > (SELECT max(admit_date) FROM cases) - INTERVAL 12 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases)';
+/** A time breakdown with no window: whole periods up to the latest admit date (the data here ends on a month's
+ *  last day, so 12 calendar months are the default 12 months). 8 quarters; every whole year of the data. */
+const QUARTERS8 =
+  "admit_date >= date_trunc('quarter', (SELECT max(admit_date) FROM cases)) - INTERVAL 21 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases)";
+const YEARS =
+  "admit_date >= (SELECT date_trunc('year', min(admit_date) - INTERVAL 1 DAY) + INTERVAL 1 YEAR FROM cases) AND admit_date <= (SELECT max(admit_date) FROM cases)";
 const Y2024 = "admit_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'";
 const Y2025 = "admit_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'";
 const Q1_2026 = "admit_date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'";
@@ -448,7 +454,7 @@ const GROUPS: [
     'cost_avg',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     'avg(cost)',
-    LAST12,
+    QUARTERS8,
     'time',
   ],
   [
@@ -468,13 +474,13 @@ const GROUPS: [
     Y2024_2025,
     'time',
   ],
-  ['cases per year', 'cases_count', 'CAST(year(admit_date) AS VARCHAR)', 'count(*)', LAST12, 'time'],
+  ['cases per year', 'cases_count', 'CAST(year(admit_date) AS VARCHAR)', 'count(*)', YEARS, 'time'],
   [
     'quarterly margin for hip replacement',
     'margin_ratio',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     MARGIN,
-    `${HIP} AND ${LAST12}`,
+    `${HIP} AND ${QUARTERS8}`,
     'time',
   ],
   [
@@ -490,7 +496,7 @@ const GROUPS: [
     'readmission_30_ratio',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     READMISSION_RATE,
-    LAST12,
+    QUARTERS8,
     'time',
   ],
   [
@@ -771,6 +777,26 @@ describe('breakdowns, rankings and time series', () => {
   });
 });
 
+describe('a time breakdown with no window covers whole periods', () => {
+  it('by year: every whole year of the data, the last one named partial and left out of the change', async () => {
+    const asked = await ask('revenue by year');
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => row.year)).toEqual(['2024', '2025', '2026']);
+    expect(asked.answer?.summary).toContain(
+      '2026 is partial: it holds only cases admitted 1 Jan 2026 – 31 Aug 2026',
+    );
+    expect(asked.answer?.summary).toMatch(/went from \*\*\$[\d,]+\*\* in 2024 to \*\*\$[\d,]+\*\* in 2025/);
+  });
+
+  it('by quarter: the 8 quarters ending with the latest admit quarter', async () => {
+    const asked = await ask('revenue by quarter');
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows[0]?.quarter).toBe('2024-Q4');
+    expect(rows.at(-1)?.quarter).toBe('2026-Q3');
+    expect(asked.answer?.summary).toContain('2026-Q3 is partial');
+  });
+});
+
 // ---- Two dimensions, shares, thresholds ---------------------------------------------------------
 
 describe('two dimensions', () => {
@@ -783,8 +809,8 @@ describe('two dimensions', () => {
       'avg(cost)',
       `${KNEE} AND ${LAST12}`,
     ],
-    ['case volume by provider and quarter', 'cases_count', ['provider', 'quarter'], 'count(*)', LAST12],
-    ['revenue by payor by year', 'revenue_sum', ['payor', 'year'], 'sum(revenue)', LAST12],
+    ['case volume by provider and quarter', 'cases_count', ['provider', 'quarter'], 'count(*)', QUARTERS8],
+    ['revenue by payor by year', 'revenue_sum', ['payor', 'year'], 'sum(revenue)', YEARS],
   ] as const)('%s', async (question, key, dimensions, figure, where) => {
     const asked = await ask(question);
     expect(figureKey(asked)).toBe(key);

@@ -50,6 +50,32 @@ describe('the written answer', () => {
     expect(text).toContain('Average cost: **$1,235**.');
   });
 
+  it('never sets a partial period against whole ones', () => {
+    const plan: QueryPlan = {
+      ...PLAN,
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['year'],
+      order: { by: 'dimension', direction: 'asc' },
+    };
+    const rows = [
+      { year: '2024', revenue_sum: 100, cases: 10 },
+      { year: '2025', revenue_sum: 120, cases: 12 },
+      { year: '2026', revenue_sum: 30, cases: 3 },
+    ];
+    const partial = {
+      ...result(rows, 25, [250]),
+      figures: {
+        cases: 25,
+        dates: null,
+        totals: [250],
+        partialPeriods: [{ period: '2026', from: '2026-01-01', to: '2026-03-17' }],
+      },
+    };
+    const text = composePlan(outcome(plan), plan, partial);
+    expect(text).toContain('went from **$100** in 2024 to **$120** in 2025');
+    expect(text).toContain('lowest in 2024');
+  });
+
   it('names a count once, not "150 cases over 150 cases"', () => {
     const plan: QueryPlan = {
       ...PLAN,

@@ -100,8 +100,13 @@ function groupedLines(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult
     return lines;
   }
   if (DIMENSION_MODEL[first].kind === 'time' && plan.group_by.length === 1) {
+    // A partial period (the data ends mid-month) is never set against whole ones; a note names it.
+    const partial = new Map((result.figures.partialPeriods ?? []).map((item) => [item.period, item]));
     const values = rows.map((row) => ({ name: String(row[first]), value: numberOf(row[key]) }));
-    const known = values.filter((item) => item.value !== null) as { name: string; value: number }[];
+    const known = values.filter((item) => item.value !== null && !partial.has(item.name)) as {
+      name: string;
+      value: number;
+    }[];
     const start = known[0];
     const end = known[known.length - 1];
     if (start && end && start !== end) {

@@ -1,8 +1,8 @@
-import type { QueryPlan } from '../../src/contract/query-plan';
+import type { QueryPlan, TimeGrain } from '../../src/contract/query-plan';
 import { round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { type CompiledPlan, compilePlan } from './plan-compiler';
-import { dayText, resolvePlanWindow, type WindowContext, windowLabel } from './plan-window';
+import { dayText, periodEnd, resolvePlanWindow, type WindowContext, windowLabel } from './plan-window';
 import { numberOrNull, QueryLog } from './query-log';
 import { DIMENSION_MODEL, isTimeGrain, memberName } from './semantic-model';
 import {
@@ -65,7 +65,11 @@ export async function runQueryPlan(
   context: PlanContext,
   options: EngineOptions = {},
 ): Promise<PlanResult> {
-  const windowContext: WindowContext = { ...context, lastAdmit: context.span.lastAdmit };
+  const windowContext: WindowContext = {
+    ...context,
+    lastAdmit: context.span.lastAdmit,
+    firstAdmit: context.span.firstAdmit,
+  };
   const dates = resolvePlanWindow(plan.window, windowContext);
   const windows =
     plan.comparison?.kind === 'windows'
@@ -135,13 +139,25 @@ export async function runQueryPlan(
     tables.push({ title, columns: figureColumns, rows: [totalRow], rowCount: 1, truncated: false });
   }
 
+  const partialPeriods = windows ? [] : partialPeriodsOf(compiled, shaped, dates, context.span);
+  for (const { period, from, to } of partialPeriods) {
+    notes.push(
+      `${period} is partial: it holds only cases admitted ${dayText(from)} – ${dayText(to)}${to === context.span.lastAdmit ? ' (the latest admit date in the data)' : from === context.span.firstAdmit ? ' (the first admit date in the data)' : ''}.`,
+    );
+  }
+
   const totals = compiled.measures.map((measure) =>
     numberOrNull(totalRow[windows ? `${measure.key}_2` : measure.key]),
   );
   return {
     tables,
     chart: chartHint(compiled, shaped.length),
-    figures: { cases, dates: windows ? spanOf(windows.map((window) => window.dates)) : dates, totals },
+    figures: {
+      cases,
+      dates: windows ? spanOf(windows.map((window) => window.dates)) : dates,
+      totals,
+      ...(partialPeriods.length ? { partialPeriods } : {}),
+    },
     provenance: {
       sql: log.sql,
       window: windows ? spanOf(windows.map((window) => window.dates)) : dates,
@@ -150,6 +166,45 @@ export async function runQueryPlan(
     },
     notes,
   };
+}
+
+/** The first day of the period a table names: `2025-03`, `2025-Q1`, `2025`. */
+function periodOf(label: string): string | null {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01`;
+  if (/^\d{4}-\d{2}$/.test(label)) return `${label}-01`;
+  if (/^\d{4}$/.test(label)) return `${label}-01-01`;
+  return null;
+}
+
+/** The first and last periods of a time breakdown that the window and the data cover only in part. */
+function partialPeriodsOf(
+  compiled: CompiledPlan,
+  rows: Row[],
+  dates: DateWindow | null,
+  span: DataSpan,
+): { period: string; from: string; to: string }[] {
+  const time = compiled.dimensions.find((dimension) => isTimeGrain(dimension.dimension));
+  if (!time || !span.firstAdmit || !span.lastAdmit) return [];
+  const grain = time.dimension as TimeGrain;
+  const covered = {
+    from: dates && dates.from > span.firstAdmit ? dates.from : span.firstAdmit,
+    to: dates && dates.to < span.lastAdmit ? dates.to : span.lastAdmit,
+  };
+  const labels = [...new Set(rows.map((row) => row[time.key]).filter((value) => typeof value === 'string'))]
+    .map(String)
+    .sort();
+  const found: { period: string; from: string; to: string }[] = [];
+  labels.forEach((label, index) => {
+    if (index !== 0 && index !== labels.length - 1) return;
+    const start = periodOf(label);
+    if (!start) return;
+    const end = periodEnd(grain, start);
+    const from = covered.from > start ? covered.from : start;
+    const to = covered.to < end ? covered.to : end;
+    if ((from !== start || to !== end) && from <= to) found.push({ period: label, from, to });
+  });
+  return found;
 }
 
 function spanOf(windows: (DateWindow | null)[]): DateWindow | null {

@@ -435,6 +435,8 @@ export interface DimensionModel {
   /** The column a member's name comes from, when it differs from the id (clinical dimensions). */
   nameSql?: string;
   synonyms: readonly string[];
+  /** Time grains: the nouns for one period, which name the breakdown after "by", "per", "each", "which" … */
+  periodNouns?: readonly string[];
 }
 
 export interface AgeBand {
@@ -561,7 +563,19 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'months',
     kind: 'time',
     idSql: TIME_TRUNC.month,
-    synonyms: ['month', 'months', 'monthly', 'month by month', 'per month', 'each month'],
+    periodNouns: ['month', 'months', 'mth', 'mths', 'calendar month', 'calendar months'],
+    synonyms: [
+      'month',
+      'months',
+      'monthly',
+      'month by month',
+      'month over month',
+      'month on month',
+      'mom',
+      'per month',
+      'each month',
+      'months of the year',
+    ],
   },
   quarter: {
     key: 'quarter',
@@ -569,7 +583,18 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'quarters',
     kind: 'time',
     idSql: TIME_TRUNC.quarter,
-    synonyms: ['quarter', 'quarters', 'quarterly', 'quarter by quarter', 'per quarter', 'each quarter'],
+    periodNouns: ['quarter', 'quarters', 'qtr', 'qtrs', 'calendar quarter', 'fiscal quarter'],
+    synonyms: [
+      'quarter',
+      'quarters',
+      'quarterly',
+      'quarter by quarter',
+      'quarter over quarter',
+      'quarter on quarter',
+      'qoq',
+      'per quarter',
+      'each quarter',
+    ],
   },
   year: {
     key: 'year',
@@ -577,7 +602,21 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'years',
     kind: 'time',
     idSql: TIME_TRUNC.year,
-    synonyms: ['year', 'years', 'yearly', 'annual', 'annually', 'year by year', 'per year', 'each year'],
+    periodNouns: ['year', 'years', 'yr', 'yrs', 'calendar year', 'fiscal year'],
+    synonyms: [
+      'year',
+      'years',
+      'yearly',
+      'annual',
+      'annually',
+      'year by year',
+      'year over year',
+      'year on year',
+      'yoy',
+      'per year',
+      'each year',
+      'each of the years',
+    ],
   },
 };
 

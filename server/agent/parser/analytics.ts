@@ -284,7 +284,8 @@ export function takeAnalyticsParts(
   }
   parts.compares = remainder.take(COMPARE) !== null || parts.compares;
   for (
-    let joined = groups.length ? takeJoinedGroupBy(remainder) : undefined;
+    // "by year and payor": a noun joined to a grain is a second breakdown too.
+    let joined = groups.length || grains.length ? takeJoinedGroupBy(remainder) : undefined;
     joined;
     joined = takeJoinedGroupBy(remainder)
   ) {

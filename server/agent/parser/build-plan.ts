@@ -29,7 +29,7 @@ import {
 } from '../../cases/semantic-model';
 import type { OrgType } from '../../cases/types';
 import type { AnalyticsParts, HavingPart } from './analytics';
-import { DEFAULT_WINDOW } from './plan-window';
+import { DEFAULT_WINDOW, fitWindowToGrain } from './plan-window';
 import { refuse } from './problem';
 import type { NamedValue } from './types';
 
@@ -423,6 +423,9 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
         : ref,
     );
   }
+
+  // A time breakdown over the data's own window covers whole periods (and the plain default once it is dropped).
+  window = fitWindowToGrain(window, groupBy);
 
   const plan: QueryPlan = {
     measures,

@@ -31,6 +31,7 @@ export function parseQuestion(question: string, context: ParseContext): ParseOut
     const anchor = {
       today: context.today,
       lastAdmit: context.lastAdmit,
+      firstAdmit: context.firstAdmit,
       fiscalYearStartMonth: context.fiscalYearStartMonth,
     };
     const window =

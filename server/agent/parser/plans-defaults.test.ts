@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../../src/contract/query-plan';
 import { parseQuestion } from './index';
-import { analytics, contextWith, KNEE, keep, year } from './test-resolver';
+import { windowDates } from './plan-window';
+import { analytics, contextWith, GRAIN_WINDOWS, KNEE, keep, year } from './test-resolver';
 import type { ParsedQuery } from './types';
 
 type Row = [question: string, plan: ParsedQuery];
@@ -115,11 +116,162 @@ const AGGREGATION_DEFAULTS: Row[] = [
   ],
 ];
 
+const BY_TIME = { by: 'dimension', direction: 'asc' } as const;
+
+/** A time breakdown with no window named covers whole periods up to the latest admit date. */
+const TIME_BREAKDOWNS: Row[] = [
+  [
+    'revenue by year',
+    analytics({ measures: sum('revenue'), group_by: ['year'], order: BY_TIME, window: GRAIN_WINDOWS.year }),
+  ],
+  [
+    'annual revenue',
+    analytics({ measures: sum('revenue'), group_by: ['year'], order: BY_TIME, window: GRAIN_WINDOWS.year }),
+  ],
+  [
+    'revenue by quarter',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['quarter'],
+      order: BY_TIME,
+      window: GRAIN_WINDOWS.quarter,
+    }),
+  ],
+  [
+    'revenue by qtr for knee replacement',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['quarter'],
+      filters: [keep('procedure', KNEE)],
+      order: BY_TIME,
+      window: GRAIN_WINDOWS.quarter,
+    }),
+  ],
+  [
+    'revenue month by month',
+    analytics({ measures: sum('revenue'), group_by: ['month'], order: BY_TIME, window: GRAIN_WINDOWS.month }),
+  ],
+  [
+    'case volume over time',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['month'],
+      order: BY_TIME,
+      window: GRAIN_WINDOWS.month,
+    }),
+  ],
+  [
+    'average los per quarter',
+    analytics({ measures: avg('los'), group_by: ['quarter'], order: BY_TIME, window: GRAIN_WINDOWS.quarter }),
+  ],
+  // The data's own months asked for keep their length, in whole months.
+  [
+    'revenue by month over the latest 6 months of data',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['month'],
+      order: BY_TIME,
+      window: { kind: 'data_trailing', months: 6, grain: 'month' },
+    }),
+  ],
+  // A named window is kept as asked.
+  [
+    'margin by month in 2025',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['month'],
+      order: BY_TIME,
+      window: year(2025),
+    }),
+  ],
+  [
+    'monthly revenue ytd',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['month'],
+      order: BY_TIME,
+      window: { kind: 'relative', period: 'year_to_date' },
+    }),
+  ],
+  // "which month", and a grain joined to a second breakdown.
+  [
+    'which month had the most cases in 2025',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['month'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: year(2025),
+    }),
+  ],
+  [
+    'revenue by year and payor',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['payor', 'year'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+      window: GRAIN_WINDOWS.year,
+    }),
+  ],
+];
+
+/** Follow-ups keep what they do not change; a breakdown's window follows the breakdown when none was named. */
+const FOLLOW_UPS: [first: string, question: string, plan: ParsedQuery][] = [
+  [
+    'cases by payor',
+    'by quarter instead',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['quarter'],
+      order: BY_TIME,
+      window: GRAIN_WINDOWS.quarter,
+    }),
+  ],
+  ['revenue by month', 'in aggregate', analytics({ measures: sum('revenue') })],
+  [
+    'revenue by year',
+    'only for Aetna',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['year'],
+      filters: [keep('payor', { id: 'Aetna', name: 'Aetna' })],
+      order: BY_TIME,
+      window: GRAIN_WINDOWS.year,
+    }),
+  ],
+  [
+    'revenue in 2025',
+    'by month',
+    analytics({ measures: sum('revenue'), group_by: ['month'], order: BY_TIME, window: year(2025) }),
+  ],
+  [
+    'average cost of knee replacement in 2025',
+    'and the discount?',
+    analytics({ measures: avg('discount'), filters: [keep('procedure', KNEE)], window: year(2025) }),
+  ],
+  [
+    'total revenue for Aetna last year',
+    'what about ytd',
+    analytics({
+      measures: sum('revenue'),
+      filters: [keep('payor', { id: 'Aetna', name: 'Aetna' })],
+      window: { kind: 'relative', period: 'year_to_date' },
+    }),
+  ],
+  [
+    'revenue for knee replacement in 2025',
+    'what about 2024',
+    analytics({ measures: sum('revenue'), filters: [keep('procedure', KNEE)], window: year(2024) }),
+  ],
+];
+
 function read(question: string, previous?: ParsedQuery) {
   return parseQuestion(question, contextWith(previous ? { previous } : {}));
 }
 
-const CATEGORIES: [string, Row[]][] = [['aggregation with no aggregation word', AGGREGATION_DEFAULTS]];
+const CATEGORIES: [string, Row[]][] = [
+  ['aggregation with no aggregation word', AGGREGATION_DEFAULTS],
+  ['time breakdowns with no window named', TIME_BREAKDOWNS],
+];
 
 for (const [category, rows] of CATEGORIES) {
   describe(category, () => {
@@ -130,3 +282,48 @@ for (const [category, rows] of CATEGORIES) {
     });
   });
 }
+
+describe('follow-ups on windows and shape', () => {
+  it.each(FOLLOW_UPS)('after "%s": %s', (first, question, plan) => {
+    const before = read(first);
+    expect(before.kind).toBe('query');
+    if (before.kind !== 'query') return;
+    const outcome = read(question, before.query);
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('query');
+    if (outcome.kind === 'query') expect(outcome.query).toEqual(plan);
+  });
+});
+
+describe('whole periods up to the latest admit date', () => {
+  const anchor = { today: '2026-11-28', lastAdmit: '2026-11-17', firstAdmit: '2023-11-30' };
+  it.each([
+    ['month', '2025-12-01'],
+    ['quarter', '2025-01-01'],
+    // The data enters 2023 on 30 November: 2023 is not shown as a year.
+    ['year', '2024-01-01'],
+  ] as const)('by %s from %s to the latest admit date', (grain, from) => {
+    expect(windowDates(GRAIN_WINDOWS[grain], anchor)).toEqual({ from, to: '2026-11-17' });
+  });
+
+  it('starts at the first whole period of the data', () => {
+    expect(windowDates(GRAIN_WINDOWS.month, { ...anchor, firstAdmit: '2026-03-15' })).toEqual({
+      from: '2026-04-01',
+      to: '2026-11-17',
+    });
+    // Less than one whole period of data: the one period there is.
+    expect(windowDates(GRAIN_WINDOWS.year, { ...anchor, firstAdmit: '2026-03-15' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-11-17',
+    });
+  });
+
+  it('says which periods, their dates, and that the last one is partial', () => {
+    const outcome = parseQuestion('revenue by month', contextWith({ lastAdmit: '2026-11-17' }));
+    expect(outcome.kind === 'query' && outcome.reading).toContain(
+      'in the 12 calendar months Dec 2025 – Nov 2026 (1 Dec 2025 – 17 Nov 2026',
+    );
+    expect(outcome.kind === 'query' && outcome.reading).toContain('Nov 2026 is partial');
+    const whole = parseQuestion('revenue by month', contextWith({ lastAdmit: '2026-10-31' }));
+    expect(whole.kind === 'query' && whole.reading).not.toContain('partial');
+  });
+});
