@@ -1123,6 +1123,63 @@ describe('comparisons of windows: a column each, the change and the % change', (
 
 // ---- Other workflows ------------------------------------------------------------------------------
 
+describe('two windows broken down by time: periods lined up, a column per window', () => {
+  it.each([
+    [
+      'revenue by quarter 2025 vs 2024',
+      'revenue_sum',
+      'sum(revenue)',
+      'TRUE',
+      'quarter',
+      Y2024,
+      Y2025,
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+    ],
+    [
+      'monthly knee replacement volume 2024 vs 2025',
+      'cases_count',
+      'count(*)',
+      KNEE,
+      'month',
+      Y2024,
+      Y2025,
+      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    ],
+    [
+      'average cost per case by quarter in 2024 vs 2025',
+      'cost_avg',
+      'avg(cost)',
+      'TRUE',
+      'quarter',
+      Y2024,
+      Y2025,
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+    ],
+  ] as const)('%s', async (question, key, figure, where, grain, first, second, labels) => {
+    const asked = await ask(question);
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => row[grain])).toEqual(labels);
+    const period = grain === 'quarter' ? 'quarter(admit_date)' : 'month(admit_date)';
+    for (const [side, dates] of [
+      ['1', first],
+      ['2', second],
+    ] as const) {
+      const expected = await sql(
+        `SELECT ${period} AS position, CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} AND ${dates} GROUP BY 1 ORDER BY 1`,
+      );
+      expected.forEach((want, index) => {
+        close(rows[index]?.[`${key}_${side}`], want.figure, `${question} ${labels[index]} window ${side}`);
+        expect(rows[index]?.[`cases_${side}`]).toBe(want.cases);
+      });
+    }
+    for (const row of rows) {
+      close(row[`${key}_change`], Number(row[`${key}_2`]) - Number(row[`${key}_1`]), `${question} change`);
+    }
+    // One line per window over the periods, so the chart sets each quarter beside its year-ago twin.
+    expect(asked.answer?.chart).toMatchObject({ kind: 'line', x: grain, y: [`${key}_1`, `${key}_2`] });
+  });
+});
+
 describe('typical case, predictions and simulations', () => {
   it.each([
     ['what does a typical knee replacement case look like', KNEE],

@@ -215,9 +215,16 @@ function windowsComparisonLines(plan: QueryPlan, result: PlanResult): string[] {
   if (changes.length === 0) return [];
   const rise = changes.reduce((best, item) => (item.change > best.change ? item : best));
   const fall = changes.reduce((best, item) => (item.change < best.change ? item : best));
+  const signed = (change: number) =>
+    `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatFigure(Math.abs(change), unit)}`;
   const unit = measureShape(ref.measure, ref.aggregation).unit;
+  // The whole of each window first, then the periods or members that moved most.
+  const scope = result.tables[1]?.rows[0] ?? {};
+  const before = numberOf(scope[`${key}_1`]);
+  const after = numberOf(scope[`${key}_2`]);
   return [
-    `From ${name(first)} to ${name(second)}, ${measurePhrase(ref.measure, ref.aggregation)} rose most for **${escapeMarkdown(rise.name)}** (${formatFigure(rise.change, unit)}) and fell most for **${escapeMarkdown(fall.name)}** (${formatFigure(fall.change, unit)}).`,
+    `${measureLabel(ref.measure, ref.aggregation)}: **${figureOf(ref, before)}** in ${name(first)}, **${figureOf(ref, after)}** in ${name(second)}: ${changeText(ref, before, after) || 'no change to compute'}.`,
+    `From ${name(first)} to ${name(second)}, ${measurePhrase(ref.measure, ref.aggregation)} rose most for **${escapeMarkdown(rise.name)}** (${signed(rise.change)}) and fell most for **${escapeMarkdown(fall.name)}** (${signed(fall.change)}).`,
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { QueryPlan, TimeGrain } from '../../src/contract/query-plan';
+import { addMonths } from './dates';
 import { round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { type CompiledPlan, compilePlan } from './plan-compiler';
@@ -98,6 +99,13 @@ export async function runQueryPlan(
     for (const [index, window] of windows.entries()) {
       if (Number(total?.[`cases_${index + 1}`] ?? 0) === 0) {
         notes.push(`No cases fall in ${window.label}; ${dataSpanText(context.span)}.`);
+      } else if (window.dates && context.span.lastAdmit && window.dates.to > context.span.lastAdmit) {
+        // "2026 vs 2025" in November: the later year is short of a month, and its change says so.
+        notes.push(
+          `${window.label} is partial: the data ends on ${dayText(context.span.lastAdmit)}, the latest admit date, so it is set against a whole period.`,
+        );
+      } else if (window.dates && context.span.firstAdmit && window.dates.from < context.span.firstAdmit) {
+        notes.push(`${window.label} is partial: the data starts on ${dayText(context.span.firstAdmit)}.`);
       }
     }
   }
@@ -166,6 +174,33 @@ export async function runQueryPlan(
     },
     notes,
   };
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const GRAIN_SIZE: Record<TimeGrain, number> = { month: 1, quarter: 3, year: 12 };
+
+function periodText(grain: TimeGrain, start: string): string {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  if (grain === 'year') return String(year);
+  if (grain === 'quarter') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  return `${SHORT_MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * The row name of the n-th period of two windows set side by side: "Q1" or "Mar" when the windows are whole
+ * years a year apart (calendar or fiscal, numbered from the window's start), else both periods ("Apr 2026 /
+ * Jul 2026").
+ */
+export function alignedPeriodName(index: number, aligned: NonNullable<CompiledPlan['aligned']>): string {
+  const size = GRAIN_SIZE[aligned.grain];
+  const [first, second] = aligned.starts.map((start) => addMonths(start, index * size)) as [string, string];
+  const [fy, fm, fd] = aligned.starts[0].split('-').map(Number) as [number, number, number];
+  const [sy, sm, sd] = aligned.starts[1].split('-').map(Number) as [number, number, number];
+  const yearsApart = fd === 1 && sd === 1 && fm === sm && sy > fy;
+  // Quarters count from the window's start, so a fiscal year's first quarter is its Q1.
+  if (yearsApart && aligned.grain === 'quarter' && (sm - 1) % 3 === 0) return `Q${index + 1}`;
+  if (yearsApart && aligned.grain === 'month') return SHORT_MONTHS[Number(second.slice(5, 7)) - 1]!;
+  return `${periodText(aligned.grain, first)} / ${periodText(aligned.grain, second)}`;
 }
 
 /** The first day of the period a table names: `2025-03`, `2025-Q1`, `2025`. */
@@ -258,7 +293,9 @@ function shapeRow(row: QueryRow, compiled: CompiledPlan, columns: Column[]): Row
     const dimension = compiled.dimensions.find((d) => d.key === column.key);
     if (dimension) {
       shaped[column.key] = isTimeGrain(dimension.dimension)
-        ? (value as string | null)
+        ? compiled.aligned && typeof value === 'number'
+          ? alignedPeriodName(value, compiled.aligned)
+          : (value as string | null)
         : memberName(dimension.dimension, value === null || value === undefined ? null : String(value));
     } else if (column.type === 'string') {
       shaped[column.key] = value === null || value === undefined ? null : String(value);

@@ -36,7 +36,7 @@ import {
   takeTimeGrains,
   takeWho,
 } from './vocabulary';
-import { takePlanWindow, type WindowOptions } from './windows';
+import { pairWindows, takePlanWindow, type WindowOptions } from './windows';
 
 /** A named value of a case dimension, with where the question named it. */
 /** A condition on a grouped figure, before the figure is placed among the plan's measures. */
@@ -375,6 +375,9 @@ function takeWindows(remainder: Remainder, options: WindowOptions, parts: Analyt
     // "YoY" compares the window asked about with the one before it.
     if (reading.comparison) parts.windows.push(...reading.comparison.windows);
     else parts.windows.push(reading.window);
+  }
+  if (parts.windows.length === 2) {
+    parts.windows = pairWindows(parts.windows as [PlanWindow, PlanWindow], options);
   }
   if (parts.windows.length > 2) {
     refuse(

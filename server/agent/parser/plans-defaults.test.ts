@@ -264,6 +264,60 @@ const FOLLOW_UPS: [first: string, question: string, plan: ParsedQuery][] = [
   ],
 ];
 
+const fixedWindow = (from: string, to: string, label: string) =>
+  ({ kind: 'fixed', from, to, label }) as const;
+const YTD_2025 = fixedWindow('2025-01-01', '2025-11-28', '1 Jan 2025 – 28 Nov 2025');
+const YTD_2026 = fixedWindow('2026-01-01', '2026-11-28', '1 Jan 2026 – 28 Nov 2026');
+const BOTH_YTD = fixedWindow(
+  '2025-01-01',
+  '2026-11-28',
+  '1 Jan 2025 – 28 Nov 2025 and 1 Jan 2026 – 28 Nov 2026',
+);
+
+/** Two windows side by side: fixed dates, earlier first; a to-date window against the same stretch before it. */
+const WINDOW_COMPARISONS: Row[] = [
+  [
+    'cases this year vs last year',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      comparison: { kind: 'windows', windows: [YTD_2025, YTD_2026] },
+      window: BOTH_YTD,
+    }),
+  ],
+  [
+    'revenue ytd vs same period last year',
+    analytics({
+      measures: sum('revenue'),
+      comparison: { kind: 'windows', windows: [YTD_2025, YTD_2026] },
+      window: BOTH_YTD,
+    }),
+  ],
+  [
+    'revenue last quarter vs the quarter before',
+    analytics({
+      measures: sum('revenue'),
+      comparison: {
+        kind: 'windows',
+        windows: [
+          fixedWindow('2026-04-01', '2026-06-30', 'Q2 2026'),
+          fixedWindow('2026-07-01', '2026-09-30', 'Q3 2026'),
+        ],
+      },
+      window: fixedWindow('2026-04-01', '2026-09-30', 'Q2 2026 and Q3 2026'),
+    }),
+  ],
+  [
+    'revenue by quarter 2025 vs 2024',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['quarter'],
+      order: BY_TIME,
+      comparison: { kind: 'windows', windows: [year(2024), year(2025)] },
+      window: fixedWindow('2024-01-01', '2025-12-31', '2024 and 2025'),
+    }),
+  ],
+];
+
 function read(question: string, previous?: ParsedQuery) {
   return parseQuestion(question, contextWith(previous ? { previous } : {}));
 }
@@ -271,6 +325,7 @@ function read(question: string, previous?: ParsedQuery) {
 const CATEGORIES: [string, Row[]][] = [
   ['aggregation with no aggregation word', AGGREGATION_DEFAULTS],
   ['time breakdowns with no window named', TIME_BREAKDOWNS],
+  ['two windows side by side', WINDOW_COMPARISONS],
 ];
 
 for (const [category, rows] of CATEGORIES) {

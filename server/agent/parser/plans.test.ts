@@ -1948,17 +1948,23 @@ const FORMS: Row[] = [
     }),
   ],
   [
+    // This year so far against the same stretch of last year, never 11 months against 12.
     'cost last year vs this year',
     analytics({
       measures: [{ measure: 'cost', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
-          { kind: 'relative', period: 'last_year' },
-          { kind: 'relative', period: 'year_to_date' },
+          { kind: 'fixed', from: '2025-01-01', to: '2025-11-28', label: '1 Jan 2025 – 28 Nov 2025' },
+          { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
         ],
       },
-      window: { kind: 'relative', period: 'last_year' },
+      window: {
+        kind: 'fixed',
+        from: '2025-01-01',
+        to: '2026-11-28',
+        label: '1 Jan 2025 – 28 Nov 2025 and 1 Jan 2026 – 28 Nov 2026',
+      },
     }),
   ],
   [
