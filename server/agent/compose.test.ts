@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
 import type { PlanResult, Row } from '../cases/types';
-import { composePlan } from './compose';
+import { composePlan, composeTypicalCase } from './compose';
 import type { QueryOutcome } from './parser';
 
 // The written answer states the headline figures and what stands out, after the reading and the case count.
@@ -222,5 +222,34 @@ describe('the written answer', () => {
     const text = composePlan(outcome(PLAN), PLAN, result([], 0, [null]));
     expect(text).toContain('No cases match');
     expect(text).not.toMatch(/\$\d/);
+  });
+});
+
+describe('the typical case', () => {
+  it('has a row per figure, and none for the number of cases the opening already gives', () => {
+    const distribution = { mean: 15000, median: 14000, p10: 9000, p90: 22000 };
+    const text = composeTypicalCase('typical case of Total knee arthroplasty (27447), in 2025', {
+      tables: [],
+      chart: null,
+      notes: [],
+      provenance: { sql: [], window: null, n: 40, units: {} },
+      figures: {
+        cases: 40,
+        dates: null,
+        revenue: null,
+        hospital_revenue: null,
+        profit: null,
+        margin: null,
+        cost: distribution,
+        discount: null,
+        discount_rate: null,
+        los: null,
+        time: null,
+        readmission_30: null,
+      },
+    });
+    expect(text).toContain('| Cost | $15,000 | $14,000 | $9,000 – $22,000 |');
+    expect(text).not.toMatch(/Number of cases|no figure/);
+    expect(text).toMatch(/^I read this as .*, 40 cases\./);
   });
 });

@@ -256,8 +256,10 @@ export function composeTypicalCase(reading: string, result: TypicalCaseResult): 
     '| --- | --- | --- | --- |',
   ];
   for (const measure of Object.keys(MEASURE_MODEL) as Measure[]) {
+    // `cases` in the figures is the count the opening already gives, not a distribution: no row for it.
     const distribution = result.figures[measure];
-    if (!distribution) continue;
+    if (!distribution || typeof distribution !== 'object' || MEASURE_MODEL[measure].kind === 'count')
+      continue;
     const unit = TYPICAL_UNIT(measure);
     const label = measureLabel(measure, MEASURE_MODEL[measure].kind === 'ratio' ? 'ratio' : 'sum').replace(
       /^Total /,
