@@ -60,7 +60,9 @@ test('a name that matches several surgeons asks which, and the chosen button ans
   await buttons.first().click();
   await expect(answers(page)).toHaveCount(2);
   const chosen = answers(page).last();
-  await expect(chosen.getByText(new RegExp(`Read as.*${first.replace('.', '\\.')}`)).first()).toBeVisible();
+  await expect(
+    chosen.getByText(new RegExp(`I read this as.*${first.replace('.', '\\.')}`)).first(),
+  ).toBeVisible();
   await expect(chosen.locator('.clarify')).toHaveCount(0);
   await expect(chosen.getByText(/\$[\d,]+/).first()).toBeVisible();
 });

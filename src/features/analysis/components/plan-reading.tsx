@@ -12,6 +12,9 @@ const dateOf = (iso: string) => {
   return Number.isNaN(date.getTime()) ? iso : day.format(date);
 };
 
+/** Whether the written answer already opens with how the question was read. */
+export const statesReading = (content: string) => /^I read this as\b/.test(content.trimStart());
+
 /** What the question was understood as, and which admit dates it covered: a wrong reading shows at once. */
 export const PlanReading = memo(function PlanReading({
   plans,
