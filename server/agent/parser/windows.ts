@@ -200,6 +200,26 @@ const RULES: Rule[] = [
       return quarterWindow(m[3] ? Number(m[3]) : latestYear, quarter);
     },
   ],
+  // Half years: "H1 2025", "the first half of 2025", "2H25", "second half" (the latest one begun).
+  [
+    new RegExp(
+      `${LEAD}(?:h([12])|([12])h|(first|second|1st|2nd) half)(?:\\s*(?:of\\s+)?(?:${YEAR}|'?(\\d{2})))?`,
+    ),
+    (m, { today }) => {
+      const half = m[1] ?? m[2] ?? (/^(?:first|1st)$/.test(m[3] ?? '') ? '1' : '2');
+      const { year, month } = parseDate(today);
+      const named = m[4]
+        ? Number(m[4])
+        : m[5]
+          ? fullYear(m[5])
+          : half === '1' || month >= 7
+            ? year
+            : year - 1;
+      return half === '1'
+        ? fixed(`${named}-01-01`, `${named}-06-30`, `H1 ${named}`)
+        : fixed(`${named}-07-01`, `${named}-12-31`, `H2 ${named}`);
+    },
+  ],
   [new RegExp(`${LEAD}${MONTH}\\s+(?:of\\s+)?${YEAR}`), (m) => monthWindow(Number(m[2]), monthNumber(m[1]!))],
   [
     new RegExp(`(?:in|during)\\s+${MONTH}\\b`),
@@ -246,10 +266,16 @@ const RULES: Rule[] = [
     (m) => rolling(m[1] ? readCount(m[1]) : 1, m[2]!),
   ],
   [/\b(?:ltm|ttm|l12m|t12m|r12)\b/, () => relative('last_months', 12)],
+  // "since the start of the year", "so far this quarter": the calendar period to date.
   [
-    /(?:so far )?(?:this year(?: so far| to date)?|ytd|year[- ]to[- ]date|(?:this|current) calendar year)/,
+    /(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?(?:calendar )?year|(?:so far )?(?:this year(?: so far| to date)?|ytd|year[- ]to[- ]date|(?:this|current) calendar year)/,
     () => relative('year_to_date'),
   ],
+  [
+    /(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?quarter/,
+    () => relative('quarter_to_date'),
+  ],
+  [/(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?month/, () => relative('month_to_date')],
   [
     /(?:so far )?(?:this month(?: so far| to date)?|mtd|month[- ]to[- ]date)/,
     () => relative('month_to_date'),
