@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
-import type { PlanResult, Row } from '../cases/types';
+import type { PlanResult, Row, TypicalCaseResult } from '../cases/types';
 import { composePlan, composeTypicalCase } from './compose';
 import type { QueryOutcome } from './parser';
 
@@ -227,7 +227,7 @@ describe('the written answer', () => {
 
 describe('the typical case', () => {
   it('has a row per figure, and none for the number of cases the opening already gives', () => {
-    const distribution = { mean: 15000, median: 14000, p10: 9000, p90: 22000 };
+    const distribution = { mean: 15000, median: 14000, p10: 9000, p90: 22000, n: 40 };
     const text = composeTypicalCase('typical case of Total knee arthroplasty (27447), in 2025', {
       tables: [],
       chart: null,
@@ -246,7 +246,7 @@ describe('the typical case', () => {
         los: null,
         time: null,
         readmission_30: null,
-      },
+      } as unknown as TypicalCaseResult['figures'],
     });
     expect(text).toContain('| Cost | $15,000 | $14,000 | $9,000 – $22,000 |');
     expect(text).not.toMatch(/Number of cases|no figure/);

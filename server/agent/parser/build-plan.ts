@@ -285,7 +285,9 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
     parts.aggregation !== undefined ||
     parts.having.length > 0 ||
     comparison !== null ||
-    ranks;
+    ranks ||
+    // "cases last quarter", "knee replacement cases in 2025": how many, not what a typical one looks like.
+    (parts.mentionsCases && parts.windows.length > 0);
   if (
     (!wantsFigures && !before) ||
     (parts.isDashboard && measureKeys.length === 0 && parts.groupBy.length === 0)

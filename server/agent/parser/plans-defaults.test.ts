@@ -96,6 +96,29 @@ const AGGREGATION_DEFAULTS: Row[] = [
       },
     }),
   ],
+  // Cases in a window are counted.
+  [
+    'cases last quarter',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      window: { kind: 'relative', period: 'last_quarter' },
+    }),
+  ],
+  [
+    'knee replacement cases in the last 90 days',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      filters: [keep('procedure', KNEE)],
+      window: { kind: 'relative', period: 'last_days', count: 90 },
+    }),
+  ],
+  [
+    'revenue in the first half of 2026',
+    analytics({
+      measures: sum('revenue'),
+      window: { kind: 'fixed', from: '2026-01-01', to: '2026-06-30', label: 'H1 2026' },
+    }),
+  ],
   // A breakdown ranks totals, as before; the per-case words still ask for averages.
   [
     'revenue by payor in 2025',
@@ -242,6 +265,35 @@ const FOLLOW_UPS: [first: string, question: string, plan: ParsedQuery][] = [
     'revenue in 2025',
     'by month',
     analytics({ measures: sum('revenue'), group_by: ['month'], order: BY_TIME, window: year(2025) }),
+  ],
+  [
+    'revenue by quarter in 2025',
+    'just Q1',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['quarter'],
+      order: BY_TIME,
+      window: { kind: 'fixed', from: '2025-01-01', to: '2025-03-31', label: 'Q1 2025' },
+    }),
+  ],
+  [
+    'revenue in 2024',
+    'what about in February',
+    analytics({
+      measures: sum('revenue'),
+      window: { kind: 'fixed', from: '2024-02-01', to: '2024-02-29', label: 'February 2024' },
+    }),
+  ],
+  [
+    'revenue by month in 2025',
+    'vs 2024',
+    analytics({
+      measures: sum('revenue'),
+      group_by: ['month'],
+      order: BY_TIME,
+      comparison: { kind: 'windows', windows: [year(2024), year(2025)] },
+      window: { kind: 'fixed', from: '2024-01-01', to: '2025-12-31', label: '2024 and 2025' },
+    }),
   ],
   [
     'average cost of knee replacement in 2025',
