@@ -583,7 +583,7 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'quarters',
     kind: 'time',
     idSql: TIME_TRUNC.quarter,
-    periodNouns: ['quarter', 'quarters', 'qtr', 'qtrs', 'calendar quarter', 'fiscal quarter'],
+    periodNouns: ['quarter', 'quarters', 'qtr', 'qtrs', 'calendar quarter', 'calendar quarters'],
     synonyms: [
       'quarter',
       'quarters',
@@ -602,7 +602,7 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'years',
     kind: 'time',
     idSql: TIME_TRUNC.year,
-    periodNouns: ['year', 'years', 'yr', 'yrs', 'calendar year', 'fiscal year'],
+    periodNouns: ['year', 'years', 'yr', 'yrs', 'calendar year', 'calendar years'],
     synonyms: [
       'year',
       'years',

@@ -434,3 +434,11 @@ describe('whole periods up to the latest admit date', () => {
     expect(whole.kind === 'query' && whole.reading).not.toContain('partial');
   });
 });
+
+describe('breakdowns the plan cannot express get no number', () => {
+  it.each(['revenue by fiscal year', 'cases per fiscal quarter'])('%s', (question) => {
+    const outcome = read(question);
+    expect(outcome.kind).toBe('refuse');
+    if (outcome.kind === 'refuse') expect(outcome.message).toMatch(/calendar month, quarter and year/);
+  });
+});

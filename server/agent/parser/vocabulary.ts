@@ -215,6 +215,13 @@ const TREND =
 
 /** Time grains named ("by quarter", "monthly"); a trend with no grain reads as month by month. */
 export function takeTimeGrains(remainder: Remainder): TimeGrain[] {
+  if (remainder.test(new RegExp(`\\b${GRAIN_LEAD} fiscal (?:years?|quarters?|months?)\\b`))) {
+    // Calendar periods labelled as fiscal ones would be wrong figures under the right names.
+    refuse(
+      'I break figures down by calendar month, quarter and year; a fiscal year I can give one at a time (FY2025) or by its calendar quarters.',
+      ['revenue in FY2025 by quarter', 'revenue FY2026 vs FY2025', 'total revenue by year'],
+    );
+  }
   const grains: TimeGrain[] = [];
   for (const [grain, pattern] of TIME_PATTERNS) if (remainder.take(pattern)) grains.push(grain);
   if (remainder.take(TREND) && grains.length === 0) grains.push('month');
