@@ -175,7 +175,11 @@ const dimensionWord = (dimension: keyof typeof DIMENSION_MODEL) => {
 };
 
 function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
-  const phrases = plan.measures.map((ref) => measurePhrase(ref.measure, ref.aggregation));
+  // "total revenue" or "average revenue per case": which one a question with no aggregation word got is said.
+  const phrases = plan.measures.map(
+    (ref) =>
+      `${measurePhrase(ref.measure, ref.aggregation)}${ref.aggregation === 'avg' && MEASURE_MODEL[ref.measure].kind === 'additive' ? ' per case' : ''}`,
+  );
   const parts = [listOf(phrases, 'and'), describeFilters(plan.filters), describeConditions(plan.conditions)];
   if (plan.group_by.length) {
     parts.push(` by ${plan.group_by.map(dimensionWord).join(' and ')}`);

@@ -442,3 +442,15 @@ describe('breakdowns the plan cannot express get no number', () => {
     if (outcome.kind === 'refuse') expect(outcome.message).toMatch(/calendar month, quarter and year/);
   });
 });
+
+describe('the reading says which figure a question with no aggregation word got', () => {
+  it.each([
+    ['revenue in 2025', /^total revenue of all cases, in 2025/],
+    ['how much does a knee replacement cost', /^average cost per case of Total knee arthroplasty/],
+    ['los for knee replacements', /^average length of stay per case of Total knee arthroplasty/],
+    ['margin in 2025', /^margin of all cases/],
+  ])('%s', (question, reading) => {
+    const outcome = read(question);
+    expect(outcome.kind === 'query' && outcome.reading).toMatch(reading);
+  });
+});
