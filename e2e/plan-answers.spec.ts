@@ -36,6 +36,22 @@ test('two years compared draw grouped bars, one colour per year, with a legend',
   await expect(chart.locator('text', { hasText: '2025' }).first()).toBeVisible();
 });
 
+test('two years by quarter draw one line per year over Q1 to Q4, each quarter beside its twin', async ({
+  signedIn: page,
+}) => {
+  await ask(page, 'revenue by quarter 2025 vs 2024');
+  const answer = answers(page).last();
+  await expect(answer.getByText(/compared with 2025/).first()).toBeVisible();
+  const chart = answer.getByRole('img').first();
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('polyline.chart-line')).toHaveCount(2);
+  await answer.getByRole('button', { name: 'Table', exact: true }).first().click();
+  const table = answer.getByRole('table').first();
+  await expect(table.getByRole('cell', { name: 'Q1', exact: true })).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'Q4', exact: true })).toBeVisible();
+  await expect(table.getByRole('cell', { name: /^2024-Q/ })).toHaveCount(0);
+});
+
 test('a name that matches several surgeons asks which, and the chosen button answers for that one', async ({
   signedIn: page,
 }) => {
@@ -53,7 +69,9 @@ test('a name that matches several surgeons asks which, and the chosen button ans
   await buttons.first().click();
   await expect(answers(page)).toHaveCount(2);
   const chosen = answers(page).last();
-  await expect(chosen.getByText(new RegExp(`Read as.*${first.replace('.', '\\.')}`)).first()).toBeVisible();
+  await expect(
+    chosen.getByText(new RegExp(`I read this as.*${first.replace('.', '\\.')}`)).first(),
+  ).toBeVisible();
   await expect(chosen.locator('.clarify')).toHaveCount(0);
   await expect(chosen.getByText(/\$[\d,]+/).first()).toBeVisible();
 });

@@ -56,6 +56,12 @@ async function sql(text: string, orgId = 'mercy'): Promise<Record<string, unknow
 /** The default: the 12 months ending at the organization's latest admit date. */
 const LAST12 =
   'admit_date > (SELECT max(admit_date) FROM cases) - INTERVAL 12 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases)';
+/** A time breakdown with no window: whole periods up to the latest admit date (the data here ends on a month's
+ *  last day, so 12 calendar months are the default 12 months). 8 quarters; every whole year of the data. */
+const QUARTERS8 =
+  "admit_date >= date_trunc('quarter', (SELECT max(admit_date) FROM cases)) - INTERVAL 21 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases)";
+const YEARS =
+  "admit_date >= (SELECT date_trunc('year', min(admit_date) - INTERVAL 1 DAY) + INTERVAL 1 YEAR FROM cases) AND admit_date <= (SELECT max(admit_date) FROM cases)";
 const Y2024 = "admit_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'";
 const Y2025 = "admit_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'";
 const Q1_2026 = "admit_date BETWEEN DATE '2026-01-01' AND DATE '2026-03-31'";
@@ -130,7 +136,12 @@ function checkOpening(asked: Asked, cases: number) {
 const SCALARS: [question: string, key: string, figure: string, where: string][] = [
   ['average cost of knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['what is the total cost of total knee arthroplasty', 'cost_sum', 'sum(cost)', `${KNEE} AND ${LAST12}`],
-  ['total knee arthroplasty cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['total knee arthroplasty cost', 'cost_sum', 'sum(cost)', `${KNEE} AND ${LAST12}`],
+  // Money with no aggregation word is a total; one case's figure is an average.
+  ['revenue for tkr in 2025', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${Y2025}`],
+  ['what was our cost last year', 'cost_sum', 'sum(cost)', Y2025],
+  ['how much does a knee replacement cost', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['revenue per case for Aetna in 2025', 'revenue_avg', 'avg(revenue)', `payor = 'Aetna' AND ${Y2025}`],
   ['typical expense of hip replacements', 'cost_avg', 'avg(cost)', `${HIP} AND ${LAST12}`],
   ['how much did we spend on knee replacements in 2025', 'cost_sum', 'sum(cost)', `${KNEE} AND ${Y2025}`],
   [
@@ -218,17 +229,17 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ['days in hospital for DRG 470', 'los_avg', 'avg(los_days)', `drg_code = '470' AND ${LAST12}`],
   ['surgical time of knee replacements', 'time_avg', 'avg(or_minutes)', `${KNEE} AND ${LAST12}`],
   ['how long do hip replacement patients stay', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
-  ['Aetna knee replacement cost', 'cost_avg', 'avg(cost)', `${KNEE} AND payor = 'Aetna' AND ${LAST12}`],
+  ['Aetna knee replacement cost', 'cost_sum', 'sum(cost)', `${KNEE} AND payor = 'Aetna' AND ${LAST12}`],
   [
     'average cost of knee replacement at Mercy General Hospital',
     'cost_avg',
     'avg(cost)',
     `${KNEE} AND provider = 'Mercy General Hospital' AND ${LAST12}`,
   ],
-  ['reimbursement for knee replacement', 'revenue_avg', 'avg(revenue)', `${KNEE} AND ${LAST12}`],
-  ['payments from Cigna in 2025', 'revenue_avg', 'avg(revenue)', `payor = 'Cigna' AND ${Y2025}`],
+  ['reimbursement for knee replacement', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${LAST12}`],
+  ['payments from Cigna in 2025', 'revenue_sum', 'sum(revenue)', `payor = 'Cigna' AND ${Y2025}`],
   ['ALOS for hip replacement', 'los_avg', 'avg(los_days)', `${HIP} AND ${LAST12}`],
-  ['cost of knee replacement for women', 'cost_avg', 'avg(cost)', `${KNEE} AND gender = 'F' AND ${LAST12}`],
+  ['cost of knee replacement for women', 'cost_sum', 'sum(cost)', `${KNEE} AND gender = 'F' AND ${LAST12}`],
   [
     'average cost of knee replacement for men in 2025',
     'cost_avg',
@@ -244,8 +255,8 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
   ],
   [
     'knee replacement cost for patients 80 and over',
-    'cost_avg',
-    'avg(cost)',
+    'cost_sum',
+    'sum(cost)',
     `${KNEE} AND age >= 80 AND ${LAST12}`,
   ],
   ['average cost for seniors in 2025', 'cost_avg', 'avg(cost)', `age >= 65 AND ${Y2025}`],
@@ -332,7 +343,7 @@ const SCALARS: [question: string, key: string, figure: string, where: string][] 
     'avg(cost)',
     "admit_date BETWEEN DATE '2025-11-29' AND DATE '2026-11-28' AND procedure_code = '27447'",
   ],
-  ['discounts given to Cigna last year', 'discount_avg', 'avg(discount)', `payor = 'Cigna' AND ${Y2025}`],
+  ['discounts given to Cigna last year', 'discount_sum', 'sum(discount)', `payor = 'Cigna' AND ${Y2025}`],
   ['average cost per procedure for knee replacement', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
   ['average cost across all procedures last year', 'cost_avg', 'avg(cost)', Y2025],
   // Once two shares of the whole scope, each 100 %, or a procedure's share of all profit.
@@ -443,7 +454,7 @@ const GROUPS: [
     'cost_avg',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     'avg(cost)',
-    LAST12,
+    QUARTERS8,
     'time',
   ],
   [
@@ -463,13 +474,13 @@ const GROUPS: [
     Y2024_2025,
     'time',
   ],
-  ['cases per year', 'cases_count', 'CAST(year(admit_date) AS VARCHAR)', 'count(*)', LAST12, 'time'],
+  ['cases per year', 'cases_count', 'CAST(year(admit_date) AS VARCHAR)', 'count(*)', YEARS, 'time'],
   [
     'quarterly margin for hip replacement',
     'margin_ratio',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     MARGIN,
-    `${HIP} AND ${LAST12}`,
+    `${HIP} AND ${QUARTERS8}`,
     'time',
   ],
   [
@@ -485,7 +496,7 @@ const GROUPS: [
     'readmission_30_ratio',
     "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
     READMISSION_RATE,
-    LAST12,
+    QUARTERS8,
     'time',
   ],
   [
@@ -766,6 +777,26 @@ describe('breakdowns, rankings and time series', () => {
   });
 });
 
+describe('a time breakdown with no window covers whole periods', () => {
+  it('by year: every whole year of the data, the last one named partial and left out of the change', async () => {
+    const asked = await ask('revenue by year');
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => row.year)).toEqual(['2024', '2025', '2026']);
+    expect(asked.answer?.summary).toContain(
+      '2026 is partial: it holds only cases admitted 1 Jan 2026 – 31 Aug 2026',
+    );
+    expect(asked.answer?.summary).toMatch(/went from \*\*\$[\d,]+\*\* in 2024 to \*\*\$[\d,]+\*\* in 2025/);
+  });
+
+  it('by quarter: the 8 quarters ending with the latest admit quarter', async () => {
+    const asked = await ask('revenue by quarter');
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows[0]?.quarter).toBe('2024-Q4');
+    expect(rows.at(-1)?.quarter).toBe('2026-Q3');
+    expect(asked.answer?.summary).toContain('2026-Q3 is partial');
+  });
+});
+
 // ---- Two dimensions, shares, thresholds ---------------------------------------------------------
 
 describe('two dimensions', () => {
@@ -778,8 +809,8 @@ describe('two dimensions', () => {
       'avg(cost)',
       `${KNEE} AND ${LAST12}`,
     ],
-    ['case volume by provider and quarter', 'cases_count', ['provider', 'quarter'], 'count(*)', LAST12],
-    ['revenue by payor by year', 'revenue_sum', ['payor', 'year'], 'sum(revenue)', LAST12],
+    ['case volume by provider and quarter', 'cases_count', ['provider', 'quarter'], 'count(*)', QUARTERS8],
+    ['revenue by payor by year', 'revenue_sum', ['payor', 'year'], 'sum(revenue)', YEARS],
   ] as const)('%s', async (question, key, dimensions, figure, where) => {
     const asked = await ask(question);
     expect(figureKey(asked)).toBe(key);
@@ -1002,10 +1033,10 @@ describe('comparisons of values: one row each, never pooled', () => {
     ],
     [
       'Aetna versus Medicare revenue in 2025',
-      'revenue_avg',
+      'revenue_sum',
       'payor',
       ['Aetna', 'Medicare'],
-      'avg(revenue)',
+      'sum(revenue)',
       Y2025,
     ],
     ['compare Aetna and Cigna on margin', 'margin_ratio', 'payor', ['Aetna', 'Cigna'], MARGIN, LAST12],
@@ -1027,10 +1058,10 @@ describe('comparisons of values: one row each, never pooled', () => {
     ],
     [
       'Mercy General Hospital vs Riverside Community Hospital cost',
-      'cost_avg',
+      'cost_sum',
       'provider',
       ['Mercy General Hospital', 'Riverside Community Hospital'],
-      'avg(cost)',
+      'sum(cost)',
       LAST12,
     ],
     [
@@ -1091,6 +1122,63 @@ describe('comparisons of windows: a column each, the change and the % change', (
 });
 
 // ---- Other workflows ------------------------------------------------------------------------------
+
+describe('two windows broken down by time: periods lined up, a column per window', () => {
+  it.each([
+    [
+      'revenue by quarter 2025 vs 2024',
+      'revenue_sum',
+      'sum(revenue)',
+      'TRUE',
+      'quarter',
+      Y2024,
+      Y2025,
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+    ],
+    [
+      'monthly knee replacement volume 2024 vs 2025',
+      'cases_count',
+      'count(*)',
+      KNEE,
+      'month',
+      Y2024,
+      Y2025,
+      ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    ],
+    [
+      'average cost per case by quarter in 2024 vs 2025',
+      'cost_avg',
+      'avg(cost)',
+      'TRUE',
+      'quarter',
+      Y2024,
+      Y2025,
+      ['Q1', 'Q2', 'Q3', 'Q4'],
+    ],
+  ] as const)('%s', async (question, key, figure, where, grain, first, second, labels) => {
+    const asked = await ask(question);
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => row[grain])).toEqual(labels);
+    const period = grain === 'quarter' ? 'quarter(admit_date)' : 'month(admit_date)';
+    for (const [side, dates] of [
+      ['1', first],
+      ['2', second],
+    ] as const) {
+      const expected = await sql(
+        `SELECT ${period} AS position, CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where} AND ${dates} GROUP BY 1 ORDER BY 1`,
+      );
+      expected.forEach((want, index) => {
+        close(rows[index]?.[`${key}_${side}`], want.figure, `${question} ${labels[index]} window ${side}`);
+        expect(rows[index]?.[`cases_${side}`]).toBe(want.cases);
+      });
+    }
+    for (const row of rows) {
+      close(row[`${key}_change`], Number(row[`${key}_2`]) - Number(row[`${key}_1`]), `${question} change`);
+    }
+    // One line per window over the periods, so the chart sets each quarter beside its year-ago twin.
+    expect(asked.answer?.chart).toMatchObject({ kind: 'line', x: grain, y: [`${key}_1`, `${key}_2`] });
+  });
+});
 
 describe('typical case, predictions and simulations', () => {
   it.each([

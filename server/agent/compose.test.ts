@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
-import type { PlanResult, Row } from '../cases/types';
-import { composePlan } from './compose';
+import type { PlanResult, Row, TypicalCaseResult } from '../cases/types';
+import { composePlan, composeTypicalCase } from './compose';
 import type { QueryOutcome } from './parser';
 
 // The written answer states the headline figures and what stands out, after the reading and the case count.
@@ -48,6 +48,32 @@ describe('the written answer', () => {
       /^I read this as \*\*the reading, in 2025 \(1 Jan 2025 – 31 Dec 2025\)\*\*, 1,204 cases\./,
     );
     expect(text).toContain('Average cost: **$1,235**.');
+  });
+
+  it('never sets a partial period against whole ones', () => {
+    const plan: QueryPlan = {
+      ...PLAN,
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['year'],
+      order: { by: 'dimension', direction: 'asc' },
+    };
+    const rows = [
+      { year: '2024', revenue_sum: 100, cases: 10 },
+      { year: '2025', revenue_sum: 120, cases: 12 },
+      { year: '2026', revenue_sum: 30, cases: 3 },
+    ];
+    const partial = {
+      ...result(rows, 25, [250]),
+      figures: {
+        cases: 25,
+        dates: null,
+        totals: [250],
+        partialPeriods: [{ period: '2026', from: '2026-01-01', to: '2026-03-17' }],
+      },
+    };
+    const text = composePlan(outcome(plan), plan, partial);
+    expect(text).toContain('went from **$100** in 2024 to **$120** in 2025');
+    expect(text).toContain('lowest in 2024');
   });
 
   it('names a count once, not "150 cases over 150 cases"', () => {
@@ -196,5 +222,34 @@ describe('the written answer', () => {
     const text = composePlan(outcome(PLAN), PLAN, result([], 0, [null]));
     expect(text).toContain('No cases match');
     expect(text).not.toMatch(/\$\d/);
+  });
+});
+
+describe('the typical case', () => {
+  it('has a row per figure, and none for the number of cases the opening already gives', () => {
+    const distribution = { mean: 15000, median: 14000, p10: 9000, p90: 22000, n: 40 };
+    const text = composeTypicalCase('typical case of Total knee arthroplasty (27447), in 2025', {
+      tables: [],
+      chart: null,
+      notes: [],
+      provenance: { sql: [], window: null, n: 40, units: {} },
+      figures: {
+        cases: 40,
+        dates: null,
+        revenue: null,
+        hospital_revenue: null,
+        profit: null,
+        margin: null,
+        cost: distribution,
+        discount: null,
+        discount_rate: null,
+        los: null,
+        time: null,
+        readmission_30: null,
+      } as unknown as TypicalCaseResult['figures'],
+    });
+    expect(text).toContain('| Cost | $15,000 | $14,000 | $9,000 – $22,000 |');
+    expect(text).not.toMatch(/Number of cases|no figure/);
+    expect(text).toMatch(/^I read this as .*, 40 cases\./);
   });
 });

@@ -100,8 +100,13 @@ function groupedLines(outcome: QueryOutcome, plan: QueryPlan, result: PlanResult
     return lines;
   }
   if (DIMENSION_MODEL[first].kind === 'time' && plan.group_by.length === 1) {
+    // A partial period (the data ends mid-month) is never set against whole ones; a note names it.
+    const partial = new Map((result.figures.partialPeriods ?? []).map((item) => [item.period, item]));
     const values = rows.map((row) => ({ name: String(row[first]), value: numberOf(row[key]) }));
-    const known = values.filter((item) => item.value !== null) as { name: string; value: number }[];
+    const known = values.filter((item) => item.value !== null && !partial.has(item.name)) as {
+      name: string;
+      value: number;
+    }[];
     const start = known[0];
     const end = known[known.length - 1];
     if (start && end && start !== end) {
@@ -210,9 +215,16 @@ function windowsComparisonLines(plan: QueryPlan, result: PlanResult): string[] {
   if (changes.length === 0) return [];
   const rise = changes.reduce((best, item) => (item.change > best.change ? item : best));
   const fall = changes.reduce((best, item) => (item.change < best.change ? item : best));
+  const signed = (change: number) =>
+    `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatFigure(Math.abs(change), unit)}`;
   const unit = measureShape(ref.measure, ref.aggregation).unit;
+  // The whole of each window first, then the periods or members that moved most.
+  const scope = result.tables[1]?.rows[0] ?? {};
+  const before = numberOf(scope[`${key}_1`]);
+  const after = numberOf(scope[`${key}_2`]);
   return [
-    `From ${name(first)} to ${name(second)}, ${measurePhrase(ref.measure, ref.aggregation)} rose most for **${escapeMarkdown(rise.name)}** (${formatFigure(rise.change, unit)}) and fell most for **${escapeMarkdown(fall.name)}** (${formatFigure(fall.change, unit)}).`,
+    `${measureLabel(ref.measure, ref.aggregation)}: **${figureOf(ref, before)}** in ${name(first)}, **${figureOf(ref, after)}** in ${name(second)}: ${changeText(ref, before, after) || 'no change to compute'}.`,
+    `From ${name(first)} to ${name(second)}, ${measurePhrase(ref.measure, ref.aggregation)} rose most for **${escapeMarkdown(rise.name)}** (${signed(rise.change)}) and fell most for **${escapeMarkdown(fall.name)}** (${signed(fall.change)}).`,
   ];
 }
 
@@ -244,8 +256,10 @@ export function composeTypicalCase(reading: string, result: TypicalCaseResult): 
     '| --- | --- | --- | --- |',
   ];
   for (const measure of Object.keys(MEASURE_MODEL) as Measure[]) {
+    // `cases` in the figures is the count the opening already gives, not a distribution: no row for it.
     const distribution = result.figures[measure];
-    if (!distribution) continue;
+    if (!distribution || typeof distribution !== 'object' || MEASURE_MODEL[measure].kind === 'count')
+      continue;
     const unit = TYPICAL_UNIT(measure);
     const label = measureLabel(measure, MEASURE_MODEL[measure].kind === 'ratio' ? 'ratio' : 'sum').replace(
       /^Total /,

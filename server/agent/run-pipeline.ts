@@ -115,12 +115,8 @@ export async function runPipeline({
   signal,
 }: PipelineOptions): Promise<ParsedQuery | undefined> {
   const step = stepRunner(emit, signal);
-  const outcome = await step(
-    'resolve',
-    'Reading the question',
-    () => analyst.read(request, signal),
-    (value) => (value.kind === 'query' ? `Read as: ${value.reading}` : undefined),
-  );
+  // The reading goes out once, in the plan event (and the answer's opening line), not as this step's detail too.
+  const outcome = await step('resolve', 'Reading the question', () => analyst.read(request, signal));
   if (outcome.kind === 'clarify') {
     // The run ends with the question; the page shows each option as a button that asks again with it.
     emit({

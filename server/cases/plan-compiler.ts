@@ -8,6 +8,7 @@ import {
   type DimensionFilter,
   type Measure,
   type QueryPlan,
+  type TimeGrain,
 } from '../../src/contract/query-plan';
 import { addDays } from '../lib/dates';
 import {
@@ -73,6 +74,9 @@ export interface CompiledPlan {
   /** Value ids of a comparison of values, in the order asked. */
   comparedValues: { id: string; name: string }[] | null;
   windowed: boolean;
+  /** Two windows broken down by a time grain: the grain's column holds each period's position in its window
+   *  (0, 1, 2 …), so the windows' first quarters share a row, their second quarters the next, and so on. */
+  aligned: { grain: TimeGrain; starts: [string, string] } | null;
 }
 
 /** Numbered parameters; a value bound twice (a window's dates in its FILTER and in the scope) is bound once. */
@@ -191,7 +195,18 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
 
   // ---- scope ----
   const where: string[] = [];
-  if (windowed) {
+  const timeDimension = dimensions.find(isTimeGrain);
+  const windowDates = windowed ? context.windows!.map((window) => window.dates) : [];
+  const aligned =
+    windowed && timeDimension && windowDates[0] && windowDates[1]
+      ? {
+          grain: timeDimension,
+          starts: [windowDates[0].from, windowDates[1].from] as [string, string],
+        }
+      : null;
+  if (aligned) {
+    // Each window's cases are read on their own (windows may overlap), tagged with the window they belong to.
+  } else if (windowed) {
     const windows = context.windows!;
     const [first, second] = windows.map((window) => window.dates);
     if (first && second) {
@@ -216,7 +231,9 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
   // groups' parts, and a time grain from each day's parts (grouping on the date itself is cheaper than on its
   // month, and a year holds only 365 days to roll up).
   const additive =
-    dimensions.length > 0 && measures.every((measure) => percentileFraction(measure.aggregation) === null);
+    !aligned &&
+    dimensions.length > 0 &&
+    measures.every((measure) => percentileFraction(measure.aggregation) === null);
   // (Not for windows alone: grouping on day × value is dearer than filtering each case into its window.)
   const byDay = additive && dimensions.some(isTimeGrain);
   // Windows alone: each case is tested against each window once (in_1, in_2), and the figures are made from the
@@ -235,15 +252,35 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
       );
     });
   }
-  const scoped = `scoped AS (
+  let scoped = `scoped AS (
   SELECT ${[...keyColumns, '*'].join(', ')}
   FROM cases${where.length > 0 ? `\n  WHERE ${where.join('\n    AND ')}` : ''}
 )`;
+  if (aligned) {
+    const size = GRAIN_MONTHS[aligned.grain];
+    const timeIndex = dimensions.indexOf(aligned.grain);
+    const branches = windowDates.map((dates, windowIndex) => {
+      const columns = keyColumns.map((column, index) =>
+        index === keyIndex(dimensions, timeIndex)
+          ? `CAST(datediff('month', CAST(${parameters.bind(dates!.from)} AS DATE), admit_date) // ${size} AS INTEGER) AS d${timeIndex}`
+          : column,
+      );
+      const conditions = [dateCondition(dates!, parameters), ...where];
+      return `SELECT ${[...columns, `${windowIndex + 1} AS w`, '*'].join(', ')}
+  FROM cases
+  WHERE ${conditions.join('\n    AND ')}`;
+    });
+    scoped = `scoped AS (
+  ${branches.join('\n  UNION ALL\n  ')}
+)`;
+  }
 
   // ---- figures per group and for the whole scope ----
-  const windowFilters = windowed
-    ? context.windows!.map((window) => (window.dates ? dateCondition(window.dates, parameters) : undefined))
-    : [undefined];
+  const windowFilters = aligned
+    ? ['w = 1', 'w = 2']
+    : windowed
+      ? context.windows!.map((window) => (window.dates ? dateCondition(window.dates, parameters) : undefined))
+      : [undefined];
   const suffixes = windowed ? ['_1', '_2'] : [''];
   const figureColumns: string[] = [];
   const countColumns: string[] = [];
@@ -374,7 +411,13 @@ grouped AS (
     'is_total',
     ...dimensions.flatMap((dimension, index) => {
       const model = DIMENSION_MODEL[dimension];
-      if (isTimeGrain(dimension)) return [`${timeGrainSql(dimension, `d${index}`)} AS "${dimension}"`];
+      if (isTimeGrain(dimension)) {
+        return [
+          aligned
+            ? `d${index} AS "${dimension}"`
+            : `${timeGrainSql(dimension, `d${index}`)} AS "${dimension}"`,
+        ];
+      }
       if (model.nameSql)
         return [`coalesce(d${index}_name, d${index}) AS "${dimension}"`, `d${index} AS "${dimension}_code"`];
       return [`d${index} AS "${dimension}"`];
@@ -406,7 +449,17 @@ ORDER BY is_total, position`;
     rowLimit,
     comparedValues,
     windowed,
+    aligned,
   };
+}
+
+const GRAIN_MONTHS: Record<TimeGrain, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The position of a dimension's key among the scope's key columns (a clinical dimension adds a name column). */
+function keyIndex(dimensions: Dimension[], index: number): number {
+  return dimensions
+    .slice(0, index)
+    .reduce((position, dimension) => position + (DIMENSION_MODEL[dimension].nameSql ? 2 : 1), 0);
 }
 
 /**

@@ -418,12 +418,12 @@ describe('runPlan: conditions, comparisons, ranking', () => {
     expect(result.tables[0]!.rows.some((row) => row.cases_1 === 0)).toBe(true);
   });
 
-  it('compares windows along a time grain', async () => {
+  it('compares windows along a time grain, each period beside its twin in the other window', async () => {
     const first = { kind: 'fixed', from: '2025-07-01', to: '2025-12-31', label: 'H2 2025' } as const;
     const second = { kind: 'fixed', from: '2026-01-01', to: '2026-06-30', label: 'H1 2026' } as const;
     const result = await run({
       measures: [{ measure: 'revenue', aggregation: 'sum' }],
-      group_by: ['year'],
+      group_by: ['quarter'],
       comparison: { kind: 'windows', windows: [first, second] },
     });
     const revenue = (from: string, to: string) =>
@@ -432,23 +432,46 @@ describe('runPlan: conditions, comparisons, ranking', () => {
       );
     const count = (from: string, to: string) =>
       CASES.filter((row) => row.admit_date >= from && row.admit_date <= to).length;
+    // Half-years half a year apart: each row names both quarters it sets side by side.
     expect(result.tables[0]!.rows).toEqual([
       expect.objectContaining({
-        year: '2025',
-        revenue_sum_1: revenue(first.from, first.to),
-        revenue_sum_2: null,
-        cases_1: count(first.from, first.to),
-        cases_2: 0,
+        quarter: '2025-Q3 / 2026-Q1',
+        revenue_sum_1: revenue('2025-07-01', '2025-09-30'),
+        revenue_sum_2: revenue('2026-01-01', '2026-03-31'),
+        cases_1: count('2025-07-01', '2025-09-30'),
+        cases_2: count('2026-01-01', '2026-03-31'),
       }),
       expect.objectContaining({
-        year: '2026',
-        revenue_sum_1: null,
-        revenue_sum_2: revenue(second.from, second.to),
-        cases_1: 0,
-        cases_2: count(second.from, second.to),
+        quarter: '2025-Q4 / 2026-Q2',
+        revenue_sum_1: revenue('2025-10-01', '2025-12-31'),
+        revenue_sum_2: revenue('2026-04-01', '2026-06-30'),
+        cases_1: count('2025-10-01', '2025-12-31'),
+        cases_2: count('2026-04-01', '2026-06-30'),
       }),
     ]);
-    expect(result.provenance.sql[0]).toContain('day_parts');
+    expect(result.chart).toMatchObject({ kind: 'line', x: 'quarter', y: ['revenue_sum_1', 'revenue_sum_2'] });
+  });
+
+  it("lines up the quarters of two years, counting from each window's start", async () => {
+    const result = await run({
+      measures: [{ measure: 'cases', aggregation: 'count' }],
+      group_by: ['quarter'],
+      comparison: {
+        kind: 'windows',
+        windows: [
+          { kind: 'fixed', from: '2024-10-01', to: '2025-09-30', label: 'FY2025' },
+          { kind: 'fixed', from: '2025-10-01', to: '2026-09-30', label: 'FY2026' },
+        ],
+      },
+    });
+    const rows = result.tables[0]!.rows;
+    expect(rows.map((row) => row.quarter)).toEqual(['Q1', 'Q2', 'Q3', 'Q4'].slice(0, rows.length));
+    const count = (from: string, to: string) =>
+      CASES.filter((row) => row.admit_date >= from && row.admit_date <= to).length;
+    expect(rows[0]).toMatchObject({
+      cases_1: count('2024-10-01', '2024-12-31'),
+      cases_2: count('2025-10-01', '2025-12-31'),
+    });
   });
 
   it('ranks totals for the top N and keeps the order for the bottom N', async () => {

@@ -1,8 +1,9 @@
-import type { QueryPlan } from '../../src/contract/query-plan';
+import type { QueryPlan, TimeGrain } from '../../src/contract/query-plan';
+import { addMonths } from '../lib/dates';
 import { round } from './metrics';
 import type { OrgDatabase, QueryRow } from './org-database';
 import { type CompiledPlan, compilePlan } from './plan-compiler';
-import { dayText, resolvePlanWindow, type WindowContext, windowLabel } from './plan-window';
+import { dayText, periodEnd, resolvePlanWindow, type WindowContext, windowLabel } from './plan-window';
 import { numberOrNull, QueryLog } from './query-log';
 import { DIMENSION_MODEL, isTimeGrain, memberName } from './semantic-model';
 import {
@@ -65,7 +66,11 @@ export async function runQueryPlan(
   context: PlanContext,
   options: EngineOptions = {},
 ): Promise<PlanResult> {
-  const windowContext: WindowContext = { ...context, lastAdmit: context.span.lastAdmit };
+  const windowContext: WindowContext = {
+    ...context,
+    lastAdmit: context.span.lastAdmit,
+    firstAdmit: context.span.firstAdmit,
+  };
   const dates = resolvePlanWindow(plan.window, windowContext);
   const windows =
     plan.comparison?.kind === 'windows'
@@ -94,6 +99,13 @@ export async function runQueryPlan(
     for (const [index, window] of windows.entries()) {
       if (Number(total?.[`cases_${index + 1}`] ?? 0) === 0) {
         notes.push(`No cases fall in ${window.label}; ${dataSpanText(context.span)}.`);
+      } else if (window.dates && context.span.lastAdmit && window.dates.to > context.span.lastAdmit) {
+        // "2026 vs 2025" in November: the later year is short of a month, and its change says so.
+        notes.push(
+          `${window.label} is partial: the data ends on ${dayText(context.span.lastAdmit)}, the latest admit date, so it is set against a whole period.`,
+        );
+      } else if (window.dates && context.span.firstAdmit && window.dates.from < context.span.firstAdmit) {
+        notes.push(`${window.label} is partial: the data starts on ${dayText(context.span.firstAdmit)}.`);
       }
     }
   }
@@ -135,13 +147,25 @@ export async function runQueryPlan(
     tables.push({ title, columns: figureColumns, rows: [totalRow], rowCount: 1, truncated: false });
   }
 
+  const partialPeriods = windows ? [] : partialPeriodsOf(compiled, shaped, dates, context.span);
+  for (const { period, from, to } of partialPeriods) {
+    notes.push(
+      `${period} is partial: it holds only cases admitted ${dayText(from)} – ${dayText(to)}${to === context.span.lastAdmit ? ' (the latest admit date in the data)' : from === context.span.firstAdmit ? ' (the first admit date in the data)' : ''}.`,
+    );
+  }
+
   const totals = compiled.measures.map((measure) =>
     numberOrNull(totalRow[windows ? `${measure.key}_2` : measure.key]),
   );
   return {
     tables,
     chart: chartHint(compiled, shaped.length),
-    figures: { cases, dates: windows ? spanOf(windows.map((window) => window.dates)) : dates, totals },
+    figures: {
+      cases,
+      dates: windows ? spanOf(windows.map((window) => window.dates)) : dates,
+      totals,
+      ...(partialPeriods.length ? { partialPeriods } : {}),
+    },
     provenance: {
       sql: log.sql,
       window: windows ? spanOf(windows.map((window) => window.dates)) : dates,
@@ -150,6 +174,72 @@ export async function runQueryPlan(
     },
     notes,
   };
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const GRAIN_SIZE: Record<TimeGrain, number> = { month: 1, quarter: 3, year: 12 };
+
+function periodText(grain: TimeGrain, start: string): string {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  if (grain === 'year') return String(year);
+  if (grain === 'quarter') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  return `${SHORT_MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * The row name of the n-th period of two windows set side by side: "Q1" or "Mar" when the windows are whole
+ * years a year apart (calendar or fiscal, numbered from the window's start), else both periods ("Apr 2026 /
+ * Jul 2026").
+ */
+function alignedPeriodName(index: number, aligned: NonNullable<CompiledPlan['aligned']>): string {
+  const size = GRAIN_SIZE[aligned.grain];
+  const [first, second] = aligned.starts.map((start) => addMonths(start, index * size)) as [string, string];
+  const [fy, fm, fd] = aligned.starts[0].split('-').map(Number) as [number, number, number];
+  const [sy, sm, sd] = aligned.starts[1].split('-').map(Number) as [number, number, number];
+  const yearsApart = fd === 1 && sd === 1 && fm === sm && sy > fy;
+  // Quarters count from the window's start, so a fiscal year's first quarter is its Q1.
+  if (yearsApart && aligned.grain === 'quarter' && (sm - 1) % 3 === 0) return `Q${index + 1}`;
+  if (yearsApart && aligned.grain === 'month') return SHORT_MONTHS[Number(second.slice(5, 7)) - 1]!;
+  return `${periodText(aligned.grain, first)} / ${periodText(aligned.grain, second)}`;
+}
+
+/** The first day of the period a table names: `2025-03`, `2025-Q1`, `2025`. */
+function periodOf(label: string): string | null {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return `${quarter[1]}-${String(Number(quarter[2]) * 3 - 2).padStart(2, '0')}-01`;
+  if (/^\d{4}-\d{2}$/.test(label)) return `${label}-01`;
+  if (/^\d{4}$/.test(label)) return `${label}-01-01`;
+  return null;
+}
+
+/** The first and last periods of a time breakdown that the window and the data cover only in part. */
+function partialPeriodsOf(
+  compiled: CompiledPlan,
+  rows: Row[],
+  dates: DateWindow | null,
+  span: DataSpan,
+): { period: string; from: string; to: string }[] {
+  const time = compiled.dimensions.find((dimension) => isTimeGrain(dimension.dimension));
+  if (!time || !span.firstAdmit || !span.lastAdmit) return [];
+  const grain = time.dimension as TimeGrain;
+  const covered = {
+    from: dates && dates.from > span.firstAdmit ? dates.from : span.firstAdmit,
+    to: dates && dates.to < span.lastAdmit ? dates.to : span.lastAdmit,
+  };
+  const labels = [...new Set(rows.map((row) => row[time.key]).filter((value) => typeof value === 'string'))]
+    .map(String)
+    .sort();
+  const found: { period: string; from: string; to: string }[] = [];
+  labels.forEach((label, index) => {
+    if (index !== 0 && index !== labels.length - 1) return;
+    const start = periodOf(label);
+    if (!start) return;
+    const end = periodEnd(grain, start);
+    const from = covered.from > start ? covered.from : start;
+    const to = covered.to < end ? covered.to : end;
+    if ((from !== start || to !== end) && from <= to) found.push({ period: label, from, to });
+  });
+  return found;
 }
 
 function spanOf(windows: (DateWindow | null)[]): DateWindow | null {
@@ -203,7 +293,9 @@ function shapeRow(row: QueryRow, compiled: CompiledPlan, columns: Column[]): Row
     const dimension = compiled.dimensions.find((d) => d.key === column.key);
     if (dimension) {
       shaped[column.key] = isTimeGrain(dimension.dimension)
-        ? (value as string | null)
+        ? compiled.aligned && typeof value === 'number'
+          ? alignedPeriodName(value, compiled.aligned)
+          : (value as string | null)
         : memberName(dimension.dimension, value === null || value === undefined ? null : String(value));
     } else if (column.type === 'string') {
       shaped[column.key] = value === null || value === undefined ? null : String(value);

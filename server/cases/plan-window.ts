@@ -1,4 +1,4 @@
-import type { PlanWindow } from '../../src/contract/query-plan';
+import type { PlanWindow, TimeGrain } from '../../src/contract/query-plan';
 import { addDays, addMonths, isIsoDate, trailingDays, trailingMonths } from '../lib/dates';
 import { FISCAL_YEAR_START_MONTH } from './semantic-model';
 import { type DateWindow, EngineRefusal } from './types';
@@ -12,6 +12,8 @@ export interface WindowContext {
   today: string;
   /** The organization's latest admit date; null when it has no cases. */
   lastAdmit: string | null;
+  /** The organization's first admit date, where a window of whole periods may start at the latest. */
+  firstAdmit?: string | null;
   /** 1–12; the model's default (October) when absent. */
   fiscalYearStartMonth?: number;
 }
@@ -35,6 +37,38 @@ function fiscalYearStart(date: string, startMonth: number): string {
   return monthStart(month >= startMonth ? year : year - 1, startMonth);
 }
 
+const GRAIN_MONTHS: Record<TimeGrain, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The first day of the month, quarter or year holding `date`. */
+export function periodStart(grain: TimeGrain, date: string): string {
+  const [year, month] = parts(date);
+  if (grain === 'year') return `${year}-01-01`;
+  return monthStart(year, grain === 'quarter' ? month - ((month - 1) % 3) : month);
+}
+
+/** The last day of the period starting on `start`. */
+export function periodEnd(grain: TimeGrain, start: string): string {
+  return dayBefore(addMonths(start, GRAIN_MONTHS[grain]));
+}
+
+/**
+ * Whole periods up to the latest admit date: the periods of `months` months ending with the one that holds it,
+ * starting no earlier than the data's first whole period (a year that the data enters in November is not shown
+ * as a year). The last period ends at the latest admit date, so it may be partial; the reading says so.
+ */
+function wholePeriods(grain: TimeGrain, months: number, context: WindowContext): DateWindow {
+  const end = context.lastAdmit ?? context.today;
+  const size = GRAIN_MONTHS[grain];
+  const last = periodStart(grain, end);
+  let from = addMonths(last, -(Math.max(1, Math.ceil(months / size)) - 1) * size);
+  if (context.firstAdmit && from < context.firstAdmit) {
+    const first = periodStart(grain, context.firstAdmit);
+    const firstWhole = first === context.firstAdmit ? first : addMonths(first, size);
+    from = firstWhole <= last ? firstWhole : last;
+  }
+  return { from, to: end };
+}
+
 /** The admit dates a plan window covers; null for all time. */
 export function resolvePlanWindow(window: PlanWindow, context: WindowContext): DateWindow | null {
   const { today } = context;
@@ -46,6 +80,7 @@ export function resolvePlanWindow(window: PlanWindow, context: WindowContext): D
     case 'fixed':
       return checkWindow({ from: window.from, to: window.to });
     case 'data_trailing':
+      if (window.grain) return wholePeriods(window.grain, window.months, context);
       return trailingMonths(context.lastAdmit ?? today, window.months);
     case 'relative': {
       switch (window.period) {

@@ -56,6 +56,9 @@ export interface MeasureModel {
   /** What `sum` means for a ratio measure, when it has a countable numerator (readmitted cases). */
   ratioSum?: { sql: string; label: string; unit: Unit; columnType: ColumnType };
   aggregations: readonly Aggregation[];
+  /** What the measure means with no aggregation word (contract: "Defaults"): money is a total ("revenue in 2025"
+   *  is the year's revenue), per-case figures (length of stay, OR time) an average, ratios a ratio of sums. A
+   *  question about one case ("what does a knee replacement cost", "cost per case") asks for the average. */
   defaultAggregation: Aggregation;
   /** What "rank by X" ranks: totals for money, averages for per-case figures (contract: "Defaults"). */
   rankAggregation: Aggregation;
@@ -88,7 +91,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'revenue',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: [
@@ -115,7 +118,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'hospital_revenue',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: true,
     synonyms: [
@@ -134,7 +137,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: '(hospital_revenue - cost)',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: true,
     synonyms: ['profit', 'profits', 'profitability', 'net income', 'contribution'],
@@ -164,7 +167,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'cost',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: ['cost', 'costs', 'expense', 'expenses', 'expenditure', 'spend', 'spending'],
@@ -177,7 +180,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     kind: 'additive',
     caseSql: 'discount',
     aggregations: DISTRIBUTION,
-    defaultAggregation: 'avg',
+    defaultAggregation: 'sum',
     rankAggregation: 'sum',
     hospitalOnly: false,
     synonyms: [
@@ -432,6 +435,8 @@ export interface DimensionModel {
   /** The column a member's name comes from, when it differs from the id (clinical dimensions). */
   nameSql?: string;
   synonyms: readonly string[];
+  /** Time grains: the nouns for one period, which name the breakdown after "by", "per", "each", "which" … */
+  periodNouns?: readonly string[];
 }
 
 export interface AgeBand {
@@ -558,7 +563,19 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'months',
     kind: 'time',
     idSql: TIME_TRUNC.month,
-    synonyms: ['month', 'months', 'monthly', 'month by month', 'per month', 'each month'],
+    periodNouns: ['month', 'months', 'mth', 'mths', 'calendar month', 'calendar months'],
+    synonyms: [
+      'month',
+      'months',
+      'monthly',
+      'month by month',
+      'month over month',
+      'month on month',
+      'mom',
+      'per month',
+      'each month',
+      'months of the year',
+    ],
   },
   quarter: {
     key: 'quarter',
@@ -566,7 +583,18 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'quarters',
     kind: 'time',
     idSql: TIME_TRUNC.quarter,
-    synonyms: ['quarter', 'quarters', 'quarterly', 'quarter by quarter', 'per quarter', 'each quarter'],
+    periodNouns: ['quarter', 'quarters', 'qtr', 'qtrs', 'calendar quarter', 'calendar quarters'],
+    synonyms: [
+      'quarter',
+      'quarters',
+      'quarterly',
+      'quarter by quarter',
+      'quarter over quarter',
+      'quarter on quarter',
+      'qoq',
+      'per quarter',
+      'each quarter',
+    ],
   },
   year: {
     key: 'year',
@@ -574,7 +602,21 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
     plural: 'years',
     kind: 'time',
     idSql: TIME_TRUNC.year,
-    synonyms: ['year', 'years', 'yearly', 'annual', 'annually', 'year by year', 'per year', 'each year'],
+    periodNouns: ['year', 'years', 'yr', 'yrs', 'calendar year', 'calendar years'],
+    synonyms: [
+      'year',
+      'years',
+      'yearly',
+      'annual',
+      'annually',
+      'year by year',
+      'year over year',
+      'year on year',
+      'yoy',
+      'per year',
+      'each year',
+      'each of the years',
+    ],
   },
 };
 

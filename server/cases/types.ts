@@ -174,6 +174,9 @@ interface PlanFigures {
   dates: DateWindow | null;
   /** One figure per plan measure over the whole scope (the total row), in plan order. */
   totals: (number | null)[];
+  /** Time-grain periods (as the table names them) that the window or the data cover only in part, with the
+   *  admit dates they do cover: a partial month is never compared as if it were a whole one. */
+  partialPeriods?: { period: string; from: string; to: string }[];
 }
 export type PlanResult = EngineResult<PlanFigures>;
 

@@ -64,7 +64,11 @@ export async function runTypicalCase(
   context: Omit<WindowContext, 'lastAdmit'> & { span: DataSpan },
   options: EngineOptions = {},
 ): Promise<TypicalCaseResult> {
-  const dates = resolvePlanWindow(plan.window, { ...context, lastAdmit: context.span.lastAdmit });
+  const dates = resolvePlanWindow(plan.window, {
+    ...context,
+    lastAdmit: context.span.lastAdmit,
+    firstAdmit: context.span.firstAdmit,
+  });
   const asked = [...new Set(plan.measures)].filter(
     (measure): measure is Exclude<Measure, 'cases'> => measure !== 'cases',
   );

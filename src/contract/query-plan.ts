@@ -124,6 +124,10 @@ export const PlanWindow = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('data_trailing'),
     months: z.number().check(z.int(), z.minimum(1), z.maximum(120)),
+    /** Whole periods of a time breakdown: the window starts on the first day of a month, quarter or year (the
+     *  latest one holding the latest admit date, so it may be partial) and never before the first whole period
+     *  of the data, so no period at either end is shown as a whole one when it is not. */
+    grain: z.optional(z.enum(TIME_GRAINS)),
   }),
   z.object({
     kind: z.literal('relative'),

@@ -36,7 +36,7 @@ import {
   takeTimeGrains,
   takeWho,
 } from './vocabulary';
-import { takePlanWindow, type WindowOptions } from './windows';
+import { pairWindows, takePlanWindow, type WindowOptions } from './windows';
 
 /** A named value of a case dimension, with where the question named it. */
 /** A condition on a grouped figure, before the figure is placed among the plan's measures. */
@@ -114,6 +114,21 @@ const THAN =
   /\b(?:more|less|higher|lower|cheaper|pricier|costlier|longer|shorter|bigger|smaller|better|worse)(?: \w+)? (than)\b/;
 const PER_CASE_ADJECTIVE =
   /\b(?:cheap(?:er|est)?|expensive|pricey|pricier|priciest|costly|costlier|costliest)\b/;
+/** One case's figure ("how much does a knee replacement cost", "the cost of a hip", "each c-section"): an average,
+ *  where money with no aggregation word is otherwise a total. */
+const PER_INSTANCE = new RegExp(
+  [
+    "(?:how much|what) (?:does|do|did|would|will|should|is|was|'s) (?:a|an|one|each|every|the average|a typical|a single)",
+    '(?:costs?|prices?|revenues?|charges?|profits?|discounts?|payments?|reimbursements?|spend) (?:of|for|on) (?:a|an|one|a single)',
+    'per (?:case|patient|admission|encounter|stay)',
+    '(?:a single|an average|a typical|the typical|the average) (?:\\S+ ){0,3}?(?:case|procedure|surgery|operation|patient|admission|encounter|stay|delivery)',
+    '(?:each|every) (?:\\S+ ){1,3}?(?:case|procedure|surgery|operation|patient|admission|encounter|stay|delivery)',
+    // "does Dr. Patel cost more than Dr. Chen", "does Aetna pay less than Cigna": the price of a case.
+    '(?:costs?|pay|pays|paid|charges?|charged) (?:more|less) than',
+  ]
+    .map((phrase) => `\\b${phrase}\\b`)
+    .join('|'),
+);
 const YEAR_RANGE =
   /\bbetween (20\d{2}|19\d{2}) and (20\d{2}|19\d{2})\b|\b(?:from )?(20\d{2}|19\d{2}) ?(?:through|thru|to|until|till|-) ?(20\d{2}|19\d{2})\b/;
 
@@ -228,6 +243,7 @@ export function takeAnalyticsParts(
     unknown: [],
     resolutions: [],
   };
+  const perInstance = remainder.test(PER_INSTANCE);
   // "for all payors except Medicare" is the whole scope, not a breakdown.
   remainder.take(
     /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
@@ -246,7 +262,7 @@ export function takeAnalyticsParts(
     parts.compares = true;
     remainder.take(/\bthan\b/);
   }
-  parts.perCase = remainder.test(PER_CASE_ADJECTIVE);
+  parts.perCase = perInstance || remainder.test(PER_CASE_ADJECTIVE);
   const groupsByGender = remainder.test(
     /\b(?:by|per|across|split by|broken down by) (?:gender|sex)\b|\bmen and women\b|\bmales? and females?\b/,
   );
@@ -268,7 +284,8 @@ export function takeAnalyticsParts(
   }
   parts.compares = remainder.take(COMPARE) !== null || parts.compares;
   for (
-    let joined = groups.length ? takeJoinedGroupBy(remainder) : undefined;
+    // "by year and payor": a noun joined to a grain is a second breakdown too.
+    let joined = groups.length || grains.length ? takeJoinedGroupBy(remainder) : undefined;
     joined;
     joined = takeJoinedGroupBy(remainder)
   ) {
@@ -358,6 +375,9 @@ function takeWindows(remainder: Remainder, options: WindowOptions, parts: Analyt
     // "YoY" compares the window asked about with the one before it.
     if (reading.comparison) parts.windows.push(...reading.comparison.windows);
     else parts.windows.push(reading.window);
+  }
+  if (parts.windows.length === 2) {
+    parts.windows = pairWindows(parts.windows as [PlanWindow, PlanWindow], options);
   }
   if (parts.windows.length > 2) {
     refuse(

@@ -29,7 +29,7 @@ import {
 } from '../../cases/semantic-model';
 import type { OrgType } from '../../cases/types';
 import type { AnalyticsParts, HavingPart } from './analytics';
-import { DEFAULT_WINDOW } from './plan-window';
+import { DEFAULT_WINDOW, fitWindowToGrain } from './plan-window';
 import { refuse } from './problem';
 import type { NamedValue } from './types';
 
@@ -123,10 +123,19 @@ function windowSpan(first: PlanWindow, second: PlanWindow): PlanWindow {
   return { kind: 'fixed', from: from!, to: to!, label: `${first.label} and ${second.label}` };
 }
 
+/** How a figure is read with no aggregation word: ranked (a breakdown, a ranking), about one case, or plain. */
+type Reading = 'ranks' | 'per_case' | 'plain';
+
+function defaultFor(measure: Measure, reading: Reading): Aggregation {
+  const model = MEASURE_MODEL[measure];
+  if (reading === 'per_case') return model.kind === 'additive' ? 'avg' : model.defaultAggregation;
+  return reading === 'ranks' ? model.rankAggregation : model.defaultAggregation;
+}
+
 function aggregationFor(
   measure: Measure,
   word: AnalyticsParts['aggregation'] | HavingPart['aggregation'],
-  ranks: boolean,
+  reading: Reading,
   carried = false,
 ): Aggregation {
   const model = MEASURE_MODEL[measure];
@@ -134,10 +143,10 @@ function aggregationFor(
     const normalized = normalizeAggregation(measure, word);
     if (normalized) return normalized;
     if (!carried) unknownAggregation(measure, word);
-    return ranks ? model.rankAggregation : model.defaultAggregation;
+    return defaultFor(measure, reading);
   }
   if (word === 'count_of' && measure === 'readmission_30') return 'sum';
-  return ranks ? model.rankAggregation : model.defaultAggregation;
+  return defaultFor(measure, reading);
 }
 
 /**
@@ -263,6 +272,8 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
       groupBy.length > 0 ||
       // Two windows side by side show growth: totals for money, as a breakdown would.
       parts.windows.length === 2);
+  // Money with no aggregation word is a total ("revenue in 2025"); a question about one case is its average.
+  const reading: Reading = parts.perCase ? 'per_case' : ranks ? 'ranks' : 'plain';
   let measureKeys = [...parts.measures];
   const countsCases = parts.aggregation === 'count_of' && !measureKeys.includes('readmission_30');
   if (countsCases) measureKeys = ['cases', ...measureKeys.filter((measure) => measure !== 'cases')];
@@ -274,7 +285,9 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
     parts.aggregation !== undefined ||
     parts.having.length > 0 ||
     comparison !== null ||
-    ranks;
+    ranks ||
+    // "cases last quarter", "knee replacement cases in 2025": how many, not what a typical one looks like.
+    (parts.mentionsCases && parts.windows.length > 0);
   if (
     (!wantsFigures && !before) ||
     (parts.isDashboard && measureKeys.length === 0 && parts.groupBy.length === 0)
@@ -311,7 +324,7 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
               MEASURE_MODEL[measure].kind === 'ratio'
               ? MEASURE_MODEL[measure].defaultAggregation
               : (normalizeAggregation(measure, 'share') ?? unknownAggregation(measure, 'share'))
-            : aggregationFor(measure, word, ranks, word === carried),
+            : aggregationFor(measure, word, reading, word === carried),
     }));
   } else if (before) {
     // A follow-up that names no figure keeps the previous ones, or changes only how they aggregate.
@@ -366,7 +379,8 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
       conditions.push({ field, op: part.op, value: part.value });
       continue;
     }
-    const aggregation = aggregationFor(part.measure, part.aggregation, false);
+    // "surgeons whose cost is over $20,000" tests each one's cost per case; a total is asked in so many words.
+    const aggregation = aggregationFor(part.measure, part.aggregation, 'per_case');
     let index = measures.findIndex((ref) => ref.measure === part.measure && ref.aggregation === aggregation);
     if (index < 0) {
       measures.push({ measure: part.measure, aggregation });
@@ -411,6 +425,9 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
         : ref,
     );
   }
+
+  // A time breakdown over the data's own window covers whole periods (and the plain default once it is dropped).
+  window = fitWindowToGrain(window, groupBy);
 
   const plan: QueryPlan = {
     measures,

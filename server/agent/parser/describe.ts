@@ -9,9 +9,12 @@ import type {
   QueryPlan,
   RelativePeriod,
   SimulationPlan,
+  TimeGrain,
   TypicalCasePlan,
 } from '../../../src/contract/query-plan';
+import { periodEnd, periodStart } from '../../cases/plan-window';
 import { CASE_FIELD_MODEL, DIMENSION_MODEL, MEASURE_MODEL, measurePhrase } from '../../cases/semantic-model';
+import type { DateWindow } from '../../cases/types';
 import { formatDay } from '../../lib/dates';
 import { type WindowAnchor, windowDates } from './plan-window';
 
@@ -109,15 +112,51 @@ const RELATIVE_PHRASES: Record<RelativePeriod, (count: number) => string> = {
   last_fiscal_year: () => 'the last fiscal year',
 };
 
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mar 2025", "Q1 2025", "2025": the period of a grain starting on `start`. */
+export function periodName(grain: TimeGrain, start: string): string {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  if (grain === 'year') return String(year);
+  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  return `${SHORT_MONTHS[month - 1]} ${year}`;
+}
+
+const GRAIN_NOUNS: Record<TimeGrain, string> = {
+  month: 'calendar months',
+  quarter: 'quarters',
+  year: 'years',
+};
+
+/** "in the 12 calendar months Dec 2025 – Nov 2026 (1 Dec 2025 – 28 Nov 2026 …; Nov 2026 is partial)". */
+function describeWholePeriods(grain: TimeGrain, dates: DateWindow, months: number): string {
+  const first = periodStart(grain, dates.from);
+  const last = periodStart(grain, dates.to);
+  const size = grain === 'year' ? 12 : grain === 'quarter' ? 3 : 1;
+  const [fy, fm] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  const count = ((ly - fy) * 12 + lm - fm) / size + 1;
+  const span =
+    count === 1 ? periodName(grain, first) : `${periodName(grain, first)} – ${periodName(grain, last)}`;
+  const whole = grain === 'year' && months >= 120 ? 'every whole year in your data' : 'whole periods';
+  const partial =
+    dates.to < periodEnd(grain, last)
+      ? `; ${periodName(grain, last)} is partial, its cases to that date`
+      : '';
+  return `in the ${count === 1 ? '' : `${count} `}${count === 1 ? GRAIN_NOUNS[grain].replace(/s$/, '') : GRAIN_NOUNS[grain]} ${span} (${formatDay(dates.from)} – ${formatDay(dates.to)}, the latest admit date in your data; no window named, so ${whole}${partial})`;
+}
+
 /** "in 2025", "in the 12 months to 28 Nov 2026 (the latest admit date in your data)". */
 export function describeWindow(window: PlanWindow, anchor: WindowAnchor): string {
   const dates = windowDates(window, anchor);
   switch (window.kind) {
     case 'data_trailing':
+      if (window.grain && dates) return describeWholePeriods(window.grain, dates, window.months);
       return `in the ${window.months} months to ${formatDay(dates!.to)}, the latest admit date in your data (no window named)`;
     case 'fixed': {
       const span = `${formatDay(window.from)} – ${formatDay(window.to)}`;
-      return window.label === span ? span : `in ${window.label} (${span})`;
+      if (window.label === span) return span;
+      return `${/^since\b/.test(window.label) ? '' : 'in '}${window.label} (${span})`;
     }
     case 'all':
       return 'over all your data';
@@ -136,7 +175,11 @@ const dimensionWord = (dimension: keyof typeof DIMENSION_MODEL) => {
 };
 
 function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
-  const phrases = plan.measures.map((ref) => measurePhrase(ref.measure, ref.aggregation));
+  // "total revenue" or "average revenue per case": which one a question with no aggregation word got is said.
+  const phrases = plan.measures.map(
+    (ref) =>
+      `${measurePhrase(ref.measure, ref.aggregation)}${ref.aggregation === 'avg' && MEASURE_MODEL[ref.measure].kind === 'additive' ? ' per case' : ''}`,
+  );
   const parts = [listOf(phrases, 'and'), describeFilters(plan.filters), describeConditions(plan.conditions)];
   if (plan.group_by.length) {
     parts.push(` by ${plan.group_by.map(dimensionWord).join(' and ')}`);

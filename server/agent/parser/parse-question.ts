@@ -1,4 +1,4 @@
-import type { AnalysisPlan } from '../../../src/contract/query-plan';
+import type { AnalysisPlan, PlanWindow } from '../../../src/contract/query-plan';
 import { FISCAL_YEAR_START_MONTH } from '../../cases/semantic-model';
 import type { Resolution } from '../../cases/types';
 import { singularAbbreviations } from './abbreviation-plurals';
@@ -15,6 +15,7 @@ import { normalizeQuestion, Remainder } from './remainder';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
 import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
 import { checkUnknownWords } from './unknown-words';
+import { pairWindows } from './windows';
 
 const FOLLOW_UP =
   /^(?:(?:and|now|then|also|ok|okay|so)\b[ ,]*)*(?:(?:what|how) about\b|same\b(?: (?:thing|query|question|again))?(?: but)?(?: for)?|only\b|just\b|instead\b|leave out\b|drop\b|exclude\b|without\b|except\b|top \d+ only\b)?/;
@@ -31,6 +32,7 @@ export function parseQuestion(question: string, context: ParseContext): ParseOut
     const anchor = {
       today: context.today,
       lastAdmit: context.lastAdmit,
+      firstAdmit: context.firstAdmit,
       fiscalYearStartMonth: context.fiscalYearStartMonth,
     };
     const window =
@@ -164,12 +166,55 @@ function parseAnalytics(
     refuseOrphanFollowUp(context);
   }
   if (isMarked && !canFollow && !hasScope && !hasFigure) refuseOrphanFollowUp(context);
+  const before = isFollowUp && previous?.workflow === 'analytics' ? previous.plan : undefined;
+  if (
+    before &&
+    parts.compares &&
+    parts.windows.length === 1 &&
+    before.comparison === null &&
+    before.window.kind !== 'data_trailing'
+  ) {
+    // "vs 2024" after a question about 2025: the window named is set beside the last one, not put in its place.
+    parts.windows = pairWindows([before.window, parts.windows[0]!], {
+      today: context.today,
+      fiscalYearStartMonth: context.fiscalYearStartMonth ?? FISCAL_YEAR_START_MONTH,
+    });
+  }
+  const named = parts.windows[0];
+  const year = before?.window.kind === 'fixed' ? /^\d{4}$/.exec(before.window.label)?.[0] : undefined;
+  if (
+    year &&
+    parts.windows.length === 1 &&
+    named?.kind === 'fixed' &&
+    /^(?:Q[1-4]|[A-Z][a-z]+|H[12]) \d{4}$/.test(named.label) &&
+    !/\b(?:19|20)\d{2}\b|'\d{2}\b|\b(?:fy|h[12]|[12]h)\s?\d{2}\b/i.test(text)
+  ) {
+    // "just Q1" after a question about 2025 is Q1 2025, not the latest Q1.
+    parts.windows = [withYear(named, Number(year))];
+  }
   const built = buildPlan(parts, context.orgType, isFollowUp ? previous : undefined);
   return {
     plan: built.plan,
     resolutions: parts.resolutions,
     ...(built.highlight ? { highlight: built.highlight } : {}),
   };
+}
+
+/** A quarter, month or half named without its year, moved into `year`. */
+function withYear(window: Extract<PlanWindow, { kind: 'fixed' }>, year: number): PlanWindow {
+  const shift = year - Number(window.from.slice(0, 4));
+  const move = (date: string) => `${Number(date.slice(0, 4)) + shift}${date.slice(4)}`;
+  // A February ends on its own last day in the year it moves to.
+  const to =
+    move(window.to).endsWith('-02-29') || window.to.endsWith('-02-28')
+      ? monthEndOf(move(window.to))
+      : move(window.to);
+  return { kind: 'fixed', from: move(window.from), to, label: window.label.replace(/\d{4}$/, String(year)) };
+}
+
+function monthEndOf(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 function parseSimulation(

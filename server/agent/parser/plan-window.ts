@@ -1,4 +1,4 @@
-import type { PlanWindow } from '../../../src/contract/query-plan';
+import type { PlanWindow, TimeGrain } from '../../../src/contract/query-plan';
 import { resolvePlanWindow } from '../../cases/plan-window';
 import type { DateWindow } from '../../cases/types';
 import { addDays, formatDay } from '../../lib/dates';
@@ -7,9 +7,43 @@ import { addDays, formatDay } from '../../lib/dates';
 
 export const DEFAULT_WINDOW: PlanWindow = { kind: 'data_trailing', months: 12 };
 
+/**
+ * What a time breakdown covers when no window is named: whole periods up to the latest admit date, so no period
+ * at either end is shown as whole when it is not. Months: the 12 calendar months ending with the latest admit
+ * month. Quarters: the 8 ending with the latest admit quarter (a quarter has its year-ago twin beside it).
+ * Years: every whole year of the data (up to ten), the latest one to the latest admit date.
+ */
+export const GRAIN_WINDOWS: Record<TimeGrain, PlanWindow & { kind: 'data_trailing' }> = {
+  month: { kind: 'data_trailing', months: 12, grain: 'month' },
+  quarter: { kind: 'data_trailing', months: 24, grain: 'quarter' },
+  year: { kind: 'data_trailing', months: 120, grain: 'year' },
+};
+
+const isDefault = (window: PlanWindow) =>
+  window.kind === 'data_trailing' &&
+  ((window.months === DEFAULT_WINDOW.months && !window.grain) ||
+    Object.values(GRAIN_WINDOWS).some(
+      (grained) => grained.months === window.months && grained.grain === window.grain,
+    ));
+
+/**
+ * A window anchored to the data, fitted to the plan's time breakdown: the default becomes the breakdown's own
+ * default (and back when the breakdown is dropped); a window of data months asked for keeps its length, in whole
+ * periods. Calendar windows are left as asked.
+ */
+export function fitWindowToGrain(window: PlanWindow, groupBy: readonly string[]): PlanWindow {
+  if (window.kind !== 'data_trailing') return window;
+  const grain = groupBy.find((dimension): dimension is TimeGrain => dimension in GRAIN_WINDOWS);
+  if (grain) return isDefault(window) ? GRAIN_WINDOWS[grain] : { ...window, grain };
+  if (!window.grain) return window;
+  return isDefault(window) ? DEFAULT_WINDOW : { kind: 'data_trailing', months: window.months };
+}
+
 export interface WindowAnchor {
   today: string;
   lastAdmit?: string | null | undefined;
+  /** Where windows of whole periods start at the earliest. */
+  firstAdmit?: string | null | undefined;
   /** 1–12; the semantic model's default when absent. */
   fiscalYearStartMonth?: number | undefined;
 }
@@ -20,6 +54,7 @@ export function windowDates(window: PlanWindow, anchor: WindowAnchor): DateWindo
     return resolvePlanWindow(window, {
       today: anchor.today,
       lastAdmit: anchor.lastAdmit ?? null,
+      firstAdmit: anchor.firstAdmit ?? null,
       ...(anchor.fiscalYearStartMonth ? { fiscalYearStartMonth: anchor.fiscalYearStartMonth } : {}),
     });
   } catch {

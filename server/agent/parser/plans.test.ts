@@ -979,7 +979,10 @@ const AGGREGATIONS: Row[] = [
   ],
   [
     'total knee arthroplasty cost',
-    analytics({ filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }] }),
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
+    }),
   ],
   [
     'average cost of knee replacement',
@@ -1094,6 +1097,7 @@ const AGGREGATIONS: Row[] = [
   [
     'Aetna knee replacement cost',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       filters: [
         { dimension: 'procedure', op: 'in', values: [KNEE] },
         { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
@@ -1103,6 +1107,7 @@ const AGGREGATIONS: Row[] = [
   [
     'cost of major hip and knee joint replacement without MCC',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       filters: [
         {
           dimension: 'drg',
@@ -1130,8 +1135,8 @@ const AGGREGATIONS: Row[] = [
       ],
     }),
   ],
-  ['cost', analytics({})],
-  ['revenue', analytics({ measures: [{ measure: 'revenue', aggregation: 'avg' }] })],
+  ['cost', analytics({ measures: [{ measure: 'cost', aggregation: 'sum' }] })],
+  ['revenue', analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }] })],
   ["what's our total revenue", analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }] })],
   [
     'total hospital revenue in 2025',
@@ -1151,14 +1156,14 @@ const AGGREGATIONS: Row[] = [
   [
     'reimbursement for knee replacement',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
     }),
   ],
   [
     'payments from Cigna in 2025',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Cigna', name: 'Cigna' }] }],
       window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
     }),
@@ -1174,7 +1179,7 @@ const AGGREGATIONS: Row[] = [
   [
     'contractual adjustments for Medicare',
     analytics({
-      measures: [{ measure: 'discount', aggregation: 'avg' }],
+      measures: [{ measure: 'discount', aggregation: 'sum' }],
       filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Medicare', name: 'Medicare' }] }],
     }),
   ],
@@ -1205,6 +1210,7 @@ const AGGREGATIONS: Row[] = [
   [
     'cost of knee replacement for women',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       filters: [
         { dimension: 'procedure', op: 'in', values: [KNEE] },
         { dimension: 'gender', op: 'in', values: [{ id: 'F', name: 'Female' }] },
@@ -1222,7 +1228,13 @@ const AGGREGATIONS: Row[] = [
       conditions: [{ field: 'age', op: '>', value: 65 }],
     }),
   ],
-  ['cost for seniors', analytics({ conditions: [{ field: 'age', op: '>=', value: 65 }] })],
+  [
+    'cost for seniors',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      conditions: [{ field: 'age', op: '>=', value: 65 }],
+    }),
+  ],
   [
     'average cost for patients aged 65 to 74',
     analytics({
@@ -1235,6 +1247,7 @@ const AGGREGATIONS: Row[] = [
   [
     'knee replacement cost for patients 80 and over',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
       conditions: [{ field: 'age', op: '>=', value: 80 }],
     }),
@@ -1720,7 +1733,7 @@ const FORMS: Row[] = [
   [
     'Aetna versus Medicare revenue',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       comparison: {
         kind: 'values',
         dimension: 'payor',
@@ -1762,6 +1775,7 @@ const FORMS: Row[] = [
   [
     'Mercy North vs Mercy South cost in 2025',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       comparison: {
         kind: 'values',
         dimension: 'provider',
@@ -1780,7 +1794,7 @@ const FORMS: Row[] = [
   [
     'total knee arthroplasty versus total hip arthroplasty revenue',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       comparison: { kind: 'values', dimension: 'procedure', values: [KNEE, HIP] },
     }),
   ],
@@ -1934,17 +1948,23 @@ const FORMS: Row[] = [
     }),
   ],
   [
+    // This year so far against the same stretch of last year, never 11 months against 12.
     'cost last year vs this year',
     analytics({
       measures: [{ measure: 'cost', aggregation: 'sum' }],
       comparison: {
         kind: 'windows',
         windows: [
-          { kind: 'relative', period: 'last_year' },
-          { kind: 'relative', period: 'year_to_date' },
+          { kind: 'fixed', from: '2025-01-01', to: '2025-11-28', label: '1 Jan 2025 – 28 Nov 2025' },
+          { kind: 'fixed', from: '2026-01-01', to: '2026-11-28', label: '1 Jan 2026 – 28 Nov 2026' },
         ],
       },
-      window: { kind: 'relative', period: 'last_year' },
+      window: {
+        kind: 'fixed',
+        from: '2025-01-01',
+        to: '2026-11-28',
+        label: '1 Jan 2025 – 28 Nov 2025 and 1 Jan 2026 – 28 Nov 2026',
+      },
     }),
   ],
   [
@@ -2162,6 +2182,7 @@ const FORMS: Row[] = [
   [
     'knee replacement cost this year',
     analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
       filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
       window: { kind: 'relative', period: 'year_to_date' },
     }),

@@ -177,7 +177,7 @@ describe('the reading says what the plan decided', () => {
   it.each([
     [
       'average cost of knee replacement',
-      'average cost of Total knee arthroplasty (27447), in the 12 months to 31 Oct 2026, the latest admit date in your data (no window named)',
+      'average cost per case of Total knee arthroplasty (27447), in the 12 months to 31 Oct 2026, the latest admit date in your data (no window named)',
     ],
     [
       'top 5 surgeons by revenue',
@@ -185,7 +185,7 @@ describe('the reading says what the plan decided', () => {
     ],
     [
       'top 3 surgeons by average cost in 2025',
-      'average cost of all cases by surgeon, in 2025 (1 Jan 2025 – 31 Dec 2025), the 3 highest by average cost',
+      'average cost per case of all cases by surgeon, in 2025 (1 Jan 2025 – 31 Dec 2025), the 3 highest by average cost',
     ],
     [
       'which provider has the lowest margin in Q1 2026',
@@ -197,19 +197,19 @@ describe('the reading says what the plan decided', () => {
     ],
     [
       'Aetna vs Cigna average cost for knee replacement in 2025',
-      'average cost of Total knee arthroplasty (27447), comparing Aetna and Cigna (one row each), in 2025 (1 Jan 2025 – 31 Dec 2025)',
+      'average cost per case of Total knee arthroplasty (27447), comparing Aetna and Cigna (one row each), in 2025 (1 Jan 2025 – 31 Dec 2025)',
     ],
     [
       '2024 vs 2025 cost per case',
-      'average cost of all cases, in 2024 (1 Jan 2024 – 31 Dec 2024) compared with 2025 (1 Jan 2025 – 31 Dec 2025)',
+      'average cost per case of all cases, in 2024 (1 Jan 2024 – 31 Dec 2024) compared with 2025 (1 Jan 2025 – 31 Dec 2025)',
     ],
     [
       'surgeons whose average cost is over $20,000 in 2025',
-      'average cost of all cases by surgeon, where average cost is over $20,000, in 2025 (1 Jan 2025 – 31 Dec 2025), highest average cost first',
+      'average cost per case of all cases by surgeon, where average cost is over $20,000, in 2025 (1 Jan 2025 – 31 Dec 2025), highest average cost first',
     ],
     [
       'cost of knee replacement excluding diabetes and hypertension in 2025',
-      'average cost of Total knee arthroplasty (27447) excluding Type 2 diabetes mellitus without complications (E11.9) and Essential hypertension (I10), in 2025 (1 Jan 2025 – 31 Dec 2025)',
+      'total cost of Total knee arthroplasty (27447) excluding Type 2 diabetes mellitus without complications (E11.9) and Essential hypertension (I10), in 2025 (1 Jan 2025 – 31 Dec 2025)',
     ],
     [
       'what if supply cost per case drops 7%',

@@ -142,8 +142,18 @@ export const KNEE = { id: '27447', name: 'Total knee arthroplasty' } as const;
 export const HIP = { id: '27130', name: 'Total hip arthroplasty' } as const;
 export const DEFAULT_WINDOW = { kind: 'data_trailing', months: 12 } as const;
 
+/** With no window named, a time breakdown covers whole periods: 12 months, 8 quarters, every year of the data. */
+export const GRAIN_WINDOWS = {
+  month: { kind: 'data_trailing', months: 12, grain: 'month' },
+  quarter: { kind: 'data_trailing', months: 24, grain: 'quarter' },
+  year: { kind: 'data_trailing', months: 120, grain: 'year' },
+} as const;
+
 /** An analytics plan: the defaults of a plain question, with what the test names. */
 export function analytics(plan: Partial<QueryPlan> = {}): ParsedQuery {
+  const grain = plan.group_by?.find((dimension) => dimension in GRAIN_WINDOWS) as
+    | keyof typeof GRAIN_WINDOWS
+    | undefined;
   return {
     workflow: 'analytics',
     plan: {
@@ -155,7 +165,7 @@ export function analytics(plan: Partial<QueryPlan> = {}): ParsedQuery {
       comparison: null,
       order: null,
       limit: null,
-      window: DEFAULT_WINDOW,
+      window: grain ? GRAIN_WINDOWS[grain] : DEFAULT_WINDOW,
       ...plan,
     },
   };

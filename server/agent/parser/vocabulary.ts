@@ -4,9 +4,10 @@ import {
   type Dimension,
   MEASURES,
   type Measure,
+  TIME_GRAINS,
   type TimeGrain,
 } from '../../../src/contract/query-plan';
-import { MEASURE_MODEL } from '../../cases/semantic-model';
+import { DIMENSION_MODEL, MEASURE_MODEL } from '../../cases/semantic-model';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -193,27 +194,34 @@ export interface GroupTake {
   mix?: boolean;
 }
 
-// Analysts abbreviate the grain too ("by qtr", "by mth", "by yr").
-const TIME_PATTERNS: [TimeGrain, RegExp][] = [
-  [
-    'month',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar )?(?:month|mth)|monthly|month[- ](?:by|over|on)[- ]month|mom|months? of the year)\b/,
-  ],
-  [
-    'quarter',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:quarter|qtr)|quarterly|quarter[- ](?:by|over|on)[- ]quarter|qoq)\b/,
-  ],
-  [
-    'year',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:year|yr)|yearly|annual(?:ly)?|year[- ](?:by|over|on)[- ]year|yoy|each of the years)\b/,
-  ],
-];
+const GRAIN_LEAD = '(?:by|per|each|every|for each|broken down by|split by|grouped by|which|what)';
+
+/** A grain's words from the semantic model: a period noun after a breakdown word ("by qtr", "which month"), or a
+ *  phrase that names the breakdown alone ("monthly", "quarter over quarter"); a bare noun names nothing. */
+const TIME_PATTERNS: [TimeGrain, RegExp][] = TIME_GRAINS.map((grain) => {
+  const model = DIMENSION_MODEL[grain];
+  const nouns = model.periodNouns ?? [];
+  const spaced = (phrase: string) => escapePattern(phrase).replace(/ /g, '[- ]');
+  const phrases = model.synonyms.filter((synonym) => !nouns.includes(synonym)).map(spaced);
+  const lead = `${GRAIN_LEAD} (?:${[...nouns]
+    .sort((a, b) => b.length - a.length)
+    .map(spaced)
+    .join('|')})`;
+  return [grain, new RegExp(`\\b(?:${[lead, ...phrases].join('|')})\\b`)];
+});
 
 const TREND =
   /\b(?:trends?|trending|trended|over time|through time|time series|over the (?:months|year|years)|evolution|evolved|progress(?:ion)?|changed? over)\b/;
 
 /** Time grains named ("by quarter", "monthly"); a trend with no grain reads as month by month. */
 export function takeTimeGrains(remainder: Remainder): TimeGrain[] {
+  if (remainder.test(new RegExp(`\\b${GRAIN_LEAD} fiscal (?:years?|quarters?|months?)\\b`))) {
+    // Calendar periods labelled as fiscal ones would be wrong figures under the right names.
+    refuse(
+      'I break figures down by calendar month, quarter and year; a fiscal year I can give one at a time (FY2025) or by its calendar quarters.',
+      ['revenue in FY2025 by quarter', 'revenue FY2026 vs FY2025', 'total revenue by year'],
+    );
+  }
   const grains: TimeGrain[] = [];
   for (const [grain, pattern] of TIME_PATTERNS) if (remainder.take(pattern)) grains.push(grain);
   if (remainder.take(TREND) && grains.length === 0) grains.push('month');

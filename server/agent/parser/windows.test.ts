@@ -24,6 +24,13 @@ const WINDOWS: [phrase: string, window: PlanWindow][] = [
   ['during Q4', fixed('2026-10-01', '2026-12-31', 'Q4 2026')],
   ['in the second quarter of 2025', fixed('2025-04-01', '2025-06-30', 'Q2 2025')],
   ['in March 2026', fixed('2026-03-01', '2026-03-31', 'March 2026')],
+  // Half years
+  ['H1 2025', fixed('2025-01-01', '2025-06-30', 'H1 2025')],
+  ['in h2 2024', fixed('2024-07-01', '2024-12-31', 'H2 2024')],
+  ['in the first half of 2026', fixed('2026-01-01', '2026-06-30', 'H1 2026')],
+  ['during the second half of 2025', fixed('2025-07-01', '2025-12-31', 'H2 2025')],
+  ['in 2H25', fixed('2025-07-01', '2025-12-31', 'H2 2025')],
+  ['in the second half', fixed('2026-07-01', '2026-12-31', 'H2 2026')],
   ['in February 2024', fixed('2024-02-01', '2024-02-29', 'February 2024')],
   ['in Sept 2025', fixed('2025-09-01', '2025-09-30', 'September 2025')],
   ['in December', fixed('2025-12-01', '2025-12-31', 'December 2025')],
@@ -40,6 +47,9 @@ const WINDOWS: [phrase: string, window: PlanWindow][] = [
   ['since December', fixed('2025-12-01', TODAY, 'since December 2025')],
   ['since 2024', fixed('2024-01-01', TODAY, 'since 2024')],
   // Relative calendar windows stay relative
+  ['since the start of the year', relative('year_to_date')],
+  ['since the beginning of this quarter', relative('quarter_to_date')],
+  ['from the start of the month', relative('month_to_date')],
   ['last year', relative('last_year')],
   ['during the previous year', relative('last_year')],
   ['prior calendar year', relative('last_year')],

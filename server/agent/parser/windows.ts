@@ -200,6 +200,26 @@ const RULES: Rule[] = [
       return quarterWindow(m[3] ? Number(m[3]) : latestYear, quarter);
     },
   ],
+  // Half years: "H1 2025", "the first half of 2025", "2H25", "second half" (the latest one begun).
+  [
+    new RegExp(
+      `${LEAD}(?:h([12])|([12])h|(first|second|1st|2nd) half)(?:\\s*(?:of\\s+)?(?:${YEAR}|'?(\\d{2})))?`,
+    ),
+    (m, { today }) => {
+      const half = m[1] ?? m[2] ?? (/^(?:first|1st)$/.test(m[3] ?? '') ? '1' : '2');
+      const { year, month } = parseDate(today);
+      const named = m[4]
+        ? Number(m[4])
+        : m[5]
+          ? fullYear(m[5])
+          : half === '1' || month >= 7
+            ? year
+            : year - 1;
+      return half === '1'
+        ? fixed(`${named}-01-01`, `${named}-06-30`, `H1 ${named}`)
+        : fixed(`${named}-07-01`, `${named}-12-31`, `H2 ${named}`);
+    },
+  ],
   [new RegExp(`${LEAD}${MONTH}\\s+(?:of\\s+)?${YEAR}`), (m) => monthWindow(Number(m[2]), monthNumber(m[1]!))],
   [
     new RegExp(`(?:in|during)\\s+${MONTH}\\b`),
@@ -246,10 +266,16 @@ const RULES: Rule[] = [
     (m) => rolling(m[1] ? readCount(m[1]) : 1, m[2]!),
   ],
   [/\b(?:ltm|ttm|l12m|t12m|r12)\b/, () => relative('last_months', 12)],
+  // "since the start of the year", "so far this quarter": the calendar period to date.
   [
-    /(?:so far )?(?:this year(?: so far| to date)?|ytd|year[- ]to[- ]date|(?:this|current) calendar year)/,
+    /(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?(?:calendar )?year|(?:so far )?(?:this year(?: so far| to date)?|ytd|year[- ]to[- ]date|(?:this|current) calendar year)/,
     () => relative('year_to_date'),
   ],
+  [
+    /(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?quarter/,
+    () => relative('quarter_to_date'),
+  ],
+  [/(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?month/, () => relative('month_to_date')],
   [
     /(?:so far )?(?:this month(?: so far| to date)?|mtd|month[- ]to[- ]date)/,
     () => relative('month_to_date'),
@@ -264,20 +290,60 @@ const RULES: Rule[] = [
 
 type Step = 'year' | 'quarter' | 'month';
 
+/** "vs", "compared with", "against": what sets a window beside the one before it. */
+const AGAINST = '(?:vs\\.?|versus|compared (?:to|with)|against|and)';
+
 const COMPARISON_RULES: [RegExp, Step][] = [
   [
-    /(?:yoy|y\/y|year[- ]over[- ]year|year[- ]on[- ]year|vs\.? (?:the )?(?:prior|previous|last) year|compared (?:to|with) (?:the )?(?:prior|previous|last) year)/,
+    new RegExp(
+      `(?:yoy|y\\/y|year[- ]over[- ]year|year[- ]on[- ]year|vs\\.? (?:the )?(?:prior|previous|last) year|compared (?:to|with) (?:the )?(?:prior|previous|last) year|` +
+        `${AGAINST} (?:the |in the )?same (?:period|time|months?|stretch|days) (?:of |in )?(?:last|a|the prior|the previous|prior|previous) year|` +
+        `${AGAINST} (?:the )?year before)`,
+    ),
     'year',
   ],
   [
-    /(?:qoq|q\/q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|vs\.? (?:the )?(?:prior|previous|last) quarter)/,
+    new RegExp(
+      `(?:qoq|q\\/q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|vs\\.? (?:the )?(?:prior|previous|last) quarter|${AGAINST} (?:the )?(?:quarter|qtr) before)`,
+    ),
     'quarter',
   ],
   [
-    /(?:mom|m\/m|month[- ]over[- ]month|month[- ]on[- ]month|vs\.? (?:the )?(?:prior|previous|last) month)/,
+    new RegExp(
+      `(?:mom|m\\/m|month[- ]over[- ]month|month[- ]on[- ]month|vs\\.? (?:the )?(?:prior|previous|last) month|${AGAINST} (?:the )?month before)`,
+    ),
     'month',
   ],
 ];
+
+/** A to-date window and the whole period before it: "this year vs last year" sets this year so far against the
+ *  same stretch of last year, never 11 months against 12. */
+const TO_DATE: Partial<Record<Extract<PlanWindow, { kind: 'relative' }>['period'], [string, Step]>> = {
+  year_to_date: ['last_year', 'year'],
+  quarter_to_date: ['last_quarter', 'quarter'],
+  month_to_date: ['last_month', 'month'],
+  fiscal_year_to_date: ['last_fiscal_year', 'year'],
+};
+
+/**
+ * Two windows named side by side, as fixed dates so they stay lined up (and sort earlier first); a to-date
+ * window against the whole period before it is set against the same stretch of that period.
+ */
+export function pairWindows(
+  windows: [PlanWindow, PlanWindow],
+  options: WindowOptions,
+): [PlanWindow, PlanWindow] {
+  const [first, second] = windows;
+  const matched = (toDate: PlanWindow, whole: PlanWindow) =>
+    toDate.kind === 'relative' && whole.kind === 'relative' && TO_DATE[toDate.period]?.[0] === whole.period
+      ? TO_DATE[toDate.period]![1]
+      : undefined;
+  const firstStep = matched(first, second);
+  if (firstStep) return [asFixed(first, options), earlierPeriod(first, firstStep, options)];
+  const secondStep = matched(second, first);
+  if (secondStep) return [earlierPeriod(second, secondStep, options), asFixed(second, options)];
+  return [asFixed(first, options), asFixed(second, options)];
+}
 
 /**
  * Cuts the first window phrase out of the question (rules run from most to least specific), with a YoY / QoQ /

@@ -63,6 +63,43 @@ describe('AssistantMessageView', () => {
     expect(screen.getByText('(admitted Jan 1, 2025 – Dec 31, 2025)')).toBeVisible();
   });
 
+  it('shows the reading once: the written answer that opens with it replaces the "Read as" line', () => {
+    const plan: AgentEventInput = {
+      event: 'plan',
+      data: {
+        block_id: 'plan_1',
+        workflow: 'analytics',
+        plan: {
+          measures: [{ measure: 'revenue', aggregation: 'sum' }],
+          group_by: [],
+          filters: [],
+          conditions: [],
+          having: [],
+          comparison: null,
+          order: null,
+          limit: null,
+          window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
+        },
+        reading: 'total revenue of all cases, in 2025',
+        dates: { from: '2025-01-01', to: '2025-12-31' },
+      },
+    };
+    view(
+      fold([
+        started,
+        plan,
+        {
+          event: 'text.delta',
+          data: { delta: 'I read this as **total revenue of all cases, in 2025**, 12 cases.' },
+        },
+        { event: 'run.completed', data: { run_id: 'run_1', duration_ms: 5 } },
+      ]),
+      'revenue in 2025',
+    );
+    expect(screen.getAllByText(/total revenue of all cases, in 2025/)).toHaveLength(1);
+    expect(screen.queryByText('Read as')).toBeNull();
+  });
+
   it('offers a clarification as buttons that ask again with the choice, each name once', async () => {
     const onAsk = view(
       fold([

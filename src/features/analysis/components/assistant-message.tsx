@@ -11,7 +11,7 @@ import type {
 } from '../../../contract/agent';
 import { ClarifyOptions } from './clarify-options';
 import { MarkdownAnswer } from './markdown-answer';
-import { PlanReading } from './plan-reading';
+import { PlanReading, statesReading } from './plan-reading';
 import { ResultBlock } from './result-block';
 import { SqlPanel } from './sql-panel';
 import { StepTimeline } from './step-timeline';
@@ -88,7 +88,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         </p>
       )}
       <StepTimeline steps={steps} />
-      <PlanReading plans={plans} />
+      {/* The written answer opens with the reading; the block stands in only until it does (or when the
+          answer is a refusal that does not repeat it), so the reading shows once. */}
+      {!statesReading(message.content) && <PlanReading plans={plans} />}
       {entities.length > 0 && (
         <p className="entities muted">
           Matched{' '}

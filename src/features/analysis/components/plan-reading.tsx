@@ -2,6 +2,9 @@ import { memo } from 'react';
 import type { PlanBlock } from '../../../contract/agent';
 import { formatDay } from '../../../lib/format-date';
 
+/** Whether the written answer already opens with how the question was read. */
+export const statesReading = (content: string) => /^I read this as\b/.test(content.trimStart());
+
 /** What the question was understood as, and which admit dates it covered: a wrong reading shows at once. */
 export const PlanReading = memo(function PlanReading({
   plans,
