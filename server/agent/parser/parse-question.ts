@@ -12,8 +12,11 @@ import { windowDates } from './plan-window';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
 import { ParseProblem, refuse } from './problem';
 import { normalizeQuestion, Remainder } from './remainder';
+import { expandShorthand } from './shorthand';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
 import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
+import { describeCorrections } from './typos';
+import { refuseUnitRatio } from './unit-ratios';
 import { checkUnknownWords } from './unknown-words';
 
 const FOLLOW_UP =
@@ -25,7 +28,8 @@ interface Parsed {
   highlight?: QueryOutcome['highlight'];
 }
 
-export function parseQuestion(question: string, context: ParseContext): ParseOutcome {
+export function parseQuestion(typed: string, context: ParseContext): ParseOutcome {
+  const { text: question, corrections } = expandShorthand(typed);
   try {
     const parsed = parse(question, context);
     const anchor = {
@@ -40,7 +44,9 @@ export function parseQuestion(question: string, context: ParseContext): ParseOut
     return {
       kind: 'query',
       query: parsed.plan,
-      reading: describePlan(parsed.plan, anchor),
+      reading: corrections.length
+        ? `${describePlan(parsed.plan, anchor)} (${describeCorrections(corrections)})`
+        : describePlan(parsed.plan, anchor),
       dates: window ? windowDates(window, anchor) : null,
       resolutions: parsed.resolutions,
       ...(parsed.highlight ? { highlight: parsed.highlight } : {}),
@@ -118,6 +124,7 @@ function parseAnalytics(
   context: ParseContext,
 ): Parsed {
   refuseUnsupported(text.toLowerCase());
+  refuseUnitRatio(text);
   // "which procedure is 47562", "code for total knee arthroplasty": a look-up, read before anything else.
   const codeLookup = readCodeLookup(text);
   if (codeLookup) {
@@ -130,6 +137,7 @@ function parseAnalytics(
     remainder,
     { today: context.today, fiscalYearStartMonth: context.fiscalYearStartMonth ?? FISCAL_YEAR_START_MONTH },
     context.resolve,
+    context.orgType,
   );
   if (parts.lookup) {
     const plan: AnalysisPlan = {
