@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 export const MEASURES = [
   'cases',
   'revenue',
+  // Billed revenue less the discount: what the payor paid (a payor organization's "paid amount").
+  'paid',
   'hospital_revenue',
   'profit',
   'margin',

@@ -6,7 +6,7 @@ import type {
   Measure,
   PlanWindow,
 } from '../../../src/contract/query-plan';
-import type { EntityKind, Resolution } from '../../cases/types';
+import type { EntityKind, OrgType, Resolution } from '../../cases/types';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
@@ -137,6 +137,9 @@ const HAVING = new RegExp(
     `(?:\\s*(?:in |of )?(?:(average|avg|mean|median|total|overall|combined)\\s+)?\\b(${MEASURE_ALTERNATION}))?`,
 );
 
+const COUNTED_VERB =
+  /\b(?:how many|number of)\b.*?\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \w+) (pay|paid|pays|bill|billed|charge|charged|reimburse|reimbursed|process|processed|approve|approved|receive|received|settle|settled|cover|covered|fund|funded)\b/;
+
 const MONEY_TOTALS = new Set<Measure>(['revenue', 'hospital_revenue', 'cost', 'discount', 'profit']);
 
 function comparatorOf(word: string): Comparator {
@@ -203,6 +206,7 @@ export function takeAnalyticsParts(
   remainder: Remainder,
   options: WindowOptions,
   resolve: Resolve,
+  orgType: OrgType = 'hospital',
 ): AnalyticsParts {
   const parts: AnalyticsParts = {
     measures: [],
@@ -218,7 +222,7 @@ export function takeAnalyticsParts(
     addsGroupBy: remainder.test(/\b(?:too|as well|in addition|also)\s*$/),
     perCase: false,
     mentionsCases: remainder.test(
-      /\b(?:cases|volumes?|caseload|admissions|encounters|surgeries performed)\b/,
+      /\b(?:cases|volumes?|caseload|admissions|encounters|claims|surgeries performed)\b/,
     ),
     dropsGroupBy: takeGroupRemoval(remainder),
     clearsClinical:
@@ -294,7 +298,15 @@ export function takeAnalyticsParts(
   }
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
-  parts.measures = takeMeasures(remainder);
+  // "how many claims did we pay": the verb says what was counted, it asks for no figure of its own.
+  const countedVerb = remainder.find(COUNTED_VERB);
+  if (countedVerb?.[1])
+    remainder.take(
+      new RegExp(
+        `(?<=\\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \\w+) )${countedVerb[1]}\\b`,
+      ),
+    );
+  parts.measures = takeMeasures(remainder, orgType);
   dropRankingWords(remainder);
   parts.aggregation = takeAggregation(remainder);
   if (bothEnds) {

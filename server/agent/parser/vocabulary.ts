@@ -6,7 +6,7 @@ import {
   type Measure,
   type TimeGrain,
 } from '../../../src/contract/query-plan';
-import { MEASURE_MODEL } from '../../cases/semantic-model';
+import { MEASURE_MODEL, type OrgType } from '../../cases/semantic-model';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -21,16 +21,16 @@ const EXTRA_MEASURE_PHRASES: Partial<Record<Measure, string[]>> = {
   hospital_revenue: ["hospital(?:[- ]only)? (?:revenues?|income)|hospital's revenues?"],
   readmission_30: ['(?:30|thirty)[- ]days? readmissions?(?: rates?)?|readmit rates?|readmissions? rates?'],
   los: [
-    'lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|staying|stayed|how long (?:do|did|does) (?:patients|they|people) stay',
+    'how many (?:days|nights)(?= (?:do|does|did|per|on average|in (?:the )?hospital|for|is|was)\\b)|lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|staying|stayed|how long (?:do|did|does) (?:patients|they|people) stay',
   ],
   time: [
-    '(?:or|operating(?: room)?|surgical|surgery|procedure|theatre|theater|operative|case) times?|(?:operating |surgical |or )minutes|surgery duration|' +
+    'how many (?:minutes|mins|hours|hrs)(?= (?:do|does|did|per|on average|in|for|is|was)\\b)|(?:or|operating(?: room)?|surgical|surgery|procedure|theatre|theater|operative|case) times?|(?:operating |surgical |or )minutes|surgery duration|' +
       'times? (?:spent )?in (?:the )?(?:or|surgery|theatre|theater|operating room)',
   ],
   margin: ['(?:profit |operating |net )?margins?(?: %| percent(?:age)?)?'],
   discount_rate: ['discount (?:rates?|%|percent(?:age)?s?|ratios?)|(?:write[- ]?off|adjustment) rates?'],
   profit: [
-    'profits?|profitab(?:le|ility)|net income|lose (?:us )?(?:the )?(?:most )?money|losing (?:the )?(?:most )?money|money[- ]losing|losses|loss[- ]making',
+    'profits?|profitab(?:le|ility)|net income|(?:lose|lost|losing)(?= (?:on|from)\\b)|lose (?:us )?(?:the )?(?:most )?money|losing (?:the )?(?:most )?money|money[- ]losing|losses|loss[- ]making',
   ],
   discount: ['discounts?|contractual (?:allowances?|adjustments?)|write[- ]?offs?|adjustments'],
   revenue: [
@@ -51,20 +51,38 @@ const MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) => {
   return phrases.map((phrase) => [measure, new RegExp(`\\b(?:${phrase})\\b`)] as [Measure, RegExp]);
 }).sort((left, right) => right[1].source.length - left[1].source.length);
 
+const SPECIFIC_MEASURES: Measure[] = [
+  'hospital_revenue',
+  'paid',
+  'discount_rate',
+  'readmission_30',
+  'margin',
+];
 const ORDERED_MEASURE_PATTERNS: [Measure, RegExp][] = [
   // Specific before general, whatever their length.
-  ...MEASURE_PATTERNS.filter(([measure]) =>
-    ['hospital_revenue', 'discount_rate', 'readmission_30', 'margin'].includes(measure),
-  ),
-  ...MEASURE_PATTERNS.filter(
-    ([measure]) => !['hospital_revenue', 'discount_rate', 'readmission_30', 'margin'].includes(measure),
-  ),
+  ...MEASURE_PATTERNS.filter(([measure]) => SPECIFIC_MEASURES.includes(measure)),
+  ...MEASURE_PATTERNS.filter(([measure]) => !SPECIFIC_MEASURES.includes(measure)),
 ];
 
+/** A payor organization's own words for a measure ("payments", "spend"), read before the general ones. */
+const PAYOR_MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) =>
+  (MEASURE_MODEL[measure].payorSynonyms ?? []).map(
+    (synonym) => [measure, new RegExp(`\\b${escapePattern(synonym)}\\b`)] as [Measure, RegExp],
+  ),
+);
+
 /** Every measure the question names, in the order it names them. */
-export function takeMeasures(remainder: Remainder): Measure[] {
+export function takeMeasures(remainder: Remainder, orgType: OrgType = 'hospital'): Measure[] {
   const found: { measure: Measure; index: number }[] = [];
-  for (const [measure, pattern] of ORDERED_MEASURE_PATTERNS) {
+  const patterns =
+    orgType === 'payor'
+      ? [
+          ...ORDERED_MEASURE_PATTERNS.filter(([measure]) => SPECIFIC_MEASURES.includes(measure)),
+          ...PAYOR_MEASURE_PATTERNS,
+          ...ORDERED_MEASURE_PATTERNS.filter(([measure]) => !SPECIFIC_MEASURES.includes(measure)),
+        ]
+      : ORDERED_MEASURE_PATTERNS;
+  for (const [measure, pattern] of patterns) {
     for (const match of remainder.takeAll(pattern)) found.push({ measure, index: match.index });
   }
   return [...new Set(found.sort((left, right) => left.index - right.index).map((item) => item.measure))];
@@ -110,7 +128,7 @@ const AGGREGATION_PHRASES: [AggregationWord, string][] = [
   ],
   [
     'sum',
-    'how much(?=.*\\b(?:did|have|has|do) (?:we|they|our|i)\\b)|in total|overall(?= \\S)|\\bsum(?: of)?|combined|aggregate|totals?(?= of\\b| for\\b| in\\b| by\\b|$|\\s*\\uE000)|\\btotal\\b(?=\\s*\\uE000)',
+    'how much(?=.*\\b(?:did|have|has|do) (?:we|they|our|i)\\b)|what (?:did|have) (?:we|they|i) (?=\\uE000|(?:pay|paid|spend|spent|bill|billed|charge|charged|collect|collected|make|made|earn|earned|lose|lost)\\b)|in total|overall(?= \\S)|\\bsum(?: of)?|combined|aggregate|totals?(?= of\\b| for\\b| in\\b| by\\b|$|\\s*\\uE000)|\\btotal\\b(?=\\s*\\uE000)',
   ],
   [
     'avg',
