@@ -1244,3 +1244,92 @@ describe('unanswerable questions get no number', () => {
     for (const option of outcome.options) expect(option.cases).toBeGreaterThan(0);
   });
 });
+
+// ---- Questions as analysts type them: shorthand, finance words, a payor's own words --------------------------
+
+/** [question, organization, figure column, hand-written figure, scope]. */
+const TYPED: [string, 'mercy' | 'lakeside', string, string, string][] = [
+  ['avg cst of knee replacement', 'mercy', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['tot rev 2025', 'mercy', 'revenue_sum', 'sum(revenue)', Y2025],
+  ['mgn for tka in 2025', 'mercy', 'margin_ratio', MARGIN, `${KNEE} AND ${Y2025}`],
+  ['disc rate for aetna', 'mercy', 'discount_rate_ratio', DISCOUNT_RATE, `payor = 'Aetna' AND ${LAST12}`],
+  ['med los for tka', 'mercy', 'los_median', 'quantile_cont(los_days, 0.5)', `${KNEE} AND ${LAST12}`],
+  [
+    'readm rate for hip replacement',
+    'mercy',
+    'readmission_30_ratio',
+    READMISSION_RATE,
+    `${HIP} AND ${LAST12}`,
+  ],
+  ['pts over 80 avg los', 'mercy', 'los_avg', 'avg(los_days)', `age > 80 AND ${LAST12}`],
+  ['no. of cases in 2025', 'mercy', 'cases_count', 'count(*)', Y2025],
+  ['avg or mins for lap chole', 'mercy', 'time_avg', 'avg(or_minutes)', `${CHOLE} AND ${LAST12}`],
+  ['avg cost for bcbs', 'mercy', 'cost_avg', 'avg(cost)', `payor = 'Blue Cross Blue Shield' AND ${LAST12}`],
+  [
+    'revenue from uhc in 2025',
+    'mercy',
+    'revenue_avg',
+    'avg(revenue)',
+    `payor = 'UnitedHealthcare' AND ${Y2025}`,
+  ],
+  [
+    'what did we lose on knee replacements',
+    'mercy',
+    'profit_sum',
+    'sum(hospital_revenue - cost)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['total billed for knee replacement', 'mercy', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${LAST12}`],
+  [
+    'total amount paid for knee replacement',
+    'mercy',
+    'paid_sum',
+    'sum(revenue - discount)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['total paid amount in 2025', 'lakeside', 'paid_sum', 'sum(revenue - discount)', Y2025],
+  [
+    'allowed amount for knee replacements in 2025',
+    'lakeside',
+    'paid_avg',
+    'avg(revenue - discount)',
+    `${KNEE} AND ${Y2025}`,
+  ],
+  [
+    'total payments for hip replacement',
+    'lakeside',
+    'paid_sum',
+    'sum(revenue - discount)',
+    `${HIP} AND ${LAST12}`,
+  ],
+  ['total claims paid in 2025', 'lakeside', 'paid_sum', 'sum(revenue - discount)', Y2025],
+  ['how many claims did we pay in 2025', 'lakeside', 'cases_count', 'count(*)', Y2025],
+  ['total billed charges in 2025', 'lakeside', 'revenue_sum', 'sum(revenue)', Y2025],
+];
+
+describe('questions as analysts type them, checked against SQL', () => {
+  it.each(TYPED)('%s (%s)', async (question, orgId, key, figure, where) => {
+    const asked = await ask(question, { orgId });
+    expect(asked.outcome.kind, JSON.stringify(asked.outcome)).toBe('query');
+    expect(figureKey(asked)).toBe(key);
+    // A count is answered alone, with the cases as provenance: no figure nobody asked for.
+    if (key === 'cases_count')
+      expect(asked.query?.workflow === 'analytics' && asked.query.plan.measures).toHaveLength(1);
+    const [want] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+      orgId,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    expect(row?.cases).toBe(want?.cases);
+    close(row?.[key], want?.figure, question);
+  });
+
+  it('says a procedure the organization does not have is not found, offering the closest names', async () => {
+    const { outcome } = await ask('average cost of heart transplant');
+    expect(outcome.kind).toBe('refuse');
+    if (outcome.kind !== 'refuse') return;
+    expect(outcome.message).toMatch(
+      /^I didn't find "heart transplant" among your procedures or conditions\. The closest names are /,
+    );
+  });
+});
