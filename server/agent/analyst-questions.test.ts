@@ -1305,6 +1305,49 @@ const TYPED: [string, 'mercy' | 'lakeside', string, string, string][] = [
   ['total claims paid in 2025', 'lakeside', 'paid_sum', 'sum(revenue - discount)', Y2025],
   ['how many claims did we pay in 2025', 'lakeside', 'cases_count', 'count(*)', Y2025],
   ['total billed charges in 2025', 'lakeside', 'revenue_sum', 'sum(revenue)', Y2025],
+  // The share of the cases that meet a condition: Σmeeting ÷ Σcases.
+  [
+    'what percent of cases are over 65',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE age > 65) / count(*)',
+    LAST12,
+  ],
+  [
+    'what proportion of cases stay longer than 5 days',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE los_days > 5) / count(*)',
+    LAST12,
+  ],
+  [
+    'what fraction of cases cost more than $20k in 2025',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE cost > 20000) / count(*)',
+    Y2025,
+  ],
+  [
+    'what percent of cases had or time over 3 hours',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE or_minutes > 180) / count(*)',
+    LAST12,
+  ],
+  [
+    'what percent of knee replacements are over 65',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE age > 65) / count(*)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  [
+    'what percent of claims cost more than $50k',
+    'lakeside',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE cost > 50000) / count(*)',
+    LAST12,
+  ],
 ];
 
 describe('questions as analysts type them, checked against SQL', () => {
@@ -1322,6 +1365,37 @@ describe('questions as analysts type them, checked against SQL', () => {
     const row = asked.answer?.tables[0]?.rows[0];
     expect(row?.cases).toBe(want?.cases);
     close(row?.[key], want?.figure, question);
+  });
+
+  it.each([
+    ['share of cases over 65 by payor in 2025', 'payor', 'payor'],
+    [
+      'what percent of cases are over 65 by quarter in 2025',
+      'quarter',
+      "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
+    ],
+  ])("%s: each group's own share, checked group by group", async (question, column, key) => {
+    const asked = await ask(question);
+    const want = await sql(
+      `SELECT ${key} AS name, 100.0 * count(*) FILTER (WHERE age > 65) / count(*) AS figure, CAST(count(*) AS INTEGER) AS cases FROM cases WHERE ${Y2025} GROUP BY 1`,
+    );
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(want.length);
+    for (const expected of want) {
+      const row = rows.find((candidate) => candidate[column] === expected.name);
+      expect(row?.cases, String(expected.name)).toBe(expected.cases);
+      close(row?.cases_share, expected.figure, `${question}: ${String(expected.name)}`);
+    }
+  });
+
+  it('compares the share of cases over 65 in two years, each over its own cases', async () => {
+    const asked = await ask('what percent of cases are over 65 2024 vs 2025');
+    const [want] = await sql(
+      `SELECT 100.0 * count(*) FILTER (WHERE age > 65 AND ${Y2024}) / count(*) FILTER (WHERE ${Y2024}) AS first, 100.0 * count(*) FILTER (WHERE age > 65 AND ${Y2025}) / count(*) FILTER (WHERE ${Y2025}) AS second FROM cases`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    close(row?.cases_share_1, want?.first, '2024');
+    close(row?.cases_share_2, want?.second, '2025');
   });
 
   it('says a procedure the organization does not have is not found, offering the closest names', async () => {

@@ -69,6 +69,8 @@ export interface AnalyticsParts {
   /** The question speaks of cases or volume ("cases by month"): with no other figure, it counts them. */
   mentionsCases: boolean;
   dropsGroupBy: boolean;
+  /** "what percent of cases are over 65": the share of the cases that meet the question's conditions. */
+  sharesCondition?: boolean;
   /** "min and max": the lowest and the highest value of each figure. */
   bothEnds?: boolean;
   clearsClinical: boolean;
@@ -96,6 +98,16 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
 ];
 const SUPERLATIVE_NOUN =
   /(?<=\b(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b(?: (?!(?:of|for|in|per|by|a|an|the|each|every|and|or)\b)[a-z-]+){0,3} )(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)\b(?!['’]s| ?\d| (?:cases?|codes?|types?)\b)/;
+/** "diagnosis with the highest average cost", "month that had the most cases": the noun comes first. */
+const NOUN_THEN_SUPERLATIVE =
+  /\b(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)s? (?=(?:with|has|had|having|that (?:has|had|have)|shows?|showed) (?:the )?(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b)/;
+
+/** The noun of NOUN_THEN_SUPERLATIVE, cut, in SUPERLATIVE_NOUN's shape: [1] the superlative, [2] the noun. */
+function nounBeforeSuperlative(remainder: Remainder): string[] | null {
+  const match = remainder.take(NOUN_THEN_SUPERLATIVE);
+  return match ? [match[0], match[2] ?? '', match[1] ?? ''] : null;
+}
+
 const SUPERLATIVE_DIMENSIONS: Record<string, CaseDimension> = {
   procedure: 'procedure',
   surgery: 'procedure',
@@ -232,6 +244,7 @@ export function takeAnalyticsParts(
     unknown: [],
     resolutions: [],
   };
+  parts.sharesCondition = sharesCondition(remainder.find(/^.*$/)?.[0] ?? '');
   // "for all payors except Medicare" is the whole scope, not a breakdown.
   remainder.take(
     /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
@@ -283,7 +296,10 @@ export function takeAnalyticsParts(
   }
   // "most expensive procedure", "busiest month": a superlative before one singular noun asks which one, not for
   // the extreme single case.
-  const superlative = groups.length === 0 && grains.length === 0 ? remainder.take(SUPERLATIVE_NOUN) : null;
+  const superlative =
+    groups.length === 0 && grains.length === 0
+      ? (remainder.take(SUPERLATIVE_NOUN) ?? nounBeforeSuperlative(remainder))
+      : null;
   if (superlative) {
     const noun = superlative[2] ?? '';
     const grain = (['month', 'quarter', 'year'] as const).find((value) => value === noun);
@@ -354,6 +370,26 @@ export function takeAnalyticsParts(
   parts.resolutions.push(...(exclusions?.resolutions ?? []));
   resolveEntities(remainder, resolve, parts, exact);
   return parts;
+}
+
+const SHARE_OF = /\b(?:share|percent(?:age)?|proportion|fraction|%) of\b(.*)$/;
+const CONDITION_WORD =
+  /\b(?:over|above|under|below|older|younger|aged?|longer|shorter|more than|less than|fewer than|greater than|at least|in excess of|readmitted|exceed(?:s|ed|ing)?)\b|[<>]/;
+const CASES_NOUN =
+  /^\s*(?:the |our |all )?(?:[\w-]+ ){0,4}?(?:cases|patients|claims|admissions|encounters|surgeries|procedures|people|stays|replacements|members)\s+(?:(?:that|who|which)\s+)?(?:over|above|under|below|aged?|older|younger|stay(?:s|ed)?|cost(?:s|ing)?|had|have|with|readmitted)\b/;
+
+/**
+ * Whether a share question's part is a condition on the cases ("what percent of cases are over 65", "share of
+ * cases that stay longer than 5 days by payor") rather than a named value ("what share of cases over 65 are
+ * Medicare", where the cases over 65 are the whole and Medicare the part).
+ */
+function sharesCondition(lower: string): boolean {
+  const share = SHARE_OF.exec(lower);
+  if (!share) return false;
+  const tail = share[1] ?? '';
+  const verb = /\b(?:are|were|is|was|get|got)\b(.*)$/.exec(tail);
+  if (verb) return CONDITION_WORD.test(verb[1] ?? '');
+  return CASES_NOUN.test(tail);
 }
 
 function takeWindows(remainder: Remainder, options: WindowOptions, parts: AnalyticsParts): void {

@@ -136,7 +136,10 @@ const dimensionWord = (dimension: keyof typeof DIMENSION_MODEL) => {
 };
 
 function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
-  const phrases = plan.measures.map((ref) => measurePhrase(ref.measure, ref.aggregation));
+  const phrases = plan.measures.map(
+    (ref) =>
+      `${measurePhrase(ref.measure, ref.aggregation)}${ref.where ? describeConditions(ref.where) : ''}`,
+  );
   const parts = [listOf(phrases, 'and'), describeFilters(plan.filters), describeConditions(plan.conditions)];
   if (plan.group_by.length) {
     parts.push(` by ${plan.group_by.map(dimensionWord).join(' and ')}`);

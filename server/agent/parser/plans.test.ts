@@ -4044,6 +4044,89 @@ const PAYOR_FINANCE: Row[] = [
   ['avg cost of knee replacement', analytics({ filters: [keep('procedure', KNEE)] })],
 ];
 
+// "what percent of cases are over 65": the share of the cases (of each group) meeting the conditions.
+const over65 = [{ field: 'age', op: '>', value: 65 }] as const;
+const SHARE_CONDITIONS: Row[] = [
+  [
+    'what percent of cases are over 65',
+    analytics({ measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }] }),
+  ],
+  [
+    'what percentage of patients are over 80',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '>', value: 80 }] }],
+    }),
+  ],
+  [
+    'what proportion of cases stay longer than 5 days',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'los_days', op: '>', value: 5 }] },
+      ],
+    }),
+  ],
+  [
+    'what fraction of cases cost more than $20k',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'cost', op: '>', value: 20000 }] },
+      ],
+    }),
+  ],
+  [
+    'what percent of cases had or time over 3 hours',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'or_minutes', op: '>', value: 180 }] },
+      ],
+    }),
+  ],
+  [
+    'share of cases over 65 by payor',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'what percent of knee replacements are over 65',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }],
+      filters: [keep('procedure', KNEE)],
+    }),
+  ],
+  [
+    'pct of pts under 18 in 2025',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '<', value: 18 }] }],
+      window: year(2025),
+    }),
+  ],
+  [
+    'share of cases for patients over 65',
+    analytics({ measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }] }),
+  ],
+  // The part is a named value: the cases over 65 are the whole.
+  [
+    'what share of cases over 65 are medicare',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share' }],
+      group_by: ['payor'],
+      conditions: [...over65],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'what percent of cases were readmitted',
+    analytics({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] }),
+  ],
+  [
+    'how many patients over 80',
+    analytics({ measures: [...cases], conditions: [{ field: 'age', op: '>', value: 80 }] }),
+  ],
+];
+
 function read(question: string, previous?: ParsedQuery) {
   return parseQuestion(question, contextWith(previous ? { previous } : {}));
 }
@@ -4056,6 +4139,7 @@ const CATEGORIES: [string, Row[]][] = [
   ['workflows: predictions, simulations and look-ups', WORKFLOWS],
   ['clipped and vowel-dropped shorthand', SHORTHAND],
   ['finance words for a hospital', FINANCE],
+  ['the share of cases meeting a condition', SHARE_CONDITIONS],
 ];
 
 for (const [category, rows] of CATEGORIES) {
