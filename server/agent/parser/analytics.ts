@@ -84,7 +84,7 @@ export interface AnalyticsParts {
 const DASHBOARD =
   /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+|\w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing)\b/;
 const TYPICAL =
-  /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical cases?(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
+  /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical (?:cases?|patients?|admissions?|claims?|encounters?|stays?)(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
 const LOOKUP =
   /^(?:what (?:is|are|does)|what's|whats|who is|define|explain|look ?up|find|search(?: for)?|which codes?|what codes?|(?:give me |tell me )?the codes? (?:for|of)|codes? for|list (?:the |all )?(?:codes|procedures|conditions|diagnoses|drgs))\b/;
 const LOOKUP_KINDS: [RegExp, EntityKind][] = [
@@ -96,6 +96,15 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+/** "typical hip replacement patient": the name stays between the two words, for the scope. */
+const TYPICAL_NAMED = /\btypical\b(?=(?: [^\s\uE000]+){1,5} (?:patient|case|admission|claim|encounter)s?$)/;
+
+function takeTypicalNamed(remainder: Remainder): boolean {
+  if (!remainder.take(TYPICAL_NAMED)) return false;
+  remainder.take(/\b(?:patient|case|admission|claim|encounter)s?$/);
+  return true;
+}
+
 const SUPERLATIVE_NOUN =
   /(?<=\b(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b(?: (?!(?:of|for|in|per|by|a|an|the|each|every|and|or)\b)[a-z-]+){0,3} )(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)\b(?!['’]s| ?\d| (?:cases?|codes?|types?)\b)/;
 /** "diagnosis with the highest average cost", "month that had the most cases": the noun comes first. */
@@ -151,6 +160,9 @@ const HAVING = new RegExp(
 
 const COUNTED_VERB =
   /\b(?:how many|number of)\b.*?\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \w+) (pay|paid|pays|bill|billed|charge|charged|reimburse|reimbursed|process|processed|approve|approved|receive|received|settle|settled|cover|covered|fund|funded)\b/;
+
+const HOW_MUCH_PAID =
+  /\bhow much (?:did|has|have) (?!(?:a|an|the|one|it|each|every)\b)\S+(?: \S+)? (?:pay|paid|bill|billed|reimburse|reimbursed|spend|spent|collect|collected)\b/;
 
 const MONEY_TOTALS = new Set<Measure>(['revenue', 'hospital_revenue', 'cost', 'discount', 'profit']);
 
@@ -253,7 +265,8 @@ export function takeAnalyticsParts(
   const exact = takeExactName(remainder, resolve, [...CLINICAL_KINDS, ...DIMENSION_KINDS]);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
-  parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
+  parts.isDashboard =
+    remainder.take(TYPICAL) !== null || takeTypicalNamed(remainder) || remainder.take(DASHBOARD) !== null;
   const leading = takeLeadingGroupBy(remainder);
   parts.having = takeHaving(remainder);
   takeWindows(remainder, options, parts);
@@ -314,6 +327,8 @@ export function takeAnalyticsParts(
   }
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
+  // "how much did Medicare pay us": money that changed hands over the scope is its total.
+  const paidTotal = remainder.test(HOW_MUCH_PAID);
   // "how many claims did we pay": the verb says what was counted, it asks for no figure of its own.
   const countedVerb = remainder.find(COUNTED_VERB);
   if (countedVerb?.[1])
@@ -324,7 +339,7 @@ export function takeAnalyticsParts(
     );
   parts.measures = takeMeasures(remainder, orgType);
   dropRankingWords(remainder);
-  parts.aggregation = takeAggregation(remainder);
+  parts.aggregation = takeAggregation(remainder) ?? (paidTotal ? 'sum' : undefined);
   if (bothEnds) {
     if (parts.aggregation) {
       refuse('I can give the lowest and highest values, or another figure, but not both in one question.', [

@@ -75,12 +75,16 @@ export interface KindChoice {
  */
 export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Resolve): ResolvedPieces {
   const result: ResolvedPieces = { matches: [], unknown: [], unknownPieces: [], resolutions: [] };
-  for (const piece of pieces) {
+  // "knee vs hip replacement": the comparison cut the question into "knee" and "hip replacement".
+  const shared = pieces.map((piece, index) =>
+    index + 1 < pieces.length ? shareHeadNoun([piece, pieces[index + 1]!], choice, resolve)[0]! : piece,
+  );
+  for (const piece of shared) {
     const whole = resolvePiece(piece, choice, resolve);
     const parts = splitJoined(piece);
     const best = whole.resolution.best;
     if (parts.length > 1 && !(best && !whole.resolution.ambiguous && namesEveryWord(best.name, piece.text))) {
-      for (const part of parts) {
+      for (const part of shareHeadNoun(parts, choice, resolve)) {
         for (const side of splitTwoNames(resolvePiece(part, choice, resolve), choice, resolve))
           record(result, settleWeak(side, choice, resolve));
       }
@@ -90,6 +94,24 @@ export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Reso
     }
   }
   return result;
+}
+
+/**
+ * "knee vs hip replacement", "hip and knee replacements": a lone word joined to a longer name shares that name's
+ * head noun, when the word with it is a clear name and the word alone is not.
+ */
+function shareHeadNoun(parts: Piece[], choice: KindChoice, resolve: Resolve): Piece[] {
+  const last = parts[parts.length - 1]!;
+  const tail = last.text.split(' ').slice(1).join(' ');
+  if (!tail) return parts;
+  return parts.map((part, index) => {
+    if (index === parts.length - 1 || part.text.includes(' ')) return part;
+    const alone = resolvePiece(part, choice, resolve).resolution;
+    if (alone.best && !alone.ambiguous && alone.best.score >= SURE_MATCH) return part;
+    const joined = { lead: part.lead, text: `${part.text} ${tail}` };
+    const resolution = resolvePiece(joined, choice, resolve).resolution;
+    return resolution.best && !resolution.ambiguous && resolution.best.score >= SURE_MATCH ? joined : part;
+  });
 }
 
 /** A side of a split this sure of its name is taken even when the whole matched one name better. */

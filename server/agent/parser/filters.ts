@@ -82,7 +82,7 @@ export function takeExclusions(
 const AGE_RANGE =
   /\b(?:patients |people |cases )?(?:aged?|ages) (\d{1,3}) ?(?:-|to|through|and) ?(\d{1,3})\b/;
 const AGE_OVER =
-  /\b(?:(?:patients|people|cases|those|anyone|aged?|age)\s+(?:(?:who |that )?(?:are|were|is|was)\s+)?(?:over|above|older than|at least|>=?)\s+(\d{1,3})|(\d{1,3})\s*(?:\+|and (?:over|older|up)|or (?:older|over))(?: patients| years?(?: old)?)?|over[- ](\d{1,3})s)\b/;
+  /\b(?:(?:patients|people|cases|those|anyone|aged?|age)\s+(?:(?:who |that )?(?:are|were|is|was)\s+)?(?:over|above|older than|at least|>=?)\s+(\d{1,3})|(\d{1,3})\s*(?:\+|and (?:over|older|up)|or (?:older|over))(?: patients| years?(?: old)?)?|over[- ](\d{1,3})s)(?:\b|(?<=\+))/;
 const AGE_UNDER =
   /\b(?:patients|people|cases|those|anyone|aged?|age)\s+(?:(?:who |that )?(?:are|were|is|was)\s+)?(?:under|below|younger than|<)\s+(\d{1,3})\b/;
 /** "knee replacements are over 65": the noun names what is counted and stays for the name before it. */

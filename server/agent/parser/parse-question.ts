@@ -162,6 +162,7 @@ function parseAnalytics(
     parts.rank.direction !== undefined ||
     parts.dropsGroupBy;
   checkUnknownWords(parts.unknown, text, hasScope || hasFigure || hasShape, context);
+  refuseUncountable(parts, text);
   const previous = context.previous;
   // No figure of its own, or no scope and no figure word ("how many cases?", "by quarter", "top 3 only").
   const isPartial = !hasFigure || (!hasScope && parts.measures.length === 0 && parts.having.length === 0);
@@ -178,6 +179,31 @@ function parseAnalytics(
     resolutions: parts.resolutions,
     ...(built.highlight ? { highlight: built.highlight } : {}),
   };
+}
+
+/**
+ * "how many nurses do we have": what is counted matched nothing in the data. Reading past it would answer with the
+ * number of cases, a number nobody asked for.
+ */
+/** What a case is called: counting these counts cases. */
+const COUNTABLE =
+  /^(?:cases?|patients?|claims?|admissions?|encounters?|stays?|procedures?|surgeries|surgery|operations?|people|members?|discharges?|visits?|episodes?|readmissions?|readmits?)$/;
+
+function refuseUncountable(
+  parts: { aggregation?: string; measures: unknown[]; unknown: { text: string }[] },
+  text: string,
+): void {
+  if (parts.aggregation !== 'count_of' || parts.measures.length > 0) return;
+  const counted = /\b(?:how many|number of|count of|# of)\s+([\p{L}][\p{L}-]*)/u.exec(
+    text.toLowerCase(),
+  )?.[1];
+  if (!counted || COUNTABLE.test(counted)) return;
+  const unknownWords = parts.unknown.flatMap((piece) => piece.text.toLowerCase().split(/\s+/));
+  if (!unknownWords.includes(counted)) return;
+  refuse(
+    `I count cases in your case data (procedures, admissions, claims), and "${counted}" is not something it holds.`,
+    ['how many knee replacements did we do last year', 'number of cases by payor'],
+  );
 }
 
 function parseSimulation(

@@ -4127,6 +4127,105 @@ const SHARE_CONDITIONS: Row[] = [
   ],
 ];
 
+// Question forms found in QA: which month, noun before its superlative, best/worst by a figure where less is
+// better, "A vs B <noun>", what is counted, typical patients, "65+".
+const FORMS_QA: Row[] = [
+  [
+    'which month had the most cases',
+    analytics({ measures: [...cases], group_by: ['month'], order: byMeasure }),
+  ],
+  [
+    'which quarter had the highest revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['quarter'],
+      order: byMeasure,
+    }),
+  ],
+  ['dx with highest avg cost', analytics({ group_by: ['condition'], order: byMeasure })],
+  [
+    'procedure with the lowest margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'worst 5 procedures by readmission rate',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['procedure'],
+      order: byMeasure,
+      limit: 5,
+    }),
+  ],
+  [
+    'best 5 surgeons by readmission rate',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['surgeon'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      limit: 5,
+    }),
+  ],
+  [
+    'worst 3 providers by margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['provider'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      limit: 3,
+    }),
+  ],
+  [
+    'knee vs hip replacement cost',
+    analytics({ comparison: { kind: 'values', dimension: 'procedure', values: [KNEE, HIP] } }),
+  ],
+  [
+    'how much did medicare pay us in 2025',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      filters: [keep('payor', named('Medicare'))],
+      window: year(2025),
+    }),
+  ],
+  ['how much does a knee replacement cost', analytics({ filters: [keep('procedure', KNEE)] })],
+  [
+    'how much did we bill aetna',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      filters: [keep('payor', named('Aetna'))],
+    }),
+  ],
+  ['number of claims by payor', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  [
+    'avg discount % by payer',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'cost of knee replacement for 65+',
+    analytics({ filters: [keep('procedure', KNEE)], conditions: [{ field: 'age', op: '>=', value: 65 }] }),
+  ],
+  ['average cost of knee replacement patient', analytics({ filters: [keep('procedure', KNEE)] })],
+  [
+    'typical hip replacement patient',
+    {
+      workflow: 'dashboard',
+      plan: {
+        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
+        filters: [keep('procedure', HIP)],
+        conditions: [],
+        window: DEFAULT_WINDOW,
+      },
+    },
+  ],
+];
+
 function read(question: string, previous?: ParsedQuery) {
   return parseQuestion(question, contextWith(previous ? { previous } : {}));
 }
@@ -4140,6 +4239,7 @@ const CATEGORIES: [string, Row[]][] = [
   ['clipped and vowel-dropped shorthand', SHORTHAND],
   ['finance words for a hospital', FINANCE],
   ['the share of cases meeting a condition', SHARE_CONDITIONS],
+  ['question forms found in QA', FORMS_QA],
 ];
 
 for (const [category, rows] of CATEGORIES) {
@@ -4163,6 +4263,7 @@ describe('finance words for a payor organization', () => {
 // Words that look like a name and match none: "not found" with the closest names, never a clarifying question
 // among names that share only a word with it, and never a name looked up for an everyday word.
 const NOT_FOUND: [string, RegExp][] = [
+  ['how many nurses do we have', /"nurses" is not something it holds/],
   ['average cost of heart transplant', /didn't find "heart transplant"/],
   ['how many heart transplants last year', /didn't find "heart transplants"/],
   ['revenue for knee transplant', /didn't find "knee transplant"/],

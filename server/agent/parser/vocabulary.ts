@@ -34,7 +34,7 @@ const EXTRA_MEASURE_PHRASES: Partial<Record<Measure, string[]>> = {
   ],
   discount: ['discounts?|contractual (?:allowances?|adjustments?)|write[- ]?offs?|adjustments'],
   revenue: [
-    'revenues?|charges?|charged|billed(?: amounts?)?|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|paid|pays?|collections|takings',
+    'revenues?|charges?|charged|billed(?: amounts?)?|bill(?= (?:to |for )?\\S)|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|(?<!self[- ])(?:paid|pays?)|collections|takings',
   ],
   cost: [
     'costs?|costing|expenses?|expenditures?|spend(?:ing)?|spent|expensive|priciest|pricey|costliest|costly|cheap(?:er|est)?',
@@ -48,7 +48,8 @@ const MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) => {
     .filter((synonym) => measure !== 'cases' || !/^(?:cases|volume)$/.test(synonym))
     .map(escapePattern);
   const phrases = [...synonyms, ...(EXTRA_MEASURE_PHRASES[measure] ?? [])];
-  return phrases.map((phrase) => [measure, new RegExp(`\\b(?:${phrase})\\b`)] as [Measure, RegExp]);
+  // "(?!\\w)" rather than "\\b" after a phrase, so one ending in a sign ("discount %") still matches.
+  return phrases.map((phrase) => [measure, new RegExp(`\\b(?:${phrase})(?!\\w)`)] as [Measure, RegExp]);
 }).sort((left, right) => right[1].source.length - left[1].source.length);
 
 const SPECIFIC_MEASURES: Measure[] = [
@@ -67,7 +68,7 @@ const ORDERED_MEASURE_PATTERNS: [Measure, RegExp][] = [
 /** A payor organization's own words for a measure ("payments", "spend"), read before the general ones. */
 const PAYOR_MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) =>
   (MEASURE_MODEL[measure].payorSynonyms ?? []).map(
-    (synonym) => [measure, new RegExp(`\\b${escapePattern(synonym)}\\b`)] as [Measure, RegExp],
+    (synonym) => [measure, new RegExp(`(?<!self[- ])\\b${escapePattern(synonym)}\\b`)] as [Measure, RegExp],
   ),
 );
 
@@ -215,15 +216,15 @@ export interface GroupTake {
 const TIME_PATTERNS: [TimeGrain, RegExp][] = [
   [
     'month',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar )?(?:month|mth)|monthly|month[- ](?:by|over|on)[- ]month|mom|months? of the year)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by|which|what) (?:calendar )?(?:month|mth)|monthly|month[- ](?:by|over|on)[- ]month|mom|months? of the year)\b/,
   ],
   [
     'quarter',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:quarter|qtr)|quarterly|quarter[- ](?:by|over|on)[- ]quarter|qoq)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by|which|what) (?:calendar |fiscal )?(?:quarter|qtr)|quarterly|quarter[- ](?:by|over|on)[- ]quarter|qoq)\b/,
   ],
   [
     'year',
-    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by) (?:calendar |fiscal )?(?:year|yr)|yearly|annual(?:ly)?|year[- ](?:by|over|on)[- ]year|yoy|each of the years)\b/,
+    /\b(?:(?:by|per|each|every|for each|broken down by|split by|grouped by|which) (?:calendar |fiscal )?(?:year|yr)|yearly|annual(?:ly)?|year[- ](?:by|over|on)[- ]year|yoy|each of the years)\b/,
   ],
 ];
 
@@ -325,6 +326,10 @@ const ASCENDING =
 const PURE_RANKING =
   /\b(?:highest|lowest|most|least|fewest|biggest|largest|greatest|smallest|top|bottom|best|worst|leading|rank(?:ed|ing|s)?|descending|ascending|longest|shortest|fastest|slowest|quickest|busiest)\b/;
 
+/** Figures where less is better: "worst" ranks them highest first. */
+const LOWER_IS_BETTER =
+  /\b(?:readmi\w*|costs?|cst|expenses?|spend\w*|los|alos|length of stay|stays?|discounts?|write[- ]?offs?|(?:or|operating|surgical|surgery) (?:time|minutes)|time)\b/;
+
 /** Reads the order the question asks for without cutting it, so "cheapest" can still name the cost. */
 export function takeRanking(remainder: Remainder): RankTake {
   const rank: RankTake = {};
@@ -335,6 +340,10 @@ export function takeRanking(remainder: Remainder): RankTake {
   if (word && count) {
     rank.limit = readCount(count);
     rank.direction = /^(?:bottom|worst|lowest|least|smallest|cheapest)$/.test(word) ? 'asc' : 'desc';
+    // Best and worst follow the figure: the worst readmission rate, cost or stay is the highest.
+    if (/^(?:best|worst)$/.test(word) && remainder.test(LOWER_IS_BETTER)) {
+      rank.direction = word === 'worst' ? 'desc' : 'asc';
+    }
     if (rank.limit < 1 || rank.limit > 1000)
       refuse('I can list from 1 to 1,000 rows.', ['top 10 surgeons by total revenue']);
   }
