@@ -161,6 +161,12 @@ const HAVING = new RegExp(
 const COUNTED_VERB =
   /\b(?:how many|number of)\b.*?\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \w+) (pay|paid|pays|bill|billed|charge|charged|reimburse|reimbursed|process|processed|approve|approved|receive|received|settle|settled|cover|covered|fund|funded)\b/;
 
+const COUNT_MEMBERS =
+  /(?<=\bhow many )(surgeons|doctors|physicians|payors|payers|insurers|providers|facilities|hospitals|sites|clients|customers|diagnoses|drgs)\b/;
+/** "cases over $100k": money with no figure named could be cost or revenue. */
+const MONEY_WITHOUT_FIGURE =
+  /\b(?:cases|procedures|surgeries|claims|patients|admissions) (?:that are |which are |are |were )?(over|above|under|below|more than|less than|greater than|exceeding) (\$ ?\d[\d,]*(?:\.\d+)? ?(?:k|m|thousand|million)?)(?=\s|$)/;
+
 const HOW_MUCH_PAID =
   /\bhow much (?:did|has|have) (?!(?:a|an|the|one|it|each|every)\b)\S+(?: \S+)? (?:pay|paid|bill|billed|reimburse|reimbursed|spend|spent|collect|collected)\b/;
 
@@ -271,6 +277,13 @@ export function takeAnalyticsParts(
   parts.having = takeHaving(remainder);
   takeWindows(remainder, options, parts);
   parts.conditions = takeCaseConditions(remainder);
+  const money = remainder.find(MONEY_WITHOUT_FIGURE);
+  if (money) {
+    refuse(
+      `Tell me which figure must be ${money[1]} ${money[2]}: the cost, the revenue or the discount of a case.`,
+      [`cases with cost ${money[1]} ${money[2]}`, `cases with revenue ${money[1]} ${money[2]}`],
+    );
+  }
   const than = remainder.find(THAN);
   if (than) {
     parts.compares = true;
@@ -289,7 +302,13 @@ export function takeAnalyticsParts(
     });
   }
   const grains = takeTimeGrains(remainder);
+  // "how many surgeons do we have": the members are counted by listing them, each with its cases.
+  const members = remainder.take(COUNT_MEMBERS);
+  const counted = members
+    ? DIMENSION_NOUNS.find(([, , plural]) => new RegExp(`^(?:${plural})$`).test(members[1] ?? ''))
+    : undefined;
   const groups: GroupTake[] = [
+    ...(counted ? [{ dimension: counted[0], asked: false }] : []),
     ...(leading ? [{ dimension: leading, asked: false }] : []),
     ...takeGroupBys(remainder),
   ];

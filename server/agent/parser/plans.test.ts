@@ -4131,6 +4131,12 @@ const SHARE_CONDITIONS: Row[] = [
 // better, "A vs B <noun>", what is counted, typical patients, "65+".
 const FORMS_QA: Row[] = [
   [
+    'how many surgeons do we have',
+    analytics({ measures: [...cases], group_by: ['surgeon'], order: byMeasure }),
+  ],
+  ['how many payors', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  ['how many procedures did we do in 2025', analytics({ measures: [...cases], window: year(2025) })],
+  [
     'which month had the most cases',
     analytics({ measures: [...cases], group_by: ['month'], order: byMeasure }),
   ],
@@ -4264,6 +4270,8 @@ describe('finance words for a payor organization', () => {
 // among names that share only a word with it, and never a name looked up for an everyday word.
 const NOT_FOUND: [string, RegExp][] = [
   ['how many nurses do we have', /"nurses" is not something it holds/],
+  ['cases over $100k', /^Tell me which figure must be over \$100k/],
+  ['how many procedures over $50k', /^Tell me which figure must be over \$50k/],
   ['average cost of heart transplant', /didn't find "heart transplant"/],
   ['how many heart transplants last year', /didn't find "heart transplants"/],
   ['revenue for knee transplant', /didn't find "knee transplant"/],
