@@ -150,6 +150,7 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
       'spending',
       'spend',
       'spent',
+      'paying',
     ],
   },
   hospital_revenue: {
@@ -322,7 +323,17 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     defaultAggregation: 'ratio',
     rankAggregation: 'ratio',
     hospitalOnly: false,
-    synonyms: ['30-day readmission rate', 'readmission rate', 'readmissions', 'readmits', 'readmitted'],
+    synonyms: [
+      '30-day readmission rate',
+      'readmission rate',
+      'readmission %',
+      'readmission percentage',
+      'readmissions',
+      'readmission',
+      'readmits',
+      'readmit',
+      'readmitted',
+    ],
   },
 };
 

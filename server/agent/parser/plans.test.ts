@@ -4005,6 +4005,12 @@ const FINANCE: Row[] = [
 const PAYOR_FINANCE: Row[] = [
   ['how many claims did we pay', analytics({ measures: [...cases] })],
   [
+    'what percent of claims are over 65',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '>', value: 65 }] }],
+    }),
+  ],
+  [
     'how many claims did we pay for knee replacements in 2025',
     analytics({ measures: [...cases], filters: [keep('procedure', KNEE)], window: year(2025) }),
   ],
@@ -4130,6 +4136,41 @@ const SHARE_CONDITIONS: Row[] = [
 // Question forms found in QA: which month, noun before its superlative, best/worst by a figure where less is
 // better, "A vs B <noun>", what is counted, typical patients, "65+".
 const FORMS_QA: Row[] = [
+  [
+    'readmission % by provider',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['provider'],
+      order: byMeasure,
+    }),
+  ],
+  ['who is our biggest payer', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  [
+    'who are our top 3 payors by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+      limit: 3,
+    }),
+  ],
+  [
+    'who are our top 5 surgeons by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+      limit: 5,
+    }),
+  ],
+  [
+    'is cigna paying more than aetna for knee replacements',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      filters: [keep('procedure', KNEE)],
+      comparison: { kind: 'values', dimension: 'payor', values: [named('Cigna'), named('Aetna')] },
+    }),
+  ],
   [
     'how many surgeons do we have',
     analytics({ measures: [...cases], group_by: ['surgeon'], order: byMeasure }),

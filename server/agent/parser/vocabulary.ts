@@ -34,7 +34,7 @@ const EXTRA_MEASURE_PHRASES: Partial<Record<Measure, string[]>> = {
   ],
   discount: ['discounts?|contractual (?:allowances?|adjustments?)|write[- ]?offs?|adjustments'],
   revenue: [
-    'revenues?|charges?|charged|billed(?: amounts?)?|bill(?= (?:to |for )?\\S)|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|(?<!self[- ])(?:paid|pays?)|collections|takings',
+    'revenues?|charges?|charged|billed(?: amounts?)?|bill(?= (?:to |for )?\\S)|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|(?<!self[- ])(?:paid|pays?|paying)|collections|takings',
   ],
   cost: [
     'costs?|costing|expenses?|expenditures?|spend(?:ing)?|spent|expensive|priciest|pricey|costliest|costly|cheap(?:er|est)?',
@@ -301,7 +301,9 @@ export function takeLeadingGroupBy(remainder: Remainder): CaseDimension | undefi
 /** "who has the highest …" asks for a surgeon. */
 export function takeWho(remainder: Remainder): boolean {
   return (
-    remainder.take(/^(?:who|whom)\b(?! (?:is|are) (?:our|the) (?:payors?|providers?|clients?))/) !== null
+    remainder.take(
+      /^(?:who|whom)\b(?! (?:is|are|was|were) (?:our |the )?(?:[\w-]+ ){0,3}(?:payors?|payers?|insurers?|providers?|facilit(?:y|ies)|hospitals?|clients?|customers?|accounts?)\b)/,
+    ) !== null
   );
 }
 
