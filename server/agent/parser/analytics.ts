@@ -370,7 +370,11 @@ export function takeAnalyticsParts(
   }
   if (groups.some((group) => group.mix) && !parts.aggregation) parts.aggregation = 'share';
   const ranks = parts.rank.direction !== undefined || parts.rank.limit !== undefined;
-  if (groups.length === 0 && ranks) {
+  // "surgeons by volume", "payors by revenue": members ranked by the figure after "by".
+  const rankedBy = remainder.test(
+    /\b(?:surgeons|doctors|physicians|payors|payers|insurers|providers|facilities|hospitals|clients|customers|procedures|surgeries|diagnoses|conditions|drgs) by\b/,
+  );
+  if (groups.length === 0 && (ranks || rankedBy)) {
     const plural = takePluralGroupBy(remainder);
     if (plural) groups.push({ dimension: plural, asked: true });
   }

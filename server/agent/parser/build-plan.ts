@@ -357,6 +357,12 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
   } else if (
     parts.aggregation === undefined &&
     (ranks || parts.mentionsCases) &&
+    // A word let go may have been the figure ("readmission % by provider"): counting cases would answer with a
+    // number nobody asked for, so a bare breakdown counts them only when it speaks of cases or has no such word.
+    (parts.mentionsCases ||
+      parts.unknown.length === 0 ||
+      parts.rank.direction !== undefined ||
+      parts.rank.limit !== undefined) &&
     (groupBy.length > 0 || comparison !== null || parts.windows.length > 0)
   ) {
     // "which surgeon does the most knee replacements": the figure is the number of cases.

@@ -4136,6 +4136,15 @@ const SHARE_CONDITIONS: Row[] = [
 // Question forms found in QA: which month, noun before its superlative, best/worst by a figure where less is
 // better, "A vs B <noun>", what is counted, typical patients, "65+".
 const FORMS_QA: Row[] = [
+  ['surgeons by volume', analytics({ measures: [...cases], group_by: ['surgeon'], order: byMeasure })],
+  [
+    'payors by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
   [
     'readmission % by provider',
     analytics({
@@ -4311,6 +4320,8 @@ describe('finance words for a payor organization', () => {
 // among names that share only a word with it, and never a name looked up for an everyday word.
 const NOT_FOUND: [string, RegExp][] = [
   ['how many nurses do we have', /"nurses" is not something it holds/],
+  // A word let go might have been the figure: a bare breakdown is not answered with a count of cases.
+  ['fnord by payor', /^Tell me which figure you want/],
   ['cases over $100k', /^Tell me which figure must be over \$100k/],
   ['how many procedures over $50k', /^Tell me which figure must be over \$50k/],
   ['average cost of heart transplant', /didn't find "heart transplant"/],
