@@ -1332,3 +1332,166 @@ describe('unanswerable questions get no number', () => {
     for (const option of outcome.options) expect(option.cases).toBeGreaterThan(0);
   });
 });
+
+// ---- Questions as analysts type them: shorthand, finance words, a payor's own words --------------------------
+
+/** [question, organization, figure column, hand-written figure, scope]. */
+const TYPED: [string, 'mercy' | 'lakeside', string, string, string][] = [
+  ['avg cst of knee replacement', 'mercy', 'cost_avg', 'avg(cost)', `${KNEE} AND ${LAST12}`],
+  ['tot rev 2025', 'mercy', 'revenue_sum', 'sum(revenue)', Y2025],
+  ['mgn for tka in 2025', 'mercy', 'margin_ratio', MARGIN, `${KNEE} AND ${Y2025}`],
+  ['disc rate for aetna', 'mercy', 'discount_rate_ratio', DISCOUNT_RATE, `payor = 'Aetna' AND ${LAST12}`],
+  ['med los for tka', 'mercy', 'los_median', 'quantile_cont(los_days, 0.5)', `${KNEE} AND ${LAST12}`],
+  [
+    'readm rate for hip replacement',
+    'mercy',
+    'readmission_30_ratio',
+    READMISSION_RATE,
+    `${HIP} AND ${LAST12}`,
+  ],
+  ['pts over 80 avg los', 'mercy', 'los_avg', 'avg(los_days)', `age > 80 AND ${LAST12}`],
+  ['no. of cases in 2025', 'mercy', 'cases_count', 'count(*)', Y2025],
+  ['avg or mins for lap chole', 'mercy', 'time_avg', 'avg(or_minutes)', `${CHOLE} AND ${LAST12}`],
+  ['avg cost for bcbs', 'mercy', 'cost_avg', 'avg(cost)', `payor = 'Blue Cross Blue Shield' AND ${LAST12}`],
+  [
+    'revenue from uhc in 2025',
+    'mercy',
+    'revenue_avg',
+    'avg(revenue)',
+    `payor = 'UnitedHealthcare' AND ${Y2025}`,
+  ],
+  [
+    'what did we lose on knee replacements',
+    'mercy',
+    'profit_sum',
+    'sum(hospital_revenue - cost)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['total billed for knee replacement', 'mercy', 'revenue_sum', 'sum(revenue)', `${KNEE} AND ${LAST12}`],
+  [
+    'total amount paid for knee replacement',
+    'mercy',
+    'paid_sum',
+    'sum(revenue - discount)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  ['total paid amount in 2025', 'lakeside', 'paid_sum', 'sum(revenue - discount)', Y2025],
+  [
+    'allowed amount for knee replacements in 2025',
+    'lakeside',
+    'paid_avg',
+    'avg(revenue - discount)',
+    `${KNEE} AND ${Y2025}`,
+  ],
+  [
+    'total payments for hip replacement',
+    'lakeside',
+    'paid_sum',
+    'sum(revenue - discount)',
+    `${HIP} AND ${LAST12}`,
+  ],
+  ['total claims paid in 2025', 'lakeside', 'paid_sum', 'sum(revenue - discount)', Y2025],
+  ['how many claims did we pay in 2025', 'lakeside', 'cases_count', 'count(*)', Y2025],
+  ['total billed charges in 2025', 'lakeside', 'revenue_sum', 'sum(revenue)', Y2025],
+  // The share of the cases that meet a condition: Σmeeting ÷ Σcases.
+  [
+    'what percent of cases are over 65',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE age > 65) / count(*)',
+    LAST12,
+  ],
+  [
+    'what proportion of cases stay longer than 5 days',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE los_days > 5) / count(*)',
+    LAST12,
+  ],
+  [
+    'what fraction of cases cost more than $20k in 2025',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE cost > 20000) / count(*)',
+    Y2025,
+  ],
+  [
+    'what percent of cases had or time over 3 hours',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE or_minutes > 180) / count(*)',
+    LAST12,
+  ],
+  [
+    'what percent of knee replacements are over 65',
+    'mercy',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE age > 65) / count(*)',
+    `${KNEE} AND ${LAST12}`,
+  ],
+  [
+    'what percent of claims cost more than $50k',
+    'lakeside',
+    'cases_share',
+    '100.0 * count(*) FILTER (WHERE cost > 50000) / count(*)',
+    LAST12,
+  ],
+];
+
+describe('questions as analysts type them, checked against SQL', () => {
+  it.each(TYPED)('%s (%s)', async (question, orgId, key, figure, where) => {
+    const asked = await ask(question, { orgId });
+    expect(asked.outcome.kind, JSON.stringify(asked.outcome)).toBe('query');
+    expect(figureKey(asked)).toBe(key);
+    // A count is answered alone, with the cases as provenance: no figure nobody asked for.
+    if (key === 'cases_count')
+      expect(asked.query?.workflow === 'analytics' && asked.query.plan.measures).toHaveLength(1);
+    const [want] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+      orgId,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    expect(row?.cases).toBe(want?.cases);
+    close(row?.[key], want?.figure, question);
+  });
+
+  it.each([
+    ['share of cases over 65 by payor in 2025', 'payor', 'payor'],
+    [
+      'what percent of cases are over 65 by quarter in 2025',
+      'quarter',
+      "concat(CAST(year(admit_date) AS VARCHAR), '-Q', CAST(quarter(admit_date) AS VARCHAR))",
+    ],
+  ])("%s: each group's own share, checked group by group", async (question, column, key) => {
+    const asked = await ask(question);
+    const want = await sql(
+      `SELECT ${key} AS name, 100.0 * count(*) FILTER (WHERE age > 65) / count(*) AS figure, CAST(count(*) AS INTEGER) AS cases FROM cases WHERE ${Y2025} GROUP BY 1`,
+    );
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(want.length);
+    for (const expected of want) {
+      const row = rows.find((candidate) => candidate[column] === expected.name);
+      expect(row?.cases, String(expected.name)).toBe(expected.cases);
+      close(row?.cases_share, expected.figure, `${question}: ${String(expected.name)}`);
+    }
+  });
+
+  it('compares the share of cases over 65 in two years, each over its own cases', async () => {
+    const asked = await ask('what percent of cases are over 65 2024 vs 2025');
+    const [want] = await sql(
+      `SELECT 100.0 * count(*) FILTER (WHERE age > 65 AND ${Y2024}) / count(*) FILTER (WHERE ${Y2024}) AS first, 100.0 * count(*) FILTER (WHERE age > 65 AND ${Y2025}) / count(*) FILTER (WHERE ${Y2025}) AS second FROM cases`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0];
+    close(row?.cases_share_1, want?.first, '2024');
+    close(row?.cases_share_2, want?.second, '2025');
+  });
+
+  it('says a procedure the organization does not have is not found, offering the closest names', async () => {
+    const { outcome } = await ask('average cost of heart transplant');
+    expect(outcome.kind).toBe('refuse');
+    if (outcome.kind !== 'refuse') return;
+    expect(outcome.message).toMatch(
+      /^I didn't find "heart transplant" among your procedures or conditions\. The closest names are /,
+    );
+  });
+});

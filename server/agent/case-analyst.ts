@@ -1,5 +1,5 @@
 import { trigramSimilarity } from '../cases/fuzzy';
-import { resolveText } from '../cases/resolver';
+import { closestNames as resolverClosestNames, resolveText } from '../cases/resolver';
 import type {
   CaseStore,
   Catalog,
@@ -13,6 +13,7 @@ import { type Analyst, AnalystRefusal } from './analyst';
 import { composePlan, composePrediction, composeSimulation, composeTypicalCase } from './compose';
 import { createSuggestions, type SuggestionReader } from './examples';
 import { type ParseContext, type ParseOutcome, parseQuestion } from './parser';
+import { expandShorthand } from './parser/shorthand';
 import { correctWords, describeCorrections, questionVocabulary } from './parser/typos';
 import { escapeMarkdown } from './refusal-text';
 
@@ -54,7 +55,11 @@ function parseContext(
     ...(request.previousUnanswered ? { previousUnanswered: true } : {}),
     // The parser resolves while it reads, synchronously, against the catalog loaded once per question.
     resolve: (text, kinds) => resolveText(catalog, text, kinds),
-    closest: (text, kinds) => closestNames(catalog, text, kinds),
+    // The resolver's near misses first ("heart transplant": the heart procedures), else shared letter groups.
+    closest: (text, kinds) => {
+      const near = resolverClosestNames(catalog, text, kinds);
+      return near.length ? near : closestNames(catalog, text, kinds);
+    },
     topMembers: (kind) =>
       (catalog.entities[kind] ?? [])
         .slice(0, 5)
@@ -67,7 +72,11 @@ const casesOf = (catalog: Catalog, option: MatchCandidate) =>
 
 /** Reads a question as the organization's analyst does: typos respelt against its own words, then parsed. */
 function readQuestion(question: string, context: ParseContext, catalog: Catalog): ParseOutcome {
-  const { text, corrections } = correctWords(question, questionVocabulary(catalog));
+  // Shorthand first ("cst", "rev"), so a clipped word is not taken for a typo of some other word.
+  const expanded = expandShorthand(question);
+  const corrected = correctWords(expanded.text, questionVocabulary(catalog));
+  const text = corrected.text;
+  const corrections = [...expanded.corrections, ...corrected.corrections];
   const outcome = parseQuestion(text, context);
   // The reading shows what a typo was taken for, so a wrong guess is visible at once.
   if (outcome.kind !== 'query' || corrections.length === 0) return outcome;

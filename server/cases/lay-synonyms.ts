@@ -77,4 +77,14 @@ export const LAY_SYNONYMS: { phrase: string; kind: EntityKind; code: string }[] 
   { phrase: 'coronary artery disease', kind: 'condition', code: 'I25.10' },
   { phrase: 'aortic stenosis', kind: 'condition', code: 'I35.0' },
   { phrase: 'joint replacement', kind: 'drg', code: '470' },
+  // Payors go by their initials; a payor's id is its name.
+  { phrase: 'bcbs', kind: 'payor', code: 'Blue Cross Blue Shield' },
+  { phrase: 'blue cross', kind: 'payor', code: 'Blue Cross Blue Shield' },
+  { phrase: 'uhc', kind: 'payor', code: 'UnitedHealthcare' },
+  { phrase: 'united healthcare', kind: 'payor', code: 'UnitedHealthcare' },
+  { phrase: 'united', kind: 'payor', code: 'UnitedHealthcare' },
+  { phrase: 'kaiser', kind: 'payor', code: 'Kaiser Permanente' },
+  { phrase: 'molina', kind: 'payor', code: 'Molina Healthcare' },
+  { phrase: 'self pay', kind: 'payor', code: 'Self-pay' },
+  { phrase: 'uninsured', kind: 'payor', code: 'Self-pay' },
 ];

@@ -56,6 +56,8 @@ interface CompiledMeasure {
   label: string;
   unit: string;
   type: ColumnType;
+  /** The share of the group's cases meeting these conditions (`where`), as SQL with its values bound. */
+  condition?: string;
 }
 
 interface CompiledDimension {
@@ -128,9 +130,9 @@ export function filterCondition(filter: DimensionFilter, parameters: Parameters)
   return `(${column} IS NULL OR ${kept})`;
 }
 
-function compileMeasures(plan: QueryPlan, orgType: OrgType): CompiledMeasure[] {
+function compileMeasures(plan: QueryPlan, orgType: OrgType, parameters: Parameters): CompiledMeasure[] {
   const seen = new Set<string>();
-  return plan.measures.map(({ measure, aggregation }, index) => {
+  return plan.measures.map(({ measure, aggregation, where }, index) => {
     const model = MEASURE_MODEL[measure];
     if (!model) refuse(`Unknown measure "${measure}".`);
     if (!measureAllowed(orgType, measure)) {
@@ -142,6 +144,15 @@ function compileMeasures(plan: QueryPlan, orgType: OrgType): CompiledMeasure[] {
         `The ${aggregation} of ${model.label} means nothing here; ${model.label} can be asked as ${model.aggregations.join(', ')}.`,
       );
     }
+    let condition: string | undefined;
+    if (where) {
+      if (measure !== 'cases' || normalized !== 'share') {
+        refuse(
+          'Conditions on a figure can only make a share of cases ("what percent of cases are over 65").',
+        );
+      }
+      condition = scopeConditions([], where, orgType, parameters).join(' AND ');
+    }
     let key = measureColumnKey(measure, normalized);
     if (seen.has(key)) key = `${key}_${index}`;
     seen.add(key);
@@ -151,6 +162,7 @@ function compileMeasures(plan: QueryPlan, orgType: OrgType): CompiledMeasure[] {
       key,
       label: measureLabel(measure, normalized),
       ...measureShape(measure, normalized),
+      ...(condition ? { condition } : {}),
     };
   });
 }
@@ -188,7 +200,7 @@ export function scopeConditions(
 
 export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledPlan {
   const parameters = new Parameters();
-  const measures = compileMeasures(plan, context.orgType);
+  const measures = compileMeasures(plan, context.orgType, parameters);
   const dimensions = compileDimensions(plan);
   const windowed = plan.comparison?.kind === 'windows';
   if (windowed && !context.windows) refuse('A comparison of windows needs both windows resolved.');
@@ -288,7 +300,7 @@ export function compilePlan(plan: QueryPlan, context: CompileContext): CompiledP
     const filter = windowFilters[windowIndex];
     for (const measure of measures) {
       figureColumns.push(
-        `${aggregateSql(measure.measure, measure.aggregation, filter)} AS ${measure.key}${suffix}`,
+        `${measure.condition ? conditionalShareSql(measure.condition, filter) : aggregateSql(measure.measure, measure.aggregation, filter)} AS ${measure.key}${suffix}`,
       );
     }
     countColumns.push(`count(*)${filter ? ` FILTER (WHERE ${filter})` : ''} AS cases${suffix}`);
@@ -383,7 +395,8 @@ grouped AS (
 
   const shares = suffixes.flatMap((suffix) =>
     measures
-      .filter((measure) => measure.aggregation === 'share')
+      // A share of the group's own cases meeting a condition is already a share; it is not divided again.
+      .filter((measure) => measure.aggregation === 'share' && !measure.condition)
       .map(
         (measure) =>
           `100 * ${measure.key}${suffix} / NULLIF(max(CASE WHEN is_total THEN ${measure.key}${suffix} END) OVER (), 0) AS ${measure.key}${suffix}`,
@@ -466,6 +479,13 @@ function keyIndex(dimensions: Dimension[], index: number): number {
  * A figure split into parts that add up across groups: `group` aggregates the cases of one group into parts,
  * `figure` makes the group's figure from its parts, `total` makes the scope's figure from every group's parts.
  */
+/** The share of a group's cases meeting a condition: Σmeeting ÷ Σcases, in %. */
+function conditionalShareSql(condition: string, filter: string | undefined): string {
+  const meeting = filter ? `(${condition}) AND ${filter}` : condition;
+  const all = filter ? ` FILTER (WHERE ${filter})` : '';
+  return `100 * count(*) FILTER (WHERE ${meeting}) / NULLIF(count(*)${all}, 0)`;
+}
+
 function decompose(
   measure: CompiledMeasure,
   filter: string | undefined,
@@ -494,6 +514,14 @@ function decompose(
     figure: `${scale}${a} / NULLIF(${b}, 0) AS ${name}`,
     total: `${scale}sum(${a}) / NULLIF(sum(${b}), 0) AS ${name}`,
   });
+  if (measure.condition) {
+    const meeting = filter ? `(${measure.condition}) AND ${filter}` : measure.condition;
+    return quotient(
+      `CAST(count(*) FILTER (WHERE ${meeting}) AS DOUBLE)`,
+      `CAST(count(*)${where} AS DOUBLE)`,
+      '100 * ',
+    );
+  }
   if (model.kind === 'count') return single(`CAST(count(*)${where} AS DOUBLE)`);
   if (model.kind === 'ratio') {
     if (measure.aggregation === 'sum' && model.ratioSum) {

@@ -66,6 +66,9 @@ export interface MeasureModel {
   hospitalOnly: boolean;
   /** Phrases (lower case, singular and plural spelt out) a person uses for it, most specific first. */
   synonyms: readonly string[];
+  /** Words that name this measure when a payor organization asks, though a hospital means another measure by
+   *  them: a payor's "payments" and "spend" are what it paid, a hospital's "payments" its revenue. */
+  payorSynonyms?: readonly string[];
 }
 
 const DISTRIBUTION: readonly Aggregation[] = ['sum', 'avg', 'median', ...PERCENTILES, 'min', 'max', 'share'];
@@ -108,6 +111,49 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
       'payment',
       'payments',
       'collections',
+    ],
+  },
+  paid: {
+    key: 'paid',
+    label: 'paid amount',
+    unit: 'USD',
+    columnType: 'currency',
+    kind: 'additive',
+    caseSql: '(revenue - discount)',
+    aggregations: DISTRIBUTION,
+    defaultAggregation: 'avg',
+    rankAggregation: 'sum',
+    hospitalOnly: false,
+    synonyms: [
+      'paid amount',
+      'paid amounts',
+      'amount paid',
+      'amounts paid',
+      'allowed amount',
+      'allowed amounts',
+      'allowed',
+      'allowable',
+      'claims paid',
+      'paid claims',
+      'claim payments',
+      'net paid',
+      'net payment',
+      'net payments',
+      'paid out',
+    ],
+    payorSynonyms: [
+      'payments',
+      'payment',
+      'reimbursements',
+      'reimbursement',
+      'reimbursed',
+      'paid',
+      'pays',
+      'pay',
+      'spending',
+      'spend',
+      'spent',
+      'paying',
     ],
   },
   hospital_revenue: {
@@ -280,7 +326,17 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
     defaultAggregation: 'ratio',
     rankAggregation: 'ratio',
     hospitalOnly: false,
-    synonyms: ['30-day readmission rate', 'readmission rate', 'readmissions', 'readmits', 'readmitted'],
+    synonyms: [
+      '30-day readmission rate',
+      'readmission rate',
+      'readmission %',
+      'readmission percentage',
+      'readmissions',
+      'readmission',
+      'readmits',
+      'readmit',
+      'readmitted',
+    ],
   },
 };
 

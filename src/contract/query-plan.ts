@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 export const MEASURES = [
   'cases',
   'revenue',
+  // Billed revenue less the discount: what the payor paid (a payor organization's "paid amount").
+  'paid',
   'hospital_revenue',
   'profit',
   'margin',
@@ -70,9 +72,6 @@ export type Comparator = (typeof COMPARATORS)[number];
 
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'A date is YYYY-MM-DD.' }));
 
-export const MeasureRef = z.object({ measure: z.enum(MEASURES), aggregation: z.enum(AGGREGATIONS) });
-export type MeasureRef = z.infer<typeof MeasureRef>;
-
 /** A value of a dimension: `id` is the code for clinical dimensions, the value itself otherwise
  *  (`M`/`F` for gender, `65-74` for an age band); `name` is what a person reads. */
 export const DimensionValue = z.object({ id: z.string(), name: z.string() });
@@ -92,6 +91,17 @@ export const CaseCondition = z.object({
   value: z.number(),
 });
 export type CaseCondition = z.infer<typeof CaseCondition>;
+
+/**
+ * A figure of the plan. `where` (only for the `share` of `cases`) makes it the share of each group's cases that
+ * meet the conditions ("what percent of cases are over 65", by payor too), rather than the group's share of all.
+ */
+export const MeasureRef = z.object({
+  measure: z.enum(MEASURES),
+  aggregation: z.enum(AGGREGATIONS),
+  where: z.optional(z.array(CaseCondition).check(z.minLength(1))),
+});
+export type MeasureRef = z.infer<typeof MeasureRef>;
 
 /** A condition on a grouped figure (`average cost > 20000`, `margin < 5`): `measure` indexes `plan.measures`. */
 export const GroupCondition = z.object({

@@ -6,7 +6,7 @@ import type {
   Measure,
   PlanWindow,
 } from '../../../src/contract/query-plan';
-import type { EntityKind, Resolution } from '../../cases/types';
+import type { EntityKind, OrgType, Resolution } from '../../cases/types';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
@@ -69,6 +69,8 @@ export interface AnalyticsParts {
   /** The question speaks of cases or volume ("cases by month"): with no other figure, it counts them. */
   mentionsCases: boolean;
   dropsGroupBy: boolean;
+  /** "what percent of cases are over 65": the share of the cases that meet the question's conditions. */
+  sharesCondition?: boolean;
   /** "min and max": the lowest and the highest value of each figure. */
   bothEnds?: boolean;
   clearsClinical: boolean;
@@ -82,7 +84,7 @@ export interface AnalyticsParts {
 const DASHBOARD =
   /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+|\w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing)\b/;
 const TYPICAL =
-  /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical cases?(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
+  /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical (?:cases?|patients?|admissions?|claims?|encounters?|stays?)(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
 const LOOKUP =
   /^(?:what (?:is|are|does)|what's|whats|who is|define|explain|look ?up|find|search(?: for)?|which codes?|what codes?|(?:give me |tell me )?the codes? (?:for|of)|codes? for|list (?:the |all )?(?:codes|procedures|conditions|diagnoses|drgs))\b/;
 const LOOKUP_KINDS: [RegExp, EntityKind][] = [
@@ -94,8 +96,27 @@ const LOOKUP_KINDS: [RegExp, EntityKind][] = [
   [/\b(?:providers?|facilit(?:y|ies)|hospitals?)\b/, 'provider'],
   [/\b(?:clients?|customers?)\b/, 'client'],
 ];
+/** "typical hip replacement patient": the name stays between the two words, for the scope. */
+const TYPICAL_NAMED = /\btypical\b(?=(?: [^\s\uE000]+){1,5} (?:patient|case|admission|claim|encounter)s?$)/;
+
+function takeTypicalNamed(remainder: Remainder): boolean {
+  if (!remainder.take(TYPICAL_NAMED)) return false;
+  remainder.take(/\b(?:patient|case|admission|claim|encounter)s?$/);
+  return true;
+}
+
 const SUPERLATIVE_NOUN =
   /(?<=\b(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b(?: (?!(?:of|for|in|per|by|a|an|the|each|every|and|or)\b)[a-z-]+){0,3} )(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)\b(?!['’]s| ?\d| (?:cases?|codes?|types?)\b)/;
+/** "diagnosis with the highest average cost", "month that had the most cases": the noun comes first. */
+const NOUN_THEN_SUPERLATIVE =
+  /\b(procedure|surgery|operation|drg|diagnosis|condition|month|quarter|year)s? (?=(?:with|has|had|having|that (?:has|had|have)|shows?|showed) (?:the )?(highest|lowest|most|least|top|bottom|biggest|largest|smallest|busiest|quietest|costliest|cheapest|priciest|best|worst)\b)/;
+
+/** The noun of NOUN_THEN_SUPERLATIVE, cut, in SUPERLATIVE_NOUN's shape: [1] the superlative, [2] the noun. */
+function nounBeforeSuperlative(remainder: Remainder): string[] | null {
+  const match = remainder.take(NOUN_THEN_SUPERLATIVE);
+  return match ? [match[0], match[2] ?? '', match[1] ?? ''] : null;
+}
+
 const SUPERLATIVE_DIMENSIONS: Record<string, CaseDimension> = {
   procedure: 'procedure',
   surgery: 'procedure',
@@ -151,6 +172,18 @@ const HAVING = new RegExp(
     // The unit's spaces are already taken, so the trailing figure may follow at once ("$1M in revenue").
     `(?:\\s*(?:in |of )?(?:(average|avg|mean|median|total|overall|combined)\\s+)?\\b(${MEASURE_ALTERNATION}))?`,
 );
+
+const COUNTED_VERB =
+  /\b(?:how many|number of)\b.*?\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \w+) (pay|paid|pays|bill|billed|charge|charged|reimburse|reimbursed|process|processed|approve|approved|receive|received|settle|settled|cover|covered|fund|funded)\b/;
+
+const COUNT_MEMBERS =
+  /(?<=\bhow many )(surgeons|doctors|physicians|payors|payers|insurers|providers|facilities|hospitals|sites|clients|customers|diagnoses|drgs)\b/;
+/** "cases over $100k": money with no figure named could be cost or revenue. */
+const MONEY_WITHOUT_FIGURE =
+  /\b(?:cases|procedures|surgeries|claims|patients|admissions) (?:that are |which are |are |were )?(over|above|under|below|more than|less than|greater than|exceeding) (\$ ?\d[\d,]*(?:\.\d+)? ?(?:k|m|thousand|million)?)(?=\s|$)/;
+
+const HOW_MUCH_PAID =
+  /\bhow much (?:did|has|have) (?!(?:a|an|the|one|it|each|every)\b)\S+(?: \S+)? (?:pay|paid|bill|billed|reimburse|reimbursed|spend|spent|collect|collected)\b/;
 
 const MONEY_TOTALS = new Set<Measure>(['revenue', 'hospital_revenue', 'cost', 'discount', 'profit']);
 
@@ -218,6 +251,7 @@ export function takeAnalyticsParts(
   remainder: Remainder,
   options: WindowOptions,
   resolve: Resolve,
+  orgType: OrgType = 'hospital',
 ): AnalyticsParts {
   const parts: AnalyticsParts = {
     measures: [],
@@ -233,7 +267,7 @@ export function takeAnalyticsParts(
     addsGroupBy: remainder.test(/\b(?:too|as well|in addition|also)\s*$/),
     perCase: false,
     mentionsCases: remainder.test(
-      /\b(?:cases|volumes?|caseload|admissions|encounters|surgeries performed)\b/,
+      /\b(?:cases|volumes?|caseload|admissions|encounters|claims|surgeries performed)\b/,
     ),
     dropsGroupBy: takeGroupRemoval(remainder),
     clearsClinical:
@@ -244,6 +278,7 @@ export function takeAnalyticsParts(
     resolutions: [],
   };
   const perInstance = remainder.test(PER_INSTANCE);
+  parts.sharesCondition = sharesCondition(remainder.find(/^.*$/)?.[0] ?? '');
   // "for all payors except Medicare" is the whole scope, not a breakdown.
   remainder.take(
     /\b(?:for |across |of )?(?:all|every|any) (?:payors|payers|insurers|surgeons|providers|clients)\b(?! by\b)/,
@@ -252,11 +287,19 @@ export function takeAnalyticsParts(
   const exact = takeExactName(remainder, resolve, [...CLINICAL_KINDS, ...DIMENSION_KINDS]);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
-  parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
+  parts.isDashboard =
+    remainder.take(TYPICAL) !== null || takeTypicalNamed(remainder) || remainder.take(DASHBOARD) !== null;
   const leading = takeLeadingGroupBy(remainder);
   parts.having = takeHaving(remainder);
   takeWindows(remainder, options, parts);
   parts.conditions = takeCaseConditions(remainder);
+  const money = remainder.find(MONEY_WITHOUT_FIGURE);
+  if (money) {
+    refuse(
+      `Tell me which figure must be ${money[1]} ${money[2]}: the cost, the revenue or the discount of a case.`,
+      [`cases with cost ${money[1]} ${money[2]}`, `cases with revenue ${money[1]} ${money[2]}`],
+    );
+  }
   const than = remainder.find(THAN);
   if (than) {
     parts.compares = true;
@@ -275,7 +318,13 @@ export function takeAnalyticsParts(
     });
   }
   const grains = takeTimeGrains(remainder);
+  // "how many surgeons do we have": the members are counted by listing them, each with its cases.
+  const members = remainder.take(COUNT_MEMBERS);
+  const counted = members
+    ? DIMENSION_NOUNS.find(([, , plural]) => new RegExp(`^(?:${plural})$`).test(members[1] ?? ''))
+    : undefined;
   const groups: GroupTake[] = [
+    ...(counted ? [{ dimension: counted[0], asked: false }] : []),
     ...(leading ? [{ dimension: leading, asked: false }] : []),
     ...takeGroupBys(remainder),
   ];
@@ -296,7 +345,10 @@ export function takeAnalyticsParts(
   }
   // "most expensive procedure", "busiest month": a superlative before one singular noun asks which one, not for
   // the extreme single case.
-  const superlative = groups.length === 0 && grains.length === 0 ? remainder.take(SUPERLATIVE_NOUN) : null;
+  const superlative =
+    groups.length === 0 && grains.length === 0
+      ? (remainder.take(SUPERLATIVE_NOUN) ?? nounBeforeSuperlative(remainder))
+      : null;
   if (superlative) {
     const noun = superlative[2] ?? '';
     const grain = (['month', 'quarter', 'year'] as const).find((value) => value === noun);
@@ -311,9 +363,19 @@ export function takeAnalyticsParts(
   }
   const limitOnly = parts.rank.limit === undefined ? takeLimitOnly(remainder) : undefined;
   if (limitOnly) parts.rank = { ...limitOnly, direction: parts.rank.direction ?? limitOnly.direction };
-  parts.measures = takeMeasures(remainder);
+  // "how much did Medicare pay us": money that changed hands over the scope is its total.
+  const paidTotal = remainder.test(HOW_MUCH_PAID);
+  // "how many claims did we pay": the verb says what was counted, it asks for no figure of its own.
+  const countedVerb = remainder.find(COUNTED_VERB);
+  if (countedVerb?.[1])
+    remainder.take(
+      new RegExp(
+        `(?<=\\b(?:did|do|does|have|has|had|were|was) (?:we|they|you|i|our \\w+) )${countedVerb[1]}\\b`,
+      ),
+    );
+  parts.measures = takeMeasures(remainder, orgType);
   dropRankingWords(remainder);
-  parts.aggregation = takeAggregation(remainder);
+  parts.aggregation = takeAggregation(remainder) ?? (paidTotal ? 'sum' : undefined);
   if (bothEnds) {
     if (parts.aggregation) {
       refuse('I can give the lowest and highest values, or another figure, but not both in one question.', [
@@ -325,7 +387,11 @@ export function takeAnalyticsParts(
   }
   if (groups.some((group) => group.mix) && !parts.aggregation) parts.aggregation = 'share';
   const ranks = parts.rank.direction !== undefined || parts.rank.limit !== undefined;
-  if (groups.length === 0 && ranks) {
+  // "surgeons by volume", "payors by revenue": members ranked by the figure after "by".
+  const rankedBy = remainder.test(
+    /\b(?:surgeons|doctors|physicians|payors|payers|insurers|providers|facilities|hospitals|clients|customers|procedures|surgeries|diagnoses|conditions|drgs) by\b/,
+  );
+  if (groups.length === 0 && (ranks || rankedBy)) {
     const plural = takePluralGroupBy(remainder);
     if (plural) groups.push({ dimension: plural, asked: true });
   }
@@ -359,6 +425,26 @@ export function takeAnalyticsParts(
   parts.resolutions.push(...(exclusions?.resolutions ?? []));
   resolveEntities(remainder, resolve, parts, exact);
   return parts;
+}
+
+const SHARE_OF = /\b(?:share|percent(?:age)?|proportion|fraction|%) of\b(.*)$/;
+const CONDITION_WORD =
+  /\b(?:over|above|under|below|older|younger|aged?|longer|shorter|more than|less than|fewer than|greater than|at least|in excess of|readmitted|exceed(?:s|ed|ing)?)\b|[<>]/;
+const CASES_NOUN =
+  /^\s*(?:the |our |all )?(?:[\w-]+ ){0,4}?(?:cases|patients|claims|admissions|encounters|surgeries|procedures|people|stays|replacements|members)\s+(?:(?:that|who|which)\s+)?(?:over|above|under|below|aged?|older|younger|stay(?:s|ed)?|cost(?:s|ing)?|had|have|with|readmitted)\b/;
+
+/**
+ * Whether a share question's part is a condition on the cases ("what percent of cases are over 65", "share of
+ * cases that stay longer than 5 days by payor") rather than a named value ("what share of cases over 65 are
+ * Medicare", where the cases over 65 are the whole and Medicare the part).
+ */
+function sharesCondition(lower: string): boolean {
+  const share = SHARE_OF.exec(lower);
+  if (!share) return false;
+  const tail = share[1] ?? '';
+  const verb = /\b(?:are|were|is|was|get|got)\b(.*)$/.exec(tail);
+  if (verb) return CONDITION_WORD.test(verb[1] ?? '');
+  return CASES_NOUN.test(tail);
 }
 
 function takeWindows(remainder: Remainder, options: WindowOptions, parts: AnalyticsParts): void {

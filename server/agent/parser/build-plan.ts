@@ -154,7 +154,7 @@ function aggregationFor(
  * parts replace only what they mention (a follow-up); otherwise the contract's defaults fill the rest.
  */
 export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: AnalysisPlan): BuiltPlan {
-  const parts = ratioOfShares(asked);
+  let parts = ratioOfShares(asked);
   const before = previous?.workflow === 'analytics' ? previous.plan : undefined;
   const board = previous?.workflow === 'dashboard' ? previous.plan : undefined;
   if (parts.aggregation === 'detail') {
@@ -177,6 +177,28 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
     !(
       parts.measures.length > 0 && parts.measures.every((measure) => MEASURE_MODEL[measure].kind === 'ratio')
     );
+  // "what percent of cases are over 65 / stay longer than 5 days", by payor too: the share of each group's cases
+  // that meet the conditions, which are then the figure's, not the scope's.
+  let shareWhere: CaseCondition[] | undefined;
+  if (
+    isShare &&
+    parts.sharesCondition &&
+    parts.measures.every((measure) => measure === 'cases') &&
+    (parts.conditions.length > 0 || parts.having.some((part) => CASE_FIELD_OF[part.measure]))
+  ) {
+    shareWhere = [
+      ...parts.conditions,
+      ...parts.having.flatMap((part) => {
+        const field = CASE_FIELD_OF[part.measure];
+        return field ? [{ field, op: part.op, value: part.value }] : [];
+      }),
+    ];
+    parts = {
+      ...parts,
+      conditions: [],
+      having: parts.having.filter((part) => !CASE_FIELD_OF[part.measure]),
+    };
+  }
   const kept = before?.group_by ?? [];
   const groupBy: Dimension[] = parts.dropsGroupBy
     ? []
@@ -187,7 +209,7 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
         : [...parts.groupBy];
   const grouped = groupValues(parts.named);
   let highlight: DimensionValue[] | undefined;
-  if (isShare && groupBy.length === 0 && parts.named.length > 0) {
+  if (isShare && !shareWhere && groupBy.length === 0 && parts.named.length > 0) {
     // "what share of knee replacements are Medicare": the last value named is the part, the rest the whole.
     const part = [...parts.named].sort((left, right) => right.index - left.index)[0]!;
     groupBy.push(part.dimension);
@@ -295,7 +317,7 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
     return { plan: typicalCase(parts, orgType, filters, conditions, window) };
   }
   if (measureKeys.length === 0 && isShare) measureKeys = ['cases'];
-  if (isShare && groupBy.length === 0 && comparison === null) {
+  if (isShare && !shareWhere && groupBy.length === 0 && comparison === null) {
     // A share of the whole scope, with nothing to divide it by, would always read 100 %.
     if (!(measureKeys.length === 1 && MEASURE_MODEL[measureKeys[0]!].kind === 'ratio')) {
       refuse(
@@ -326,6 +348,12 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
               : (normalizeAggregation(measure, 'share') ?? unknownAggregation(measure, 'share'))
             : aggregationFor(measure, word, reading, word === carried),
     }));
+    if (shareWhere) {
+      const where = shareWhere;
+      measures = measures.map((ref) =>
+        ref.measure === 'cases' && ref.aggregation === 'share' ? { ...ref, where } : ref,
+      );
+    }
   } else if (before) {
     // A follow-up that names no figure keeps the previous ones, or changes only how they aggregate.
     measures = before.measures.map((ref) =>
@@ -342,6 +370,12 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
   } else if (
     parts.aggregation === undefined &&
     (ranks || parts.mentionsCases) &&
+    // A word let go may have been the figure ("readmission % by provider"): counting cases would answer with a
+    // number nobody asked for, so a bare breakdown counts them only when it speaks of cases or has no such word.
+    (parts.mentionsCases ||
+      parts.unknown.length === 0 ||
+      parts.rank.direction !== undefined ||
+      parts.rank.limit !== undefined) &&
     (groupBy.length > 0 || comparison !== null || parts.windows.length > 0)
   ) {
     // "which surgeon does the most knee replacements": the figure is the number of cases.

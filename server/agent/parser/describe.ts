@@ -178,7 +178,7 @@ function describeAnalytics(plan: QueryPlan, anchor: WindowAnchor): string {
   // "total revenue" or "average revenue per case": which one a question with no aggregation word got is said.
   const phrases = plan.measures.map(
     (ref) =>
-      `${measurePhrase(ref.measure, ref.aggregation)}${ref.aggregation === 'avg' && MEASURE_MODEL[ref.measure].kind === 'additive' ? ' per case' : ''}`,
+      `${measurePhrase(ref.measure, ref.aggregation)}${ref.aggregation === 'avg' && MEASURE_MODEL[ref.measure].kind === 'additive' ? ' per case' : ''}${ref.where ? describeConditions(ref.where) : ''}`,
   );
   const parts = [listOf(phrases, 'and'), describeFilters(plan.filters), describeConditions(plan.conditions)];
   if (plan.group_by.length) {

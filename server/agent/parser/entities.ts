@@ -1,7 +1,10 @@
+import { isTypoOf } from '../../cases/fuzzy';
+import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import type { EntityKind, MatchCandidate, Pivot, Resolution } from '../../cases/types';
 import { stripFiller } from './filler';
 import { namesEveryWord, type Piece, splitJoined, splitPieces, trimJoiners } from './pieces';
 import { clarify } from './problem';
+import { QUESTION_WORDS } from './question-words';
 import type { Resolve } from './types';
 
 export const CLINICAL_KINDS: EntityKind[] = ['procedure', 'condition', 'drg'];
@@ -72,12 +75,16 @@ export interface KindChoice {
  */
 export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Resolve): ResolvedPieces {
   const result: ResolvedPieces = { matches: [], unknown: [], unknownPieces: [], resolutions: [] };
-  for (const piece of pieces) {
+  // "knee vs hip replacement": the comparison cut the question into "knee" and "hip replacement".
+  const shared = pieces.map((piece, index) =>
+    index + 1 < pieces.length ? shareHeadNoun([piece, pieces[index + 1]!], choice, resolve)[0]! : piece,
+  );
+  for (const piece of shared) {
     const whole = resolvePiece(piece, choice, resolve);
     const parts = splitJoined(piece);
     const best = whole.resolution.best;
     if (parts.length > 1 && !(best && !whole.resolution.ambiguous && namesEveryWord(best.name, piece.text))) {
-      for (const part of parts) {
+      for (const part of shareHeadNoun(parts, choice, resolve)) {
         for (const side of splitTwoNames(resolvePiece(part, choice, resolve), choice, resolve))
           record(result, settleWeak(side, choice, resolve));
       }
@@ -87,6 +94,24 @@ export function resolvePieces(pieces: Piece[], choice: KindChoice, resolve: Reso
     }
   }
   return result;
+}
+
+/**
+ * "knee vs hip replacement", "hip and knee replacements": a lone word joined to a longer name shares that name's
+ * head noun, when the word with it is a clear name and the word alone is not.
+ */
+function shareHeadNoun(parts: Piece[], choice: KindChoice, resolve: Resolve): Piece[] {
+  const last = parts[parts.length - 1]!;
+  const tail = last.text.split(' ').slice(1).join(' ');
+  if (!tail) return parts;
+  return parts.map((part, index) => {
+    if (index === parts.length - 1 || part.text.includes(' ')) return part;
+    const alone = resolvePiece(part, choice, resolve).resolution;
+    if (alone.best && !alone.ambiguous && alone.best.score >= SURE_MATCH) return part;
+    const joined = { lead: part.lead, text: `${part.text} ${tail}` };
+    const resolution = resolvePiece(joined, choice, resolve).resolution;
+    return resolution.best && !resolution.ambiguous && resolution.best.score >= SURE_MATCH ? joined : part;
+  });
 }
 
 /** A side of a split this sure of its name is taken even when the whole matched one name better. */
@@ -132,7 +157,7 @@ function splitTwoNames(
 
 /** Below this an ambiguous match is read again without its generic words before asking which one. */
 const WEAKEST_CLARIFICATION = 0.6;
-export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const GENERIC_WORD = /^(?:surger(?:y|ies)|surgical|procedures?|operations?|treatments?|cases?)$/;
 
 /**
@@ -162,6 +187,56 @@ const normalizeName = (text: string) => wordsOf(text).join(' ');
 /** Options offered in a clarifying question stay this close to the best one. */
 const OPTION_SPREAD = 0.2;
 
+/** A match this sure (a name or lay term written out) is taken whatever its words. */
+const SURE_MATCH = 0.75;
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'of',
+  'the',
+  'with',
+  'without',
+  'for',
+  'in',
+  'on',
+  'to',
+  'or',
+  's',
+]);
+/** Everyday words: matched only as written, never as a slip of a name's word ("lose" is not "lobe"). */
+const EVERYDAY = new Set(QUESTION_WORDS.map((word) => word.toLowerCase()));
+
+function phrasesOfOption(option: MatchCandidate): string[] {
+  const lay = LAY_SYNONYMS.filter((synonym) => synonym.kind === option.kind && synonym.code === option.id);
+  return [option.name, option.id, ...lay.map((synonym) => synonym.phrase)];
+}
+
+/** Whether a word of the text is one of the phrase's words, a plural or form of one, or a slip of one. */
+function wordMatches(word: string, phraseWords: string[]): boolean {
+  const stem = word.replace(/(?:es|s)$/, '');
+  return phraseWords.some(
+    (candidate) =>
+      candidate === word ||
+      candidate.replace(/(?:es|s)$/, '') === stem ||
+      (stem.length >= 4 && candidate.startsWith(stem)) ||
+      (!EVERYDAY.has(word) && isTypoOf(word, candidate)),
+  );
+}
+
+/** The words of a text that tell what it names: not joiners, generic words ("surgery") or everyday words. */
+function tellingWords(text: string): string[] {
+  return wordsOf(text).filter(
+    (word) => !STOPWORDS.has(word) && !GENERIC_WORD.test(word) && !EVERYDAY.has(word),
+  );
+}
+
+/** True when every telling word is in the option's name or one of its lay terms. */
+function coversWords(option: MatchCandidate, telling: string[]): boolean {
+  const words = phrasesOfOption(option).flatMap((phrase) => wordsOf(phrase));
+  return telling.every((word) => wordMatches(word, words));
+}
+
 function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Resolution }): void {
   const { piece, resolution } = outcome;
   const best = resolution.best;
@@ -181,6 +256,25 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
     result.matches.push({ piece, resolution: settled, match: exact });
     result.resolutions.push(settled);
     return;
+  }
+  // Options that leave a telling word of the text unmatched are not what was meant ("heart transplant" against
+  // every cardiac procedure): the text is a name the organization does not have, told apart as "not found".
+  if (best.score < SURE_MATCH && !piece.kinds?.length) {
+    const options = [best, ...resolution.alternatives];
+    const telling = tellingWords(piece.text);
+    // Everyday words alone ("lose", "more", "not") name nothing unless they are a whole name as written.
+    if (telling.length === 0) {
+      const words = wordsOf(piece.text);
+      const isWholeName = (option: MatchCandidate) =>
+        wordsOf(option.name)
+          .filter((word) => !STOPWORDS.has(word) && !/^dr$/.test(word))
+          .every((word) => words.includes(word));
+      if (!options.some(isWholeName)) return;
+    } else if (!options.some((option) => coversWords(option, telling))) {
+      result.unknown.push(piece.text);
+      result.unknownPieces.push(piece);
+      return;
+    }
   }
   if (resolution.ambiguous) {
     const options = [best, ...resolution.alternatives]

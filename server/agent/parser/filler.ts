@@ -8,7 +8,7 @@ const FILLER = new Set(
   what's whats when where which who whose why will with would you your i'd i'm whole entire all-cause
   highest lowest most least best worst rank ranking biggest smallest largest order sorted sort were
   happened happen went go goes going like look looking want wanted know only just
-  instead again same then now also amount amounts level levels
+  instead again same then now also amount amounts level levels claim claims
   make made earn earned generate generated bring brought receive received collect collected
   give given gave grant granted offer offered
   please pls plz hey hi hello thanks thank cheers team folks guys quick quickly real really roughly

@@ -82,13 +82,35 @@ export function takeExclusions(
 const AGE_RANGE =
   /\b(?:patients |people |cases )?(?:aged?|ages) (\d{1,3}) ?(?:-|to|through|and) ?(\d{1,3})\b/;
 const AGE_OVER =
-  /\b(?:(?:patients|people|cases|those|anyone|aged?|age)\s+(?:over|above|older than|at least|>=?)\s+(\d{1,3})|(\d{1,3})\s*(?:\+|and (?:over|older|up)|or (?:older|over))(?: patients| years?(?: old)?)?|over[- ](\d{1,3})s)\b/;
+  /\b(?:(?:patients|people|cases|those|anyone|aged?|age)\s+(?:(?:who |that )?(?:are|were|is|was)\s+)?(?:over|above|older than|at least|>=?)\s+(\d{1,3})|(\d{1,3})\s*(?:\+|and (?:over|older|up)|or (?:older|over))(?: patients| years?(?: old)?)?|over[- ](\d{1,3})s)(?:\b|(?<=\+))/;
 const AGE_UNDER =
-  /\b(?:patients|people|cases|those|anyone|aged?|age)\s+(?:under|below|younger than|<)\s+(\d{1,3})\b/;
+  /\b(?:patients|people|cases|those|anyone|aged?|age)\s+(?:(?:who |that )?(?:are|were|is|was)\s+)?(?:under|below|younger than|<)\s+(\d{1,3})\b/;
+/** "knee replacements are over 65": the noun names what is counted and stays for the name before it. */
+const SAID_OF =
+  '(?<=\\b(?:replacements|surgeries|procedures|claims|admissions|encounters|members|stays) )(?:who |that )?(?:are|were|is|was) ';
+const AGE_OVER_SAID = new RegExp(`${SAID_OF}(?:over|above|older than) (\\d{1,3})\\b`);
+const AGE_UNDER_SAID = new RegExp(`${SAID_OF}(?:under|below|younger than) (\\d{1,3})\\b`);
 const SENIORS = /\b(?:seniors?|elderly|geriatric|older (?:patients|adults))\b/;
 const CHILDREN = /\b(?:pediatric|paediatric|children|kids|minors|child)\b/;
 const READMITTED =
   /\b(?:(?:cases|patients) (?:that|who) (?:were|got) readmitted|readmitted (?:cases|patients))\b/;
+
+/** The cases a condition is about, when it is said of them: "cases that stay", "patients who cost". */
+const CASES_SUBJECT =
+  '(?:cases|patients|claims|admissions|encounters|stays|people|ones|those|surgeries|procedures|replacements|members)(?: (?:that|who|which))?';
+const LONGER =
+  '(longer than|more than|over|above|beyond|at least|shorter than|less than|under|below|fewer than)';
+const STAY_CONDITION = new RegExp(
+  `\\b${CASES_SUBJECT} (?:stay(?:s|ed)?|stay(?:ed)? in (?:the )?hospital|had (?:a )?(?:los|length of stay|stay)|have (?:a )?(?:los|length of stay|stay)) ${LONGER} (\\d+(?:\\.\\d+)?) (?:days?|nights?)\\b`,
+);
+const COST_CONDITION = new RegExp(
+  `\\b${CASES_SUBJECT} (?:cost(?:s|ed|ing)?(?: us)?|were|are) ${LONGER.replace('longer than|', '').replace('shorter than|', '')} \\$ ?(\\d[\\d,]*(?:\\.\\d+)?) ?(k|m|thousand|million)?\\b`,
+);
+
+function comparatorOf(word: string): CaseCondition['op'] {
+  if (/^(?:at least)$/.test(word)) return '>=';
+  return /^(?:shorter than|less than|under|below|fewer than)$/.test(word) ? '<' : '>';
+}
 
 /** Numeric conditions on cases: ages, seniors, readmitted cases. */
 export function takeCaseConditions(remainder: Remainder): CaseCondition[] {
@@ -106,11 +128,26 @@ export function takeCaseConditions(remainder: Remainder): CaseCondition[] {
     const value = Number(over[1] ?? over[2] ?? over[3]);
     conditions.push({ field: 'age', op: over[1] ? '>' : '>=', value });
   }
+  const overSaid = over ? null : remainder.take(AGE_OVER_SAID);
+  if (overSaid) conditions.push({ field: 'age', op: '>', value: Number(overSaid[1]) });
+  const underSaid = remainder.take(AGE_UNDER_SAID);
+  if (underSaid) conditions.push({ field: 'age', op: '<', value: Number(underSaid[1]) });
   const under = remainder.take(AGE_UNDER);
   if (under) conditions.push({ field: 'age', op: '<', value: Number(under[1]) });
   if (remainder.take(SENIORS)) conditions.push({ field: 'age', op: '>=', value: 65 });
   if (remainder.take(CHILDREN)) conditions.push({ field: 'age', op: '<', value: 18 });
   if (remainder.take(READMITTED)) conditions.push({ field: 'readmitted_30', op: '=', value: 1 });
+  const stay = remainder.take(STAY_CONDITION);
+  if (stay) conditions.push({ field: 'los_days', op: comparatorOf(stay[1] ?? ''), value: Number(stay[2]) });
+  const cost = remainder.take(COST_CONDITION);
+  if (cost) {
+    const scale = cost[3] ? (/^(?:k|thousand)$/.test(cost[3]) ? 1_000 : 1_000_000) : 1;
+    conditions.push({
+      field: 'cost',
+      op: comparatorOf(cost[1] ?? ''),
+      value: Number((cost[2] ?? '0').replace(/,/g, '')) * scale,
+    });
+  }
   for (const condition of conditions) {
     if (condition.field === 'age' && condition.value > 120) refuse(`${condition.value} is not an age.`, []);
   }

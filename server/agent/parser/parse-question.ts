@@ -12,8 +12,11 @@ import { windowDates } from './plan-window';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
 import { ParseProblem, refuse } from './problem';
 import { normalizeQuestion, Remainder } from './remainder';
+import { expandShorthand } from './shorthand';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
 import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
+import { describeCorrections } from './typos';
+import { refuseUnitRatio } from './unit-ratios';
 import { checkUnknownWords } from './unknown-words';
 import { pairWindows } from './windows';
 
@@ -26,7 +29,8 @@ interface Parsed {
   highlight?: QueryOutcome['highlight'];
 }
 
-export function parseQuestion(question: string, context: ParseContext): ParseOutcome {
+export function parseQuestion(typed: string, context: ParseContext): ParseOutcome {
+  const { text: question, corrections } = expandShorthand(typed);
   try {
     const parsed = parse(question, context);
     const anchor = {
@@ -42,7 +46,9 @@ export function parseQuestion(question: string, context: ParseContext): ParseOut
     return {
       kind: 'query',
       query: parsed.plan,
-      reading: describePlan(parsed.plan, anchor),
+      reading: corrections.length
+        ? `${describePlan(parsed.plan, anchor)} (${describeCorrections(corrections)})`
+        : describePlan(parsed.plan, anchor),
       dates: window ? windowDates(window, anchor) : null,
       resolutions: parsed.resolutions,
       ...(parsed.highlight ? { highlight: parsed.highlight } : {}),
@@ -120,6 +126,7 @@ function parseAnalytics(
   context: ParseContext,
 ): Parsed {
   refuseUnsupported(text.toLowerCase());
+  refuseUnitRatio(text);
   // "which procedure is 47562", "code for total knee arthroplasty": a look-up, read before anything else.
   const codeLookup = readCodeLookup(text);
   if (codeLookup) {
@@ -132,6 +139,7 @@ function parseAnalytics(
     remainder,
     { today: context.today, fiscalYearStartMonth: context.fiscalYearStartMonth ?? FISCAL_YEAR_START_MONTH },
     context.resolve,
+    context.orgType,
   );
   if (parts.lookup) {
     const plan: AnalysisPlan = {
@@ -156,6 +164,7 @@ function parseAnalytics(
     parts.rank.direction !== undefined ||
     parts.dropsGroupBy;
   checkUnknownWords(parts.unknown, text, hasScope || hasFigure || hasShape, context);
+  refuseUncountable(parts, text);
   const previous = context.previous;
   // No figure of its own, or no scope and no figure word ("how many cases?", "by quarter", "top 3 only").
   const isPartial = !hasFigure || (!hasScope && parts.measures.length === 0 && parts.having.length === 0);
@@ -215,6 +224,31 @@ function withYear(window: Extract<PlanWindow, { kind: 'fixed' }>, year: number):
 function monthEndOf(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * "how many nurses do we have": what is counted matched nothing in the data. Reading past it would answer with the
+ * number of cases, a number nobody asked for.
+ */
+/** What a case is called: counting these counts cases. */
+const COUNTABLE =
+  /^(?:cases?|patients?|claims?|admissions?|encounters?|stays?|procedures?|surgeries|surgery|operations?|people|members?|discharges?|visits?|episodes?|readmissions?|readmits?)$/;
+
+function refuseUncountable(
+  parts: { aggregation?: string; measures: unknown[]; unknown: { text: string }[] },
+  text: string,
+): void {
+  if (parts.aggregation !== 'count_of' || parts.measures.length > 0) return;
+  const counted = /\b(?:how many|number of|count of|# of)\s+([\p{L}][\p{L}-]*)/u.exec(
+    text.toLowerCase(),
+  )?.[1];
+  if (!counted || COUNTABLE.test(counted)) return;
+  const unknownWords = parts.unknown.flatMap((piece) => piece.text.toLowerCase().split(/\s+/));
+  if (!unknownWords.includes(counted)) return;
+  refuse(
+    `I count cases in your case data (procedures, admissions, claims), and "${counted}" is not something it holds.`,
+    ['how many knee replacements did we do last year', 'number of cases by payor'],
+  );
 }
 
 function parseSimulation(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestion } from './parse-question';
-import { analytics, contextWith, DEFAULT_WINDOW, HIP, KNEE } from './test-resolver';
+import { analytics, contextWith, DEFAULT_WINDOW, HIP, KNEE, keep, named, year } from './test-resolver';
 import type { ParsedQuery } from './types';
 
 // The parser's table: each question as analysts write it and the plan it must become (not a sentence), grouped
@@ -3827,6 +3827,482 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
     }),
   ],
 ];
+const byMeasure = { by: 'measure', index: 0, direction: 'desc' } as const;
+const byTime = { by: 'dimension', direction: 'asc' } as const;
+const cases = [{ measure: 'cases', aggregation: 'count' }] as const;
+
+// Clipped and vowel-dropped shorthand: each is spelt out before the question is read (shorthand.ts).
+const SHORTHAND: Row[] = [
+  ['avg cst of knee replacement', analytics({ filters: [keep('procedure', KNEE)] })],
+  [
+    'rev by payor',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'rvn by payer 2025',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+      window: year(2025),
+    }),
+  ],
+  [
+    'mrgn by surgeon',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'mgn for tka',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      filters: [keep('procedure', KNEE)],
+    }),
+  ],
+  [
+    'disc rate by payer',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'avg disc for aetna',
+    analytics({
+      measures: [{ measure: 'discount', aggregation: 'avg' }],
+      filters: [keep('payor', named('Aetna'))],
+    }),
+  ],
+  [
+    'los by dr',
+    analytics({
+      measures: [{ measure: 'los', aggregation: 'avg' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+    }),
+  ],
+  ['avg cost per drs', analytics({ group_by: ['surgeon'], order: byMeasure })],
+  [
+    'readm rate for hip replacement',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      filters: [keep('procedure', HIP)],
+    }),
+  ],
+  ['vol by month', analytics({ measures: [...cases], group_by: ['month'], order: byTime })],
+  [
+    'pts over 80 avg los',
+    analytics({
+      measures: [{ measure: 'los', aggregation: 'avg' }],
+      conditions: [{ field: 'age', op: '>', value: 80 }],
+    }),
+  ],
+  ['tot rev 2025', analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }], window: year(2025) })],
+  [
+    'ttl cost by yr',
+    analytics({ measures: [{ measure: 'cost', aggregation: 'sum' }], group_by: ['year'], order: byTime }),
+  ],
+  ['avg cost per pt for knee replacements', analytics({ filters: [keep('procedure', KNEE)] })],
+  ['# of cases by payor', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  ['no. of cases in 2025', analytics({ measures: [...cases], window: year(2025) })],
+  ['pct of cases readmitted', analytics({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] })],
+  [
+    'med los for tka',
+    analytics({ measures: [{ measure: 'los', aggregation: 'median' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  [
+    'median cst by surg',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'median' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+    }),
+  ],
+  ['cases by proc', analytics({ measures: [...cases], group_by: ['procedure'], order: byMeasure })],
+  [
+    'top 5 procs by vol',
+    analytics({ measures: [...cases], group_by: ['procedure'], order: byMeasure, limit: 5 }),
+  ],
+  [
+    'avg or mins for tka',
+    analytics({ measures: [{ measure: 'time', aggregation: 'avg' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  ['av cost by provider', analytics({ group_by: ['provider'], order: byMeasure })],
+  [
+    'cost by mo',
+    analytics({ measures: [{ measure: 'cost', aggregation: 'sum' }], group_by: ['month'], order: byTime }),
+  ],
+  ['cases by dx', analytics({ measures: [...cases], group_by: ['condition'], order: byMeasure })],
+  [
+    'ttl chgs by payer',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+];
+
+// Finance words: billed revenue for a hospital; a payor's payments, spend and claims paid are its paid amount
+// (billed revenue less the discount, as the overview's "Paid amount" tile); a count answers the count only.
+const FINANCE: Row[] = [
+  [
+    'allowed amount by payor',
+    analytics({ measures: [{ measure: 'paid', aggregation: 'sum' }], group_by: ['payor'], order: byMeasure }),
+  ],
+  [
+    'total paid amount in 2025',
+    analytics({ measures: [{ measure: 'paid', aggregation: 'sum' }], window: year(2025) }),
+  ],
+  [
+    'amount paid for knee replacement',
+    analytics({ measures: [{ measure: 'paid', aggregation: 'avg' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  [
+    'claims paid by month',
+    analytics({ measures: [{ measure: 'paid', aggregation: 'sum' }], group_by: ['month'], order: byTime }),
+  ],
+  [
+    'charges by surgeon',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'total billed for knee replacement',
+    analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  [
+    'reimbursement for hip replacement',
+    analytics({ measures: [{ measure: 'revenue', aggregation: 'avg' }], filters: [keep('procedure', HIP)] }),
+  ],
+  [
+    'payments by payor',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'collections last year',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      window: { kind: 'relative', period: 'last_year' },
+    }),
+  ],
+  [
+    'write-offs by payor',
+    analytics({
+      measures: [{ measure: 'discount', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'how many cases did we bill to aetna',
+    analytics({ measures: [...cases], filters: [keep('payor', named('Aetna'))] }),
+  ],
+  [
+    'what did we spend on knee replacements in 2025',
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      filters: [keep('procedure', KNEE)],
+      window: year(2025),
+    }),
+  ],
+];
+
+const PAYOR_FINANCE: Row[] = [
+  ['how many claims did we pay', analytics({ measures: [...cases] })],
+  [
+    'what percent of claims are over 65',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '>', value: 65 }] }],
+    }),
+  ],
+  [
+    'how many claims did we pay for knee replacements in 2025',
+    analytics({ measures: [...cases], filters: [keep('procedure', KNEE)], window: year(2025) }),
+  ],
+  [
+    "total payments to St. Luke's in 2025",
+    analytics({
+      measures: [{ measure: 'paid', aggregation: 'sum' }],
+      filters: [keep('provider', named("St. Luke's"))],
+      window: year(2025),
+    }),
+  ],
+  [
+    'reimbursement by payer for tka',
+    analytics({
+      measures: [{ measure: 'paid', aggregation: 'sum' }],
+      group_by: ['payor'],
+      filters: [keep('procedure', KNEE)],
+      order: byMeasure,
+    }),
+  ],
+  [
+    "what's our spend on knee replacements",
+    analytics({ measures: [{ measure: 'paid', aggregation: 'avg' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  [
+    'what did we pay out for cabg last year',
+    analytics({
+      measures: [{ measure: 'paid', aggregation: 'sum' }],
+      filters: [keep('procedure', { id: '33533', name: 'Coronary artery bypass' })],
+      window: { kind: 'relative', period: 'last_year' },
+    }),
+  ],
+  [
+    'total billed for knee replacement',
+    analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }], filters: [keep('procedure', KNEE)] }),
+  ],
+  ['avg cost of knee replacement', analytics({ filters: [keep('procedure', KNEE)] })],
+];
+
+// "what percent of cases are over 65": the share of the cases (of each group) meeting the conditions.
+const over65 = [{ field: 'age', op: '>', value: 65 }] as const;
+const SHARE_CONDITIONS: Row[] = [
+  [
+    'what percent of cases are over 65',
+    analytics({ measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }] }),
+  ],
+  [
+    'what percentage of patients are over 80',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '>', value: 80 }] }],
+    }),
+  ],
+  [
+    'what proportion of cases stay longer than 5 days',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'los_days', op: '>', value: 5 }] },
+      ],
+    }),
+  ],
+  [
+    'what fraction of cases cost more than $20k',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'cost', op: '>', value: 20000 }] },
+      ],
+    }),
+  ],
+  [
+    'what percent of cases had or time over 3 hours',
+    analytics({
+      measures: [
+        { measure: 'cases', aggregation: 'share', where: [{ field: 'or_minutes', op: '>', value: 180 }] },
+      ],
+    }),
+  ],
+  [
+    'share of cases over 65 by payor',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'what percent of knee replacements are over 65',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }],
+      filters: [keep('procedure', KNEE)],
+    }),
+  ],
+  [
+    'pct of pts under 18 in 2025',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share', where: [{ field: 'age', op: '<', value: 18 }] }],
+      window: year(2025),
+    }),
+  ],
+  [
+    'share of cases for patients over 65',
+    analytics({ measures: [{ measure: 'cases', aggregation: 'share', where: [...over65] }] }),
+  ],
+  // The part is a named value: the cases over 65 are the whole.
+  [
+    'what share of cases over 65 are medicare',
+    analytics({
+      measures: [{ measure: 'cases', aggregation: 'share' }],
+      group_by: ['payor'],
+      conditions: [...over65],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'what percent of cases were readmitted',
+    analytics({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] }),
+  ],
+  [
+    'how many patients over 80',
+    analytics({ measures: [...cases], conditions: [{ field: 'age', op: '>', value: 80 }] }),
+  ],
+];
+
+// Question forms found in QA: which month, noun before its superlative, best/worst by a figure where less is
+// better, "A vs B <noun>", what is counted, typical patients, "65+".
+const FORMS_QA: Row[] = [
+  ['surgeons by volume', analytics({ measures: [...cases], group_by: ['surgeon'], order: byMeasure })],
+  [
+    'payors by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'readmission % by provider',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['provider'],
+      order: byMeasure,
+    }),
+  ],
+  ['who is our biggest payer', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  [
+    'who are our top 3 payors by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['payor'],
+      order: byMeasure,
+      limit: 3,
+    }),
+  ],
+  [
+    'who are our top 5 surgeons by revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['surgeon'],
+      order: byMeasure,
+      limit: 5,
+    }),
+  ],
+  [
+    'is cigna paying more than aetna for knee replacements',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      filters: [keep('procedure', KNEE)],
+      comparison: { kind: 'values', dimension: 'payor', values: [named('Cigna'), named('Aetna')] },
+    }),
+  ],
+  [
+    'how many surgeons do we have',
+    analytics({ measures: [...cases], group_by: ['surgeon'], order: byMeasure }),
+  ],
+  ['how many payors', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  ['how many procedures did we do in 2025', analytics({ measures: [...cases], window: year(2025) })],
+  [
+    'which month had the most cases',
+    analytics({ measures: [...cases], group_by: ['month'], order: byMeasure }),
+  ],
+  [
+    'which quarter had the highest revenue',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      group_by: ['quarter'],
+      order: byMeasure,
+    }),
+  ],
+  ['dx with highest avg cost', analytics({ group_by: ['condition'], order: byMeasure })],
+  [
+    'procedure with the lowest margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['procedure'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'worst 5 procedures by readmission rate',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['procedure'],
+      order: byMeasure,
+      limit: 5,
+    }),
+  ],
+  [
+    'best 5 surgeons by readmission rate',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['surgeon'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      limit: 5,
+    }),
+  ],
+  [
+    'worst 3 providers by margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['provider'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+      limit: 3,
+    }),
+  ],
+  [
+    'knee vs hip replacement cost',
+    analytics({ comparison: { kind: 'values', dimension: 'procedure', values: [KNEE, HIP] } }),
+  ],
+  [
+    'how much did medicare pay us in 2025',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      filters: [keep('payor', named('Medicare'))],
+      window: year(2025),
+    }),
+  ],
+  ['how much does a knee replacement cost', analytics({ filters: [keep('procedure', KNEE)] })],
+  [
+    'how much did we bill aetna',
+    analytics({
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
+      filters: [keep('payor', named('Aetna'))],
+    }),
+  ],
+  ['number of claims by payor', analytics({ measures: [...cases], group_by: ['payor'], order: byMeasure })],
+  [
+    'avg discount % by payer',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
+    'cost of knee replacement for 65+',
+    analytics({ filters: [keep('procedure', KNEE)], conditions: [{ field: 'age', op: '>=', value: 65 }] }),
+  ],
+  ['average cost of knee replacement patient', analytics({ filters: [keep('procedure', KNEE)] })],
+  [
+    'typical hip replacement patient',
+    {
+      workflow: 'dashboard',
+      plan: {
+        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
+        filters: [keep('procedure', HIP)],
+        conditions: [],
+        window: DEFAULT_WINDOW,
+      },
+    },
+  ],
+];
+
 function read(question: string, previous?: ParsedQuery) {
   return parseQuestion(question, contextWith(previous ? { previous } : {}));
 }
@@ -3837,6 +4313,10 @@ const CATEGORIES: [string, Row[]][] = [
   ['question forms, rankings, comparisons and overviews', FORMS],
   ['thresholds on grouped figures and on cases', THRESHOLDS],
   ['workflows: predictions, simulations and look-ups', WORKFLOWS],
+  ['clipped and vowel-dropped shorthand', SHORTHAND],
+  ['finance words for a hospital', FINANCE],
+  ['the share of cases meeting a condition', SHARE_CONDITIONS],
+  ['question forms found in QA', FORMS_QA],
 ];
 
 for (const [category, rows] of CATEGORIES) {
@@ -3848,6 +4328,80 @@ for (const [category, rows] of CATEGORIES) {
     });
   });
 }
+
+describe('finance words for a payor organization', () => {
+  it.each(PAYOR_FINANCE)('%s', (question, plan) => {
+    const outcome = parseQuestion(question, contextWith({ orgType: 'payor' }));
+    expect(outcome.kind, outcome.kind === 'query' ? '' : JSON.stringify(outcome)).toBe('query');
+    if (outcome.kind === 'query') expect(outcome.query).toEqual(plan);
+  });
+});
+
+// Words that look like a name and match none: "not found" with the closest names, never a clarifying question
+// among names that share only a word with it, and never a name looked up for an everyday word.
+const NOT_FOUND: [string, RegExp][] = [
+  ['how many nurses do we have', /"nurses" is not something it holds/],
+  // A word let go might have been the figure: a bare breakdown is not answered with a count of cases.
+  ['fnord by payor', /^Tell me which figure you want/],
+  ['cases over $100k', /^Tell me which figure must be over \$100k/],
+  ['how many procedures over $50k', /^Tell me which figure must be over \$50k/],
+  ['average cost of heart transplant', /didn't find "heart transplant"/],
+  ['how many heart transplants last year', /didn't find "heart transplants"/],
+  ['revenue for knee transplant', /didn't find "knee transplant"/],
+  ['cost of diabetes insipidus', /didn't find "diabetes insipidus"/],
+];
+
+// One figure per unit of another is a ratio the model does not hold: said so, never two averages in its place.
+const UNIT_RATIOS: [string, RegExp][] = [
+  ['cost per minute of OR time', /^Cost per OR minute is not a figure I compute/],
+  ['cost per OR minute', /^Cost per OR minute is not a figure I compute/],
+  ['revenue per day of stay', /^Revenue per day of stay is not a figure I compute/],
+  ['cost per los day by payor', /^Cost per day of stay is not a figure I compute/],
+  ['margin per or hour', /^Margin per OR hour is not a figure I compute/],
+];
+
+describe('a figure per unit of another figure', () => {
+  it.each(UNIT_RATIOS)('%s', (question, message) => {
+    const outcome = read(question);
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('refuse');
+    if (outcome.kind === 'refuse') expect(outcome.message).toMatch(message);
+  });
+  it.each<Row>([
+    ['how many minutes per case', analytics({ measures: [{ measure: 'time', aggregation: 'avg' }] })],
+    [
+      'how many days do knee replacement patients stay',
+      analytics({ measures: [{ measure: 'los', aggregation: 'avg' }], filters: [keep('procedure', KNEE)] }),
+    ],
+    ['avg OR minutes per case', analytics({ measures: [{ measure: 'time', aggregation: 'avg' }] })],
+    ['cost per case', analytics({})],
+  ])('a unit asked per case is its average: %s', (question, plan) => {
+    const outcome = read(question);
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('query');
+    if (outcome.kind === 'query') expect(outcome.query).toEqual(plan);
+  });
+});
+
+describe('names that match nothing', () => {
+  it.each(NOT_FOUND)('%s', (question, message) => {
+    const outcome = read(question);
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('refuse');
+    if (outcome.kind === 'refuse') expect(outcome.message).toMatch(message);
+  });
+  it.each<Row>([
+    [
+      'what did we lose on knee replacements',
+      analytics({
+        measures: [{ measure: 'profit', aggregation: 'sum' }],
+        filters: [keep('procedure', KNEE)],
+      }),
+    ],
+    ['avg cost for bcbs', analytics({ filters: [keep('payor', named('Blue Cross Blue Shield'))] })],
+  ])('everyday words are not names: %s', (question, plan) => {
+    const outcome = read(question);
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('query');
+    if (outcome.kind === 'query') expect(outcome.query).toEqual(plan);
+  });
+});
 
 describe('follow-ups change the last plan', () => {
   it.each(FOLLOW_UPS)('after "%s": %s', (first, question, plan) => {

@@ -65,7 +65,6 @@ const CANNOT: [string, RegExp][] = [
   ['what is our margin on knee replacements with Medicare vs commercial', /set side by side.*"commercial"/],
   ['average cost Aetna vs blorp', /set side by side.*"blorp"/],
   // A share of the whole scope with nothing to divide by would read 100 %.
-  ['share of cases for patients over 65', /share needs a whole/],
   ['what share of revenue in 2025', /share needs a whole/],
   ['what if we cut prices 100%', /not one I can simulate/],
 ];

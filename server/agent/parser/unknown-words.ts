@@ -103,7 +103,11 @@ export function checkUnknownWords(
     const { mention } = shorthand;
     const closest = (context.closest?.(mention.entry.meaning, ['procedure']) ?? []).slice(0, 3);
     refuse(
-      `I didn't find ${mention.text} (${mention.entry.meaning.toLowerCase()}) among your procedures.${
+      `I didn't find ${mention.text}${
+        mention.text.toLowerCase() === mention.entry.meaning.toLowerCase()
+          ? ''
+          : ` (${mention.entry.meaning.toLowerCase()})`
+      } among your procedures.${
         closest.length
           ? ` The closest ${closest.length === 1 ? 'name is' : 'names are'} ${closest.map((item) => item.name).join(', ')}.`
           : ''

@@ -7,7 +7,7 @@ import {
   TIME_GRAINS,
   type TimeGrain,
 } from '../../../src/contract/query-plan';
-import { DIMENSION_MODEL, MEASURE_MODEL } from '../../cases/semantic-model';
+import { DIMENSION_MODEL, MEASURE_MODEL, type OrgType } from '../../cases/semantic-model';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -22,20 +22,20 @@ const EXTRA_MEASURE_PHRASES: Partial<Record<Measure, string[]>> = {
   hospital_revenue: ["hospital(?:[- ]only)? (?:revenues?|income)|hospital's revenues?"],
   readmission_30: ['(?:30|thirty)[- ]days? readmissions?(?: rates?)?|readmit rates?|readmissions? rates?'],
   los: [
-    'lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|staying|stayed|how long (?:do|did|does) (?:patients|they|people) stay',
+    'how many (?:days|nights)(?= (?:do|does|did|per|on average|in (?:the )?hospital|for|is|was)\\b)|lengths? of stays?|(?:days|nights) in (?:the )?hospital|(?:hospital )?stays?|staying|stayed|how long (?:do|did|does) (?:patients|they|people) stay',
   ],
   time: [
-    '(?:or|operating(?: room)?|surgical|surgery|procedure|theatre|theater|operative|case) times?|(?:operating |surgical |or )minutes|surgery duration|' +
+    'how many (?:minutes|mins|hours|hrs)(?= (?:do|does|did|per|on average|in|for|is|was)\\b)|(?:or|operating(?: room)?|surgical|surgery|procedure|theatre|theater|operative|case) times?|(?:operating |surgical |or )minutes|surgery duration|' +
       'times? (?:spent )?in (?:the )?(?:or|surgery|theatre|theater|operating room)',
   ],
   margin: ['(?:profit |operating |net )?margins?(?: %| percent(?:age)?)?'],
   discount_rate: ['discount (?:rates?|%|percent(?:age)?s?|ratios?)|(?:write[- ]?off|adjustment) rates?'],
   profit: [
-    'profits?|profitab(?:le|ility)|net income|lose (?:us )?(?:the )?(?:most )?money|losing (?:the )?(?:most )?money|money[- ]losing|losses|loss[- ]making',
+    'profits?|profitab(?:le|ility)|net income|(?:lose|lost|losing)(?= (?:on|from)\\b)|lose (?:us )?(?:the )?(?:most )?money|losing (?:the )?(?:most )?money|money[- ]losing|losses|loss[- ]making',
   ],
   discount: ['discounts?|contractual (?:allowances?|adjustments?)|write[- ]?offs?|adjustments'],
   revenue: [
-    'revenues?|charges?|charged|billed(?: amounts?)?|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|paid|pays?|collections|takings',
+    'revenues?|charges?|charged|billed(?: amounts?)?|bill(?= (?:to |for )?\\S)|billings?|prices?|income|reimburse(?:ments?|d)?|payments?|(?<!self[- ])(?:paid|pays?|paying)|collections|takings',
   ],
   cost: [
     'costs?|costing|expenses?|expenditures?|spend(?:ing)?|spent|expensive|priciest|pricey|costliest|costly|cheap(?:er|est)?',
@@ -49,23 +49,42 @@ const MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) => {
     .filter((synonym) => measure !== 'cases' || !/^(?:cases|volume)$/.test(synonym))
     .map(escapePattern);
   const phrases = [...synonyms, ...(EXTRA_MEASURE_PHRASES[measure] ?? [])];
-  return phrases.map((phrase) => [measure, new RegExp(`\\b(?:${phrase})\\b`)] as [Measure, RegExp]);
+  // "(?!\\w)" rather than "\\b" after a phrase, so one ending in a sign ("discount %") still matches.
+  return phrases.map((phrase) => [measure, new RegExp(`\\b(?:${phrase})(?!\\w)`)] as [Measure, RegExp]);
 }).sort((left, right) => right[1].source.length - left[1].source.length);
 
+const SPECIFIC_MEASURES: Measure[] = [
+  'hospital_revenue',
+  'paid',
+  'discount_rate',
+  'readmission_30',
+  'margin',
+];
 const ORDERED_MEASURE_PATTERNS: [Measure, RegExp][] = [
   // Specific before general, whatever their length.
-  ...MEASURE_PATTERNS.filter(([measure]) =>
-    ['hospital_revenue', 'discount_rate', 'readmission_30', 'margin'].includes(measure),
-  ),
-  ...MEASURE_PATTERNS.filter(
-    ([measure]) => !['hospital_revenue', 'discount_rate', 'readmission_30', 'margin'].includes(measure),
-  ),
+  ...MEASURE_PATTERNS.filter(([measure]) => SPECIFIC_MEASURES.includes(measure)),
+  ...MEASURE_PATTERNS.filter(([measure]) => !SPECIFIC_MEASURES.includes(measure)),
 ];
 
+/** A payor organization's own words for a measure ("payments", "spend"), read before the general ones. */
+const PAYOR_MEASURE_PATTERNS: [Measure, RegExp][] = MEASURES.flatMap((measure) =>
+  (MEASURE_MODEL[measure].payorSynonyms ?? []).map(
+    (synonym) => [measure, new RegExp(`(?<!self[- ])\\b${escapePattern(synonym)}\\b`)] as [Measure, RegExp],
+  ),
+);
+
 /** Every measure the question names, in the order it names them. */
-export function takeMeasures(remainder: Remainder): Measure[] {
+export function takeMeasures(remainder: Remainder, orgType: OrgType = 'hospital'): Measure[] {
   const found: { measure: Measure; index: number }[] = [];
-  for (const [measure, pattern] of ORDERED_MEASURE_PATTERNS) {
+  const patterns =
+    orgType === 'payor'
+      ? [
+          ...ORDERED_MEASURE_PATTERNS.filter(([measure]) => SPECIFIC_MEASURES.includes(measure)),
+          ...PAYOR_MEASURE_PATTERNS,
+          ...ORDERED_MEASURE_PATTERNS.filter(([measure]) => !SPECIFIC_MEASURES.includes(measure)),
+        ]
+      : ORDERED_MEASURE_PATTERNS;
+  for (const [measure, pattern] of patterns) {
     for (const match of remainder.takeAll(pattern)) found.push({ measure, index: match.index });
   }
   return [...new Set(found.sort((left, right) => left.index - right.index).map((item) => item.measure))];
@@ -111,7 +130,7 @@ const AGGREGATION_PHRASES: [AggregationWord, string][] = [
   ],
   [
     'sum',
-    'how much(?=.*\\b(?:did|have|has|do) (?:we|they|our|i)\\b)|in total|overall(?= \\S)|\\bsum(?: of)?|combined|aggregate|totals?(?= of\\b| for\\b| in\\b| by\\b|$|\\s*\\uE000)|\\btotal\\b(?=\\s*\\uE000)',
+    'how much(?=.*\\b(?:did|have|has|do) (?:we|they|our|i)\\b)|what (?:did|have) (?:we|they|i) (?=\\uE000|(?:pay|paid|spend|spent|bill|billed|charge|charged|collect|collected|make|made|earn|earned|lose|lost)\\b)|in total|overall(?= \\S)|\\bsum(?: of)?|combined|aggregate|totals?(?= of\\b| for\\b| in\\b| by\\b|$|\\s*\\uE000)|\\btotal\\b(?=\\s*\\uE000)',
   ],
   [
     'avg',
@@ -290,7 +309,9 @@ export function takeLeadingGroupBy(remainder: Remainder): CaseDimension | undefi
 /** "who has the highest …" asks for a surgeon. */
 export function takeWho(remainder: Remainder): boolean {
   return (
-    remainder.take(/^(?:who|whom)\b(?! (?:is|are) (?:our|the) (?:payors?|providers?|clients?))/) !== null
+    remainder.take(
+      /^(?:who|whom)\b(?! (?:is|are|was|were) (?:our |the )?(?:[\w-]+ ){0,3}(?:payors?|payers?|insurers?|providers?|facilit(?:y|ies)|hospitals?|clients?|customers?|accounts?)\b)/,
+    ) !== null
   );
 }
 
@@ -315,6 +336,10 @@ const ASCENDING =
 const PURE_RANKING =
   /\b(?:highest|lowest|most|least|fewest|biggest|largest|greatest|smallest|top|bottom|best|worst|leading|rank(?:ed|ing|s)?|descending|ascending|longest|shortest|fastest|slowest|quickest|busiest)\b/;
 
+/** Figures where less is better: "worst" ranks them highest first. */
+const LOWER_IS_BETTER =
+  /\b(?:readmi\w*|costs?|cst|expenses?|spend\w*|los|alos|length of stay|stays?|discounts?|write[- ]?offs?|(?:or|operating|surgical|surgery) (?:time|minutes)|time)\b/;
+
 /** Reads the order the question asks for without cutting it, so "cheapest" can still name the cost. */
 export function takeRanking(remainder: Remainder): RankTake {
   const rank: RankTake = {};
@@ -325,6 +350,10 @@ export function takeRanking(remainder: Remainder): RankTake {
   if (word && count) {
     rank.limit = readCount(count);
     rank.direction = /^(?:bottom|worst|lowest|least|smallest|cheapest)$/.test(word) ? 'asc' : 'desc';
+    // Best and worst follow the figure: the worst readmission rate, cost or stay is the highest.
+    if (/^(?:best|worst)$/.test(word) && remainder.test(LOWER_IS_BETTER)) {
+      rank.direction = word === 'worst' ? 'desc' : 'asc';
+    }
     if (rank.limit < 1 || rank.limit > 1000)
       refuse('I can list from 1 to 1,000 rows.', ['top 10 surgeons by total revenue']);
   }

@@ -1,0 +1,39 @@
+import type { Measure } from '../../../src/contract/query-plan';
+import { MEASURE_MODEL } from '../../cases/semantic-model';
+import { refuse } from './problem';
+import { measureOf } from './vocabulary';
+
+// "cost per OR minute", "revenue per day of stay": one figure per unit of another is Σfigure ÷ Σunit over the
+// cases, a ratio the semantic model does not hold. Answering the two averages side by side would look like the
+// figure asked for and is not, so the question is told apart and the two figures are offered instead.
+
+const UNITS: [RegExp, Measure, string][] = [
+  [
+    /\bper (?:(?:or|operating(?: room)?|surgical|theatre|theater) )?(?:minutes?|mins?|hours?|hrs?)(?: of (?:or|operating(?: room)?|surgical|surgery|theatre|theater) time)?\b/,
+    'time',
+    'OR minute',
+  ],
+  [
+    /\bper (?:(?:los|inpatient|patient|bed|hospital) days?|days? (?:of|in) (?:the )?(?:stay|hospital)|days? stayed|night)\b/,
+    'los',
+    'day of stay',
+  ],
+];
+
+/** Refuses "X per OR minute" and the like, naming the two figures it can give. */
+export function refuseUnitRatio(question: string): void {
+  const lower = question.toLowerCase();
+  for (const [unit, measure, unitName] of UNITS) {
+    const match = unit.exec(lower);
+    if (!match) continue;
+    const figure = measureOf(lower.slice(0, match.index));
+    if (!figure || figure === measure || figure === 'cases') continue;
+    const label = MEASURE_MODEL[figure].label;
+    const per = MEASURE_MODEL[measure].label;
+    const named = /hours?|hrs?/.test(match[0]) ? 'OR hour' : unitName;
+    refuse(
+      `${label.charAt(0).toUpperCase()}${label.slice(1)} per ${named} is not a figure I compute: it would be the ${label} divided by the ${per} over the same cases, and I do not divide one figure by another. I can give the two side by side.`,
+      [`total ${label} and total ${per}`, `average ${label} and average ${per} by procedure`],
+    );
+  }
+}
