@@ -1356,8 +1356,8 @@ const TYPED: [string, 'mercy' | 'lakeside', string, string, string][] = [
   [
     'revenue from uhc in 2025',
     'mercy',
-    'revenue_avg',
-    'avg(revenue)',
+    'revenue_sum',
+    'sum(revenue)',
     `payor = 'UnitedHealthcare' AND ${Y2025}`,
   ],
   [

@@ -145,7 +145,9 @@ const PER_INSTANCE = new RegExp(
     '(?:a single|an average|a typical|the typical|the average) (?:\\S+ ){0,3}?(?:case|procedure|surgery|operation|patient|admission|encounter|stay|delivery)',
     '(?:each|every) (?:\\S+ ){1,3}?(?:case|procedure|surgery|operation|patient|admission|encounter|stay|delivery)',
     // "does Dr. Patel cost more than Dr. Chen", "does Aetna pay less than Cigna": the price of a case.
-    '(?:costs?|pay|pays|paid|charges?|charged) (?:more|less) than',
+    '(?:costs?|pay|pays|paid|paying|charges?|charged|charging) (?:more|less) than',
+    '(?:more|less) (?:expensive|costly) than',
+    '(?:cheaper|pricier|costlier) than',
   ]
     .map((phrase) => `\\b${phrase}\\b`)
     .join('|'),

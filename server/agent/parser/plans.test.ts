@@ -3984,7 +3984,7 @@ const FINANCE: Row[] = [
   ],
   [
     'reimbursement for hip replacement',
-    analytics({ measures: [{ measure: 'revenue', aggregation: 'avg' }], filters: [keep('procedure', HIP)] }),
+    analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }], filters: [keep('procedure', HIP)] }),
   ],
   [
     'payments by payor',
@@ -3997,7 +3997,7 @@ const FINANCE: Row[] = [
   [
     'collections last year',
     analytics({
-      measures: [{ measure: 'revenue', aggregation: 'avg' }],
+      measures: [{ measure: 'revenue', aggregation: 'sum' }],
       window: { kind: 'relative', period: 'last_year' },
     }),
   ],
@@ -4257,7 +4257,10 @@ const FORMS_QA: Row[] = [
   ],
   [
     'knee vs hip replacement cost',
-    analytics({ comparison: { kind: 'values', dimension: 'procedure', values: [KNEE, HIP] } }),
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      comparison: { kind: 'values', dimension: 'procedure', values: [KNEE, HIP] },
+    }),
   ],
   [
     'how much did medicare pay us in 2025',
@@ -4286,7 +4289,11 @@ const FORMS_QA: Row[] = [
   ],
   [
     'cost of knee replacement for 65+',
-    analytics({ filters: [keep('procedure', KNEE)], conditions: [{ field: 'age', op: '>=', value: 65 }] }),
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      filters: [keep('procedure', KNEE)],
+      conditions: [{ field: 'age', op: '>=', value: 65 }],
+    }),
   ],
   ['average cost of knee replacement patient', analytics({ filters: [keep('procedure', KNEE)] })],
   [
