@@ -1,3 +1,4 @@
+import { EVERYDAY_WORDS } from './everyday-words';
 import { compactCode, normalizeText, TextMatcher, tokens, trigramSimilarity, trigrams } from './fuzzy';
 import { LAY_SYNONYMS } from './lay-synonyms';
 import { abbreviationMatches, findAbbreviations } from './procedure-abbreviations';
@@ -17,12 +18,13 @@ interface Phrase {
 const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
 const knownWordCache = new WeakMap<Catalog, Set<string>>();
 
-/** Every word of every name and lay term: a text word among them is never read as a typo of another. */
+/** Every word of every name and lay term, and everyday English words: a text word among them is never read as a
+ *  typo of another ("long" is not "lung"). */
 function knownWords(catalog: Catalog): Set<string> {
   let known = knownWordCache.get(catalog);
   if (!known) {
     const kinds = Object.keys(catalog.entities) as EntityKind[];
-    known = new Set(phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens));
+    known = new Set([...phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens), ...EVERYDAY_WORDS]);
     knownWordCache.set(catalog, known);
   }
   return known;

@@ -7,6 +7,7 @@ import type {
   PlanWindow,
 } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
+import { refuseAgeFigure } from './age-figure';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
@@ -337,6 +338,7 @@ export function takeAnalyticsParts(
     parts.lookup = exact ? { text: exact.text } : takeLookup(remainder);
     return parts;
   }
+  refuseAgeFigure(remainder);
   const exclusions = takeExclusions(remainder, resolve);
   for (const item of exclusions?.values ?? []) parts.excluded.push(item);
   parts.resolutions.push(...(exclusions?.resolutions ?? []));
