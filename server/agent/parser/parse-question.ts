@@ -15,6 +15,7 @@ import { normalizeQuestion, Remainder } from './remainder';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
 import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
 import { checkUnknownWords } from './unknown-words';
+import { isWhatIf } from './what-if';
 
 const FOLLOW_UP =
   /^(?:(?:and|now|then|also|ok|okay|so)\b[ ,]*)*(?:(?:what|how) about\b|same\b(?: (?:thing|query|question|again))?(?: but)?(?: for)?|only\b|just\b|instead\b|leave out\b|drop\b|exclude\b|without\b|except\b|top \d+ only\b)?/;
@@ -65,7 +66,8 @@ function parse(question: string, context: ParseContext): Parsed {
     remainder.take(joiners);
     return remainder;
   };
-  if (SIMULATION_TRIGGER.test(lower)) return parseSimulation(fresh(), context, isMarked, text);
+  if (SIMULATION_TRIGGER.test(lower) || isWhatIf(lower))
+    return parseSimulation(fresh(), context, isMarked, text);
   if (PREDICTION_TRIGGER.test(lower)) return parsePrediction(fresh(), context, isMarked, text);
   const previous = context.previous;
   if (previous?.workflow !== 'simulation' && previous?.workflow !== 'predictions') {

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisPlan } from '../../../src/contract/query-plan';
+import { demoCatalog } from '../../cases/demo-catalog';
+import { DEMO_CLIENTS, DEMO_PAYORS, DEMO_PROVIDERS, DEMO_SURGEONS } from '../../cases/demo-dimensions';
+import { closestNames, resolveText } from '../../cases/resolver';
+import type { CatalogEntry, EntityKind, OrgType } from '../../cases/types';
+import { parseQuestion } from './parse-question';
+import { correctWords, questionVocabulary } from './typos';
+
+// The phrasing table's rows for words analysts use that once went astray: what-if wording, everyday words that
+// looked like names, loss words, condition shorthand, generic case nouns, scoping words and overviews. Read by
+// the real parser against the demo organization's catalog with the real resolver; each expects a plan (compared
+// field by field) or, where nothing may be answered, a refusal naming what was not found. Today is 2026-11-28.
+
+const entries = (kind: EntityKind, names: string[]): CatalogEntry[] =>
+  names.map((name, index) => ({ kind, id: name, name, cases: 1000 - index }));
+const catalog = demoCatalog({
+  surgeon: entries(
+    'surgeon',
+    DEMO_SURGEONS.map((surgeon) => surgeon.name),
+  ),
+  payor: entries(
+    'payor',
+    DEMO_PAYORS.map((payor) => payor.name),
+  ),
+  provider: entries(
+    'provider',
+    DEMO_PROVIDERS.map((provider) => provider.name),
+  ),
+  client: entries('client', DEMO_CLIENTS),
+});
+const vocabulary = questionVocabulary(catalog);
+
+function read(question: string, orgType: OrgType = 'hospital') {
+  const { text } = correctWords(question, vocabulary);
+  return parseQuestion(text, {
+    today: '2026-11-28',
+    orgType,
+    lastAdmit: '2026-11-28',
+    firstAdmit: '2023-11-29',
+    resolve: (words, kinds) => resolveText(catalog, words, kinds),
+    closest: (words, kinds) => closestNames(catalog, words, kinds),
+  });
+}
+
+type Want = { workflow: AnalysisPlan['workflow']; plan: Record<string, unknown> } | { refuse: RegExp };
+
+function check(question: string, want: Want) {
+  const outcome = read(question);
+  if ('refuse' in want) {
+    expect(outcome.kind, `${question}: ${JSON.stringify(outcome).slice(0, 300)}`).not.toBe('query');
+    if (outcome.kind !== 'query') expect(outcome.message).toMatch(want.refuse);
+    return;
+  }
+  expect(outcome.kind, `${question}: ${JSON.stringify(outcome).slice(0, 300)}`).toBe('query');
+  if (outcome.kind !== 'query') return;
+  expect(outcome.query.workflow, question).toBe(want.workflow);
+  expect(outcome.query.plan, question).toMatchObject(want.plan);
+}
+
+const MEDICARE = { id: 'Medicare', name: 'Medicare' };
+const AETNA = { id: 'Aetna', name: 'Aetna' };
+const KNEE = { id: '27447', name: 'Total knee arthroplasty' };
+const price = (value: number, filters: unknown[] = []): Want => ({
+  workflow: 'simulation',
+  plan: { target: 'price', change: { kind: 'percent', value }, filters },
+});
+const cost = (value: number, filters: unknown[] = []): Want => ({
+  workflow: 'simulation',
+  plan: { target: 'cost', change: { kind: 'percent', value }, filters },
+});
+const payor = (value: { id: string; name: string }) => ({ dimension: 'payor', op: 'in', values: [value] });
+const procedure = (value: { id: string; name: string }) => ({
+  dimension: 'procedure',
+  op: 'in',
+  values: [value],
+});
+
+const WHAT_IF: [string, Want][] = [
+  ['what happens to margin if medicare cuts rates 5%', price(-5, [payor(MEDICARE)])],
+  ['if aetna paid 3% less what would revenue be', price(-3, [payor(AETNA)])],
+  ['what would revenue be if aetna paid 3% less', price(-3, [payor(AETNA)])],
+  ['suppose aetna pays 4% more for knee replacements', price(4, [payor(AETNA), procedure(KNEE)])],
+  ['assume supply costs rise 3%', cost(3)],
+  ['if we raise prices 5% on knee replacements', price(5, [procedure(KNEE)])],
+  ['what if reimbursement drops by 2%', price(-2)],
+  ['medicare reimbursement falls 6%', price(-6, [payor(MEDICARE)])],
+  ['if rates go down 5% for medicare what happens to profit', price(-5, [payor(MEDICARE)])],
+  ['supplies get 10% cheaper', cost(-10)],
+  ['if implants get cheaper by 8% what happens to margin on knee replacements', cost(-8, [procedure(KNEE)])],
+  ['what would margin be if supply costs fell 10%', cost(-10)],
+  ['cost goes up 5% for knee replacements', cost(5, [procedure(KNEE)])],
+  ['what if there is a 3% price increase', price(3)],
+  ['if medicare renegotiates rates down 4%', price(-4, [payor(MEDICARE)])],
+  ['how much would we lose if medicare cut payments 2%', price(-2, [payor(MEDICARE)])],
+  ['assuming a 5% cut in medicare rates what is our margin', price(-5, [payor(MEDICARE)])],
+];
+
+const EVERYDAY_WORDS: [string, Want][] = [
+  [
+    'how long does a typical c-section stay',
+    {
+      workflow: 'analytics',
+      plan: {
+        measures: [{ measure: 'los', aggregation: 'avg' }],
+        filters: [procedure({ id: '59510', name: 'Cesarean delivery' })],
+        comparison: null,
+      },
+    },
+  ],
+  [
+    'how long do knee replacement patients stay',
+    {
+      workflow: 'analytics',
+      plan: { measures: [{ measure: 'los', aggregation: 'avg' }], filters: [procedure(KNEE)] },
+    },
+  ],
+  ['avg age of tkr patients', { refuse: /ages are not a figure I compute/ }],
+  ['average age of our patients', { refuse: /ages are not a figure I compute/ }],
+  ['median age for knee replacement', { refuse: /age bands/ }],
+  ['how old are our knee replacement patients', { refuse: /age bands/ }],
+  ['knee replacement age', { refuse: /age bands/ }],
+  [
+    'number of tkr cases by age band',
+    { workflow: 'analytics', plan: { group_by: ['age_band'], filters: [procedure(KNEE)] } },
+  ],
+];
+
+const CATEGORIES: [string, [string, Want][]][] = [
+  ['what-if wording reaches the simulation', WHAT_IF],
+  ['everyday words are never names', EVERYDAY_WORDS],
+];
+
+for (const [category, rows] of CATEGORIES) {
+  describe(category, () => {
+    it.each(rows)('%s', (question, want) => check(question, want));
+  });
+}
+
+describe('the age refusal offers an example that is answered', () => {
+  it('offers an age-band breakdown that reads as a plan', () => {
+    const outcome = read('avg age of tkr patients');
+    expect(outcome.kind).toBe('refuse');
+    if (outcome.kind !== 'refuse') return;
+    for (const example of outcome.examples) expect(read(example).kind, example).toBe('query');
+  });
+});
