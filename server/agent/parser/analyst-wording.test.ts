@@ -126,7 +126,134 @@ const EVERYDAY_WORDS: [string, Want][] = [
   ],
 ];
 
+const COLONOSCOPY = { id: '45378', name: 'Diagnostic colonoscopy' };
+const HIP = { id: '27130', name: 'Total hip arthroplasty' };
+const age = (op: string, value: number) => ({ field: 'age', op, value });
+const stay = (op: string, value: number) => ({ field: 'los_days', op, value });
+const count = [{ measure: 'cases', aggregation: 'count' }];
+const avgCost = [{ measure: 'cost', aggregation: 'avg' }];
+const analytics = (plan: Record<string, unknown>): Want => ({ workflow: 'analytics', plan });
+
+const CASE_CONDITIONS: [string, Want][] = [
+  [
+    'cost of colonoscopies over 75 years old',
+    analytics({ measures: avgCost, filters: [procedure(COLONOSCOPY)], conditions: [age('>', 75)] }),
+  ],
+  ['average los for patients aged 65+', analytics({ conditions: [age('>=', 65)] })],
+  [
+    'average cost of hip replacement under 50 years old',
+    analytics({ filters: [procedure(HIP)], conditions: [age('<', 50)] }),
+  ],
+  ['cost of tka for 70 yo patients', analytics({ filters: [procedure(KNEE)], conditions: [age('=', 70)] })],
+  ['knee replacement cost for 80 year olds', analytics({ conditions: [age('=', 80)] })],
+  ['average cost for patients 65 years and older', analytics({ conditions: [age('>=', 65)] })],
+  ['average cost for patients 18 and younger', analytics({ conditions: [age('<=', 18)] })],
+  ['average cost for under-18s', analytics({ conditions: [age('<', 18)] })],
+  ['average cost of cases longer than 5 days', analytics({ measures: avgCost, conditions: [stay('>', 5)] })],
+  [
+    'how many cases with los of 10 or more days',
+    analytics({ measures: count, conditions: [stay('>=', 10)] }),
+  ],
+  [
+    'number of cases with stays over 7 days by payor',
+    analytics({ measures: count, group_by: ['payor'], conditions: [stay('>', 7)], having: [] }),
+  ],
+  [
+    'number of stays of 3 nights or less by payor',
+    analytics({ measures: count, group_by: ['payor'], conditions: [stay('<=', 3)] }),
+  ],
+  [
+    'cases costing more than $50,000 by surgeon',
+    analytics({
+      measures: count,
+      group_by: ['surgeon'],
+      conditions: [{ field: 'cost', op: '>', value: 50_000 }],
+    }),
+  ],
+  [
+    'show cases where los > 10 days by drg',
+    analytics({ measures: count, group_by: ['drg'], conditions: [stay('>', 10)] }),
+  ],
+  [
+    'list cases with cost over 50k by surgeon',
+    analytics({
+      measures: count,
+      group_by: ['surgeon'],
+      conditions: [{ field: 'cost', op: '>', value: 50_000 }],
+    }),
+  ],
+  ['show me all cases by drg', analytics({ measures: count, group_by: ['drg'] })],
+  [
+    'cases with OR time longer than 3 hours',
+    analytics({ measures: count, conditions: [{ field: 'or_minutes', op: '>', value: 180 }] }),
+  ],
+  [
+    'surgeons whose average stay is longer than 5 days',
+    analytics({ group_by: ['surgeon'], conditions: [], having: [{ measure: 0, op: '>', value: 5 }] }),
+  ],
+  // A condition no rule reads is never dropped.
+  ['how many cases over $100k', { refuse: /which figure of a case/ }],
+  ['average cost of knee replacement more than 20 times', { refuse: /could not tell what "more than 20"/ }],
+  ['total revenue of procedures done 50 or more', { refuse: /could not tell what "50 or more"/ }],
+];
+
+const profitBelowZero = (dimension: string): Want =>
+  analytics({
+    measures: [{ measure: 'profit', aggregation: 'sum' }],
+    group_by: [dimension],
+    having: [{ measure: 0, op: '<', value: 0 }],
+    order: { by: 'measure', index: 0, direction: 'asc' },
+  });
+
+const LOSSES: [string, Want][] = [
+  ['which procedures lose money', profitBelowZero('procedure')],
+  ['which payors are unprofitable', profitBelowZero('payor')],
+  ['procedures in the red', profitBelowZero('procedure')],
+  ['money losers by procedure', profitBelowZero('procedure')],
+  ['what procedures are we losing money on', profitBelowZero('procedure')],
+  ["which drgs don't break even", profitBelowZero('drg')],
+  ['which procedures have negative profit', profitBelowZero('procedure')],
+  ['unprofitable surgeons', profitBelowZero('surgeon')],
+  [
+    'which surgeons have a negative margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['surgeon'],
+      having: [{ measure: 0, op: '<', value: 0 }],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'top 5 money losing procedures',
+    analytics({
+      having: [{ measure: 0, op: '<', value: 0 }],
+      limit: 5,
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'which procedure loses the most money',
+    analytics({
+      measures: [{ measure: 'profit', aggregation: 'sum' }],
+      having: [],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'do we lose money on tavr',
+    analytics({
+      measures: [{ measure: 'profit', aggregation: 'sum' }],
+      group_by: [],
+      having: [],
+      filters: [procedure({ id: '33361', name: 'Transcatheter aortic valve replacement (TAVR)' })],
+    }),
+  ],
+  ['how many cases lose money', { refuse: /cannot test profit on single cases/ }],
+];
+
 const CATEGORIES: [string, [string, Want][]][] = [
+  ['conditions on cases are read, never dropped', CASE_CONDITIONS],
+  ['loss words keep the groups below zero, lowest first', LOSSES],
   ['what-if wording reaches the simulation', WHAT_IF],
   ['everyday words are never names', EVERYDAY_WORDS],
 ];

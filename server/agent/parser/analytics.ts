@@ -8,10 +8,12 @@ import type {
 } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
 import { refuseAgeFigure } from './age-figure';
+import { refuseUnreadConditions, takeCaseThresholds } from './case-thresholds';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
 import { takeCaseConditions, takeExclusions, takeGender, takePercentileBand } from './filters';
+import { applyLoss, takeLossWords } from './loss-words';
 import { type Piece, splitPieces } from './pieces';
 import { fixedWindow } from './plan-window';
 import { refuse } from './problem';
@@ -122,13 +124,13 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/^(?:at least|no less than|>=|minimum of)$/, '>='],
   [/^(?:at most|no more than|<=|maximum of|up to)$/, '<='],
   [
-    /^(?:over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|>|north of|in excess of)$/,
+    /^(?:over|above|more than|greater than|higher than|longer than|exceeding|exceeds?|beyond|>|north of|in excess of)$/,
     '>',
   ],
-  [/^(?:under|below|less than|lower than|fewer than|<|south of|beneath)$/, '<'],
+  [/^(?:under|below|less than|lower than|shorter than|fewer than|<|south of|beneath)$/, '<'],
 ];
 const COMPARATOR_WORDS =
-  'at least|no less than|at most|no more than|up to|over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|in excess of|north of|under|below|less than|lower than|fewer than|south of|beneath|>=|<=|>|<';
+  'at least|no less than|at most|no more than|up to|over|above|more than|greater than|higher than|longer than|shorter than|exceeding|exceeds?|beyond|in excess of|north of|under|below|less than|lower than|fewer than|south of|beneath|>=|<=|>|<';
 
 const HAVING = new RegExp(
   `\\b(?:whose|with(?: an?| the| their)?|where(?: the| their)?|having(?: an?)?|that (?:have|has|had|run|show)(?: an?)?|who (?:have|has|had)(?: an?)?|(?:have|has|had)(?: an?| the)?|averaging|at|running)\\s+` +
@@ -239,9 +241,12 @@ export function takeAnalyticsParts(
   if (band) parts.band = band;
   parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
   const leading = takeLeadingGroupBy(remainder);
+  const caseThresholds = takeCaseThresholds(remainder);
   parts.having = takeHaving(remainder);
   takeWindows(remainder, options, parts);
-  parts.conditions = takeCaseConditions(remainder);
+  parts.conditions = [...caseThresholds, ...takeCaseConditions(remainder)];
+  const loss = takeLossWords(remainder);
+  refuseUnreadConditions(remainder);
   const than = remainder.find(THAN);
   if (than) {
     parts.compares = true;
@@ -290,6 +295,8 @@ export function takeAnalyticsParts(
   // "min and max cost": both ends of the range, one column each (read before the ranking takes "highest").
   const bothEnds = remainder.take(MIN_AND_MAX) !== null;
   parts.rank = takeRanking(remainder);
+  // "which procedures lose money": lowest first, never the most profitable first.
+  if (loss) parts.rank = { ...parts.rank, direction: 'asc' };
   if (superlative && parts.rank.direction === undefined) {
     parts.rank = { ...parts.rank, direction: LOW_SUPERLATIVE.test(superlative[1] ?? '') ? 'asc' : 'desc' };
   }
@@ -320,6 +327,13 @@ export function takeAnalyticsParts(
     if (nouns) remainder.takeAll(new RegExp(`\\b(?:${nouns[2]}|${nouns[1]})\\b(?!['’]s)`));
   }
   parts.groupBy = [...new Set([...groups.map((group) => group.dimension), ...grains])];
+  // "show cases where los > 10 days by DRG": with a breakdown, a list of cases is the number of them in each group.
+  if (parts.aggregation === 'detail' && parts.groupBy.length > 0) parts.aggregation = 'count_of';
+  // "cases with cost over $50,000": a condition on the cases with no other figure counts them.
+  const countsThresholds = caseThresholds.some((condition) => condition.field !== 'age');
+  if (countsThresholds && parts.measures.length === 0 && !parts.aggregation && !parts.isDashboard)
+    parts.aggregation = 'count_of';
+  if (loss) applyLoss(parts, loss);
   if (parts.groupBy.length > 2) {
     refuse('I can break figures down by at most two things at once.', [
       'average cost by payor and surgeon',

@@ -1,3 +1,4 @@
+import { EVERYDAY_WORDS } from '../../cases/everyday-words';
 import { editDistance, isTypoOf } from '../../cases/fuzzy';
 import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import { abbreviationVocabulary } from '../../cases/procedure-abbreviations';
@@ -189,7 +190,7 @@ export function questionVocabulary(
       ...names,
     ],
     ANALYSIS_WORDS,
-    QUESTION_WORDS,
+    [...QUESTION_WORDS, ...EVERYDAY_WORDS],
   );
   if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
   return vocabulary;
