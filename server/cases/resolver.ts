@@ -1,3 +1,4 @@
+import { conditionAbbreviationMatches, findConditionAbbreviations } from './condition-abbreviations';
 import { EVERYDAY_WORDS } from './everyday-words';
 import { compactCode, normalizeText, TextMatcher, tokens, trigramSimilarity, trigrams } from './fuzzy';
 import { LAY_SYNONYMS } from './lay-synonyms';
@@ -82,6 +83,12 @@ export function resolveText(
   for (const mention of mentions) {
     rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
   }
+  // Diagnosis shorthand ("CHF", "afib", "hip fx") likewise names its own conditions (or DRGs) or nothing.
+  const conditionMentions =
+    kinds.includes('condition') || kinds.includes('drg') ? findConditionAbbreviations(rest) : [];
+  for (const mention of conditionMentions) {
+    rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
+  }
   const matcher = new TextMatcher(rest, knownWords(catalog));
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();
@@ -103,6 +110,17 @@ export function resolveText(
       whole.add(`${entry.kind}:${entry.id}`);
     }
   }
+  // A shorthand covering several of the organization's conditions names them together ("OA": every
+  // osteoarthritis code), so they come back as one group rather than as names to choose between.
+  const group: MatchCandidate[] = [];
+  for (const mention of conditionMentions) {
+    for (const entry of conditionAbbreviationMatches(catalog, mention.entry)) {
+      if (!kinds.includes(entry.kind)) continue;
+      consider(entry, 1);
+      whole.add(`${entry.kind}:${entry.id}`);
+      group.push({ kind: entry.kind, id: entry.id, name: entry.name, score: 1 });
+    }
+  }
   // A phrase sharing no trigram with the text cannot score on any token, so large catalogs stay quick.
   const textGrams = new Set(textTokens.flatMap((token) => [...trigrams(token)]));
   const sharesGram = (token: string) => [...trigrams(token)].some((gram) => textGrams.has(gram));
@@ -122,6 +140,9 @@ export function resolveText(
         left.name.localeCompare(right.name),
     );
   const [first, second] = ranked;
+  if (group.length > 1 && conditionMentions.length === 1 && !rest.trim() && mentions.length === 0) {
+    return { text, best: group[0]!, alternatives: group.slice(1), ambiguous: false, group };
+  }
   const best = first && first.score >= MINIMUM_SCORE ? first : null;
   const isClear = best !== null && second !== undefined && isWhole(best) && !isWhole(second);
   return {

@@ -251,7 +251,61 @@ const LOSSES: [string, Want][] = [
   ['how many cases lose money', { refuse: /cannot test profit on single cases/ }],
 ];
 
+const condition = (...ids: string[]) => ({
+  dimension: 'condition',
+  op: 'in',
+  values: ids.map((id) => expect.objectContaining({ id })),
+});
+const OSTEOARTHRITIS = ['M17.11', 'M17.12', 'M17.0', 'M16.11', 'M16.12', 'M19.011', 'M19.012'];
+const readmissions = [{ measure: 'readmission_30', aggregation: 'ratio' }];
+
+const CONDITION_SHORTHAND: [string, Want][] = [
+  // The demo has none of these conditions: each is "not found", never another name and never all cases.
+  [
+    'copd readmissions',
+    { refuse: /didn't find copd \(chronic obstructive pulmonary disease\) among your conditions/ },
+  ],
+  ["what's the readmit rate for CHF", { refuse: /didn't find CHF \(heart failure\)/ }],
+  ['cost of knee replacement in diabetics', { refuse: /didn't find diabetics \(diabetes mellitus\)/ }],
+  ['afib readmission rate', { refuse: /didn't find afib/ }],
+  ['average los for stroke patients', { refuse: /didn't find stroke/ }],
+  ['HTN cost by payor', { refuse: /didn't find HTN \(hypertension\)/ }],
+  ['readmission rate for ckd', { refuse: /didn't find ckd/ }],
+  ['uti cases by month', { refuse: /didn't find uti/ }],
+  ['pna los', { refuse: /didn't find pna \(pneumonia\)/ }],
+  ['DVT readmissions', { refuse: /didn't find DVT/ }],
+  ['gi bleed average cost', { refuse: /didn't find gi bleed/ }],
+  ['cost for esrd patients', { refuse: /didn't find esrd/ }],
+  // These the demo has: matched by ICD-10-CM prefix, several codes as one filter.
+  [
+    'readmission rate for OA',
+    analytics({ measures: readmissions, filters: [condition(...OSTEOARTHRITIS)], comparison: null }),
+  ],
+  [
+    'readmissions for knee oa by surgeon',
+    analytics({ group_by: ['surgeon'], filters: [condition('M17.11', 'M17.12', 'M17.0')], comparison: null }),
+  ],
+  ['average cost for hip fx', analytics({ measures: avgCost, filters: [condition('S72.141A', 'S72.142A')] })],
+  ['los for heart attack patients', analytics({ filters: [condition('I21.4')] })],
+  ['average los for NSTEMI', analytics({ filters: [condition('I21.4')] })],
+  ['AMI readmission rate', analytics({ measures: readmissions, filters: [condition('I21.4')] })],
+  ['sepsis los', analytics({ filters: [condition('A41.9')] })],
+  ['average cost of cases with CAD', analytics({ filters: [condition('I25.10', 'I25.110')] })],
+  ['ACS cases by payor', analytics({ group_by: ['payor'], filters: [condition('I25.110', 'I21.4')] })],
+  ['number of fracture cases by month', analytics({ filters: [condition('S72.141A', 'S72.142A')] })],
+  ['bph cost', analytics({ filters: [condition('N40.1')] })],
+  ['kidney stones los', analytics({ filters: [condition('N20.0', 'N20.1')] })],
+  ['cirrhosis readmissions', analytics({ filters: [condition('K70.31', 'K74.60')] })],
+  [
+    'average cost of cataract surgery',
+    analytics({
+      filters: [procedure({ id: '66984', name: 'Cataract removal with intraocular lens insertion' })],
+    }),
+  ],
+];
+
 const CATEGORIES: [string, [string, Want][]][] = [
+  ["condition shorthand names the catalog's conditions or is not found", CONDITION_SHORTHAND],
   ['conditions on cases are read, never dropped', CASE_CONDITIONS],
   ['loss words keep the groups below zero, lowest first', LOSSES],
   ['what-if wording reaches the simulation', WHAT_IF],

@@ -422,9 +422,14 @@ function resolveEntities(
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknownPieces;
   parts.resolutions.push(...resolved.resolutions);
-  resolved.matches.forEach(({ match }, index) => {
+  resolved.matches.forEach(({ match, grouped }, index) => {
     const dimension = DIMENSION_OF_KIND[match.kind];
     if (parts.named.some((item) => item.dimension === dimension && item.value.id === match.id)) return;
-    parts.named.push({ dimension, value: { id: match.id, name: match.name }, index });
+    parts.named.push({
+      dimension,
+      value: { id: match.id, name: match.name },
+      index,
+      ...(grouped ? { grouped } : {}),
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { conditionAbbreviationVocabulary } from '../../cases/condition-abbreviations';
 import { EVERYDAY_WORDS } from '../../cases/everyday-words';
 import { editDistance, isTypoOf } from '../../cases/fuzzy';
 import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
@@ -187,6 +188,7 @@ export function questionVocabulary(
       ...modelPhrases,
       ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
       ...abbreviationVocabulary(),
+      ...conditionAbbreviationVocabulary(),
       ...names,
     ],
     ANALYSIS_WORDS,

@@ -1,3 +1,4 @@
+import { findConditionAbbreviations } from '../../cases/condition-abbreviations';
 import { findAbbreviations } from '../../cases/procedure-abbreviations';
 import { DIMENSION_MODEL } from '../../cases/semantic-model';
 import type { EntityKind } from '../../cases/types';
@@ -111,6 +112,7 @@ export function checkUnknownWords(
       closest.length ? closest.map((item) => question.replace(mention.text, item.name)) : EXAMPLE_QUESTIONS,
     );
   }
+  refuseMissingCondition(unknown, question, context);
   const name = unknown.find((piece) => looksLikeName(piece, question));
   if (!name) return;
   const kinds = kindsOf(name);
@@ -123,5 +125,46 @@ export function checkUnknownWords(
     closest.length
       ? closest.map((candidate) => question.replace(name.text, candidate.name))
       : EXAMPLE_QUESTIONS,
+  );
+}
+
+const GENERIC_MEDICAL = new Set(
+  'acute chronic disease diseases disorder disorders syndrome unspecified infection other with without primary'.split(
+    ' ',
+  ),
+);
+
+/** Diagnosis shorthand the organization has no condition or DRG for ("CHF", "COPD") names one all the same. */
+function refuseMissingCondition(unknown: Piece[], question: string, context: ParseContext): void {
+  const found = unknown
+    .map((piece) => findConditionAbbreviations(piece.text)[0])
+    .find((mention) => mention !== undefined);
+  if (!found) return;
+  // Only names sharing a telling word with the condition are worth offering ("failure" for heart failure).
+  const telling = new Set(
+    found.entry.meaning
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word.length >= 4 && !GENERIC_MEDICAL.has(word)),
+  );
+  const closest = (context.closest?.(found.entry.meaning, ['condition', 'drg']) ?? [])
+    .filter((item) =>
+      item.name
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .some((word) => telling.has(word)),
+    )
+    .slice(0, 3);
+  const written =
+    found.text.toLowerCase() === found.entry.meaning.toLowerCase()
+      ? found.text
+      : `${found.text} (${found.entry.meaning.toLowerCase()})`;
+  refuse(
+    `I didn't find ${written} among your conditions or DRGs, so I cannot answer for it.${
+      closest.length
+        ? ` The closest ${closest.length === 1 ? 'name is' : 'names are'} ${closest.map((item) => item.name).join(', ')}.`
+        : ''
+    }`,
+    closest.length ? closest.map((item) => question.replace(found.text, item.name)) : EXAMPLE_QUESTIONS,
   );
 }
