@@ -161,10 +161,10 @@ export function takeCaseThresholds(remainder: Remainder): CaseCondition[] {
 
 /** "average stay longer than 5 days" is a condition on a grouped figure, not on each case: left to those rules. */
 function afterAverage(remainder: Remainder, phrase: string): boolean {
-  return remainder.test(new RegExp(`${AVERAGE_BEFORE.source.replace(/\$$/, '')}${escape(phrase)}`));
+  return remainder.test(new RegExp(`${AVERAGE_BEFORE.source.replace(/\$$/, '')}${escapePattern(phrase)}`));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A comparison or an amount still in the question after every reader ran: a condition no rule understood. */
 const UNREAD_CONDITION = new RegExp(
