@@ -8,6 +8,7 @@ import type {
 } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
 import { refuseAgeFigure } from './age-figure';
+import { CASE_VOLUME_NOUNS, isCaseNoun, refuseCareSetting } from './case-nouns';
 import { refuseUnreadConditions, takeCaseThresholds } from './case-thresholds';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
@@ -220,9 +221,9 @@ export function takeAnalyticsParts(
     compares: false,
     addsGroupBy: remainder.test(/\b(?:too|as well|in addition|also)\s*$/),
     perCase: false,
-    mentionsCases: remainder.test(
-      /\b(?:cases|volumes?|caseload|admissions|encounters|surgeries performed)\b/,
-    ),
+    mentionsCases:
+      remainder.test(/\b(?:cases|volumes?|caseload|admissions|encounters|surgeries performed)\b/) ||
+      remainder.test(CASE_VOLUME_NOUNS),
     dropsGroupBy: takeGroupRemoval(remainder),
     clearsClinical:
       remainder.take(/\b(?:all|every|any) (?:cases|procedures|conditions|patients|surgeries|drgs)\b/) !==
@@ -353,6 +354,7 @@ export function takeAnalyticsParts(
     return parts;
   }
   refuseAgeFigure(remainder);
+  refuseCareSetting(remainder);
   const exclusions = takeExclusions(remainder, resolve);
   for (const item of exclusions?.values ?? []) parts.excluded.push(item);
   parts.resolutions.push(...(exclusions?.resolutions ?? []));
@@ -417,7 +419,7 @@ function resolveEntities(
   const pieces = [
     ...(exact ? [exact] : []),
     ...takeCodes(remainder),
-    ...piecesOf(remainder.segments(), choice, resolve),
+    ...piecesOf(remainder.segments(), choice, resolve).filter((piece) => !isCaseNoun(piece)),
   ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknownPieces;
