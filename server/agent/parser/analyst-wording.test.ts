@@ -304,7 +304,38 @@ const CONDITION_SHORTHAND: [string, Want][] = [
   ],
 ];
 
+const monthly = { kind: 'relative', period: 'year_to_date' };
+const CASE_NOUNS: [string, Want][] = [
+  [
+    'number of surgeries per month this year',
+    analytics({ measures: count, group_by: ['month'], filters: [], window: monthly }),
+  ],
+  ['surgeries by month', analytics({ measures: count, group_by: ['month'], filters: [] })],
+  ['how many operations did we do in 2025', analytics({ measures: count, group_by: [], filters: [] })],
+  ['admissions by payor', analytics({ measures: count, group_by: ['payor'], filters: [] })],
+  ['total claims by month', analytics({ measures: count, group_by: ['month'], filters: [] })],
+  ['visits per quarter', analytics({ measures: count, group_by: ['quarter'], filters: [] })],
+  ['discharges by surgeon', analytics({ measures: count, group_by: ['surgeon'], filters: [] })],
+  ['surgeries per surgeon', analytics({ measures: count, group_by: ['surgeon'], filters: [] })],
+  ['all procedures by month', analytics({ measures: count, group_by: ['month'], filters: [] })],
+  ['number of inpatients by month', { refuse: /does not say which cases were inpatient/ }],
+  ['outpatient revenue', { refuse: /does not say which cases were outpatient/ }],
+];
+
+const NAME_LIKE: [string, Want][] = [
+  ['gout cost', { refuse: /didn't find "gout"/ }],
+  ['ortho cases by month', { refuse: /didn't find "ortho"/ }],
+  ['elective admissions by payor', { refuse: /didn't find "elective/ }],
+  ['lupus readmissions', { refuse: /didn't find "lupus"/ }],
+  ['total cost for NYC', { refuse: /didn't find "NYC"/ }],
+  ['COPD cost', { refuse: /didn't find COPD/ }],
+  ['knee replacement cost pls', analytics({ filters: [procedure(KNEE)] })],
+  ['whats the total revenue lol', analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }] })],
+];
+
 const CATEGORIES: [string, [string, Want][]][] = [
+  ['generic case nouns mean all cases', CASE_NOUNS],
+  ['words that look like names are never dropped', NAME_LIKE],
   ["condition shorthand names the catalog's conditions or is not found", CONDITION_SHORTHAND],
   ['conditions on cases are read, never dropped', CASE_CONDITIONS],
   ['loss words keep the groups below zero, lowest first', LOSSES],
@@ -324,5 +355,51 @@ describe('the age refusal offers an example that is answered', () => {
     expect(outcome.kind).toBe('refuse');
     if (outcome.kind !== 'refuse') return;
     for (const example of outcome.examples) expect(read(example).kind, example).toBe('query');
+  });
+});
+
+// The guard: a word that scopes the question either changes the plan or stops the answer; it never leaves the
+// unscoped figure standing as if it answered the narrower question.
+const BASES = [
+  'readmission rate',
+  'average cost',
+  'number of cases by month',
+  'average length of stay by payor',
+  'total revenue in 2025',
+  'average cost of knee replacement',
+];
+const SCOPING = [
+  ['copd', 'before'],
+  ['chf', 'before'],
+  ['gout', 'before'],
+  ['ortho', 'before'],
+  ['for diabetics', 'after'],
+  ['for patients over 75 years old', 'after'],
+  ['for 70 yo patients', 'after'],
+  ['for patients aged 65+', 'after'],
+  ['for stays of 10 or more days', 'after'],
+  ['for cases longer than 5 days', 'after'],
+  ['for Texas', 'after'],
+  ['for lupus patients', 'after'],
+  ['for afib', 'after'],
+  ['for OA', 'after'],
+  ['for hip fx', 'after'],
+  ['for medicaid', 'after'],
+  ['for inpatients', 'after'],
+  ['over $50k', 'after'],
+] as const;
+
+describe('a scoping word changes the plan or stops the answer', () => {
+  const rows = BASES.flatMap((base) =>
+    SCOPING.map(
+      ([word, where]) => [base, where === 'before' ? `${word} ${base}` : `${base} ${word}`] as const,
+    ),
+  );
+  it.each(rows)('%s → %s', (base, scoped) => {
+    const plain = read(base);
+    expect(plain.kind, base).toBe('query');
+    const outcome = read(scoped);
+    if (outcome.kind !== 'query' || plain.kind !== 'query') return;
+    expect(outcome.query, scoped).not.toEqual(plain.query);
   });
 });

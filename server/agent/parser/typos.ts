@@ -188,11 +188,12 @@ export function questionVocabulary(
       ...modelPhrases,
       ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
       ...abbreviationVocabulary(),
-      ...conditionAbbreviationVocabulary(),
+      // Long condition words may be typo targets ("diabetis"); shorthand only protects itself ("cts" ≠ "cots").
+      ...conditionAbbreviationVocabulary().filter((form) => form.length >= 6),
       ...names,
     ],
     ANALYSIS_WORDS,
-    [...QUESTION_WORDS, ...EVERYDAY_WORDS],
+    [...QUESTION_WORDS, ...EVERYDAY_WORDS, ...conditionAbbreviationVocabulary()],
   );
   if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
   return vocabulary;

@@ -5,6 +5,7 @@ import type { EntityKind } from '../../cases/types';
 import { EXAMPLE_QUESTIONS } from './examples';
 import type { Piece } from './pieces';
 import { refuse } from './problem';
+import { isShorthand, modifiesFigure } from './scope-modifiers';
 import type { ParseContext } from './types';
 
 // Tolerant reading (issue: "Reading questions as analysts write them"): words the parser has no rule for are
@@ -61,7 +62,8 @@ function looksLikeName(piece: Piece, question: string): boolean {
   const words = wordsOf(piece.text).filter((word) => !HARMLESS.has(word.toLowerCase()));
   if (words.length === 0) return false;
   if (piece.kinds?.length || piece.lead === 'code') return true;
-  if (words.some((word) => /\d/.test(word) || CLINICAL_WORD.test(word))) return true;
+  if (words.some((word) => /\d/.test(word) || CLINICAL_WORD.test(word) || isShorthand(word))) return true;
+  if (modifiesFigure(words.join(' '), question)) return true;
   const first = wordsOf(question)[0] ?? '';
   // A capital letter inside the question marks a name; the question's own first word proves nothing.
   if (
