@@ -16,6 +16,19 @@ interface Phrase {
   tokens: string[];
 }
 
+/** Words around diagnosis shorthand that name no more of it ("CHF patients", "cases with COPD"). */
+const CASE_WORDS = new Set([
+  'patients',
+  'patient',
+  'pts',
+  'cases',
+  'case',
+  'with',
+  'dx',
+  'diagnosis',
+  'people',
+]);
+
 const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
 const knownWordCache = new WeakMap<Catalog, Set<string>>();
 
@@ -84,11 +97,19 @@ export function resolveText(
     rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
   }
   // Diagnosis shorthand ("CHF", "afib", "hip fx") likewise names its own conditions (or DRGs) or nothing.
-  const conditionMentions =
+  // Only when the shorthand is the whole text: inside a longer name ("Bilateral primary osteoarthritis of knee")
+  // the name itself is what was written.
+  let conditionMentions =
     kinds.includes('condition') || kinds.includes('drg') ? findConditionAbbreviations(rest) : [];
+  let unmasked = rest;
   for (const mention of conditionMentions) {
-    rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
+    unmasked =
+      unmasked.slice(0, mention.start) +
+      ' '.repeat(mention.end - mention.start) +
+      unmasked.slice(mention.end);
   }
+  if (tokens(unmasked).some((word) => !CASE_WORDS.has(word))) conditionMentions = [];
+  else rest = unmasked;
   const matcher = new TextMatcher(rest, knownWords(catalog));
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();

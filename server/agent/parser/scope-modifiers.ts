@@ -10,7 +10,7 @@ const PLAIN_MODIFIERS = new Set(
   typical current actual estimated recent historical combined aggregate all our the hospital hospitals organization
   system each per my your their its this that these those same whole entire full raw
   list show give see find get display pull tell compare rank sort count number how what which who
-  question questions query quick real really just curious please thanks hey so roughly honestly team know like`
+  question questions query one quick real really just curious please thanks hey so roughly honestly team know like`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
