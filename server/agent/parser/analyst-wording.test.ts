@@ -333,7 +333,43 @@ const NAME_LIKE: [string, Want][] = [
   ['whats the total revenue lol', analytics({ measures: [{ measure: 'revenue', aggregation: 'sum' }] })],
 ];
 
+const KPIS = [
+  { measure: 'cases', aggregation: 'count' },
+  { measure: 'hospital_revenue', aggregation: 'sum' },
+  { measure: 'cost', aggregation: 'sum' },
+  { measure: 'margin', aggregation: 'ratio' },
+  { measure: 'los', aggregation: 'avg' },
+  { measure: 'readmission_30', aggregation: 'ratio' },
+];
+const fixed = (from: string, to: string) => expect.objectContaining({ kind: 'fixed', from, to });
+const overview = (earlier: [string, string], later: [string, string], filters: unknown[] = []): Want =>
+  analytics({
+    measures: KPIS,
+    group_by: [],
+    filters,
+    comparison: { kind: 'windows', windows: [fixed(...earlier), fixed(...later)] },
+  });
+const LAST_12: [string, string] = ['2025-11-29', '2026-11-28'];
+const BEFORE_12: [string, string] = ['2024-11-29', '2025-11-28'];
+
+const OVERVIEWS: [string, Want][] = [
+  ['how are we doing', overview(BEFORE_12, LAST_12)],
+  ['give me a summary', overview(BEFORE_12, LAST_12)],
+  ['kpis', overview(BEFORE_12, LAST_12)],
+  ["how's business", overview(BEFORE_12, LAST_12)],
+  ['how did we do last quarter', overview(['2026-04-01', '2026-06-30'], ['2026-07-01', '2026-09-30'])],
+  ['overview for 2025', overview(['2024-01-01', '2024-12-31'], ['2025-01-01', '2025-12-31'])],
+  ['how are we doing this year', overview(['2025-01-01', '2025-11-28'], ['2026-01-01', '2026-11-28'])],
+  ['how is aetna doing', overview(BEFORE_12, LAST_12, [payor(AETNA)])],
+  ['summary for knee replacements', overview(BEFORE_12, LAST_12, [procedure(KNEE)])],
+  [
+    'what does a typical knee replacement look like',
+    { workflow: 'dashboard', plan: { filters: [procedure(KNEE)] } },
+  ],
+];
+
 const CATEGORIES: [string, [string, Want][]][] = [
+  ['an overview is the key figures beside the window before', OVERVIEWS],
   ['generic case nouns mean all cases', CASE_NOUNS],
   ['words that look like names are never dropped', NAME_LIKE],
   ["condition shorthand names the catalog's conditions or is not found", CONDITION_SHORTHAND],
@@ -348,6 +384,16 @@ for (const [category, rows] of CATEGORIES) {
     it.each(rows)('%s', (question, want) => check(question, want));
   });
 }
+
+describe("a payor organization's overview", () => {
+  it('holds no hospital-only figure', () => {
+    const outcome = read('how are we doing', 'payor');
+    expect(outcome.kind).toBe('query');
+    if (outcome.kind !== 'query' || outcome.query.workflow !== 'analytics') return;
+    const measures = outcome.query.plan.measures.map((ref) => ref.measure);
+    expect(measures).toEqual(['cases', 'revenue', 'discount_rate', 'cost', 'los', 'readmission_30']);
+  });
+});
 
 describe('the age refusal offers an example that is answered', () => {
   it('offers an age-band breakdown that reads as a plan', () => {

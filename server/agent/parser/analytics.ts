@@ -77,6 +77,8 @@ export interface AnalyticsParts {
   bothEnds?: boolean;
   clearsClinical: boolean;
   isDashboard: boolean;
+  /** "how are we doing", "summary", "KPIs": the organization's key figures, not a typical case. */
+  isOverview?: boolean;
   band?: [number, number];
   lookup?: { text: string; kinds?: EntityKind[] };
   unknown: Piece[];
@@ -84,7 +86,7 @@ export interface AnalyticsParts {
 }
 
 const DASHBOARD =
-  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+|\w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing)\b/;
+  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing|how(?:'s| is) business|how(?:'s| is) it going|how (?:is|are|was|were|has|have)(?= (?:[\w.'-]+ ){1,4}(?:doing|going|performing|been doing)\b))\b/;
 const TYPICAL =
   /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical cases?(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
 const LOOKUP =
@@ -240,7 +242,9 @@ export function takeAnalyticsParts(
   const exact = takeExactName(remainder, resolve, [...CLINICAL_KINDS, ...DIMENSION_KINDS]);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
-  parts.isDashboard = remainder.take(TYPICAL) !== null || remainder.take(DASHBOARD) !== null;
+  const typical = remainder.take(TYPICAL) !== null;
+  parts.isOverview = !typical && remainder.take(DASHBOARD) !== null;
+  parts.isDashboard = typical || parts.isOverview;
   const leading = takeLeadingGroupBy(remainder);
   const caseThresholds = takeCaseThresholds(remainder);
   parts.having = takeHaving(remainder);

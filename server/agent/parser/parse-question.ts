@@ -8,6 +8,13 @@ import { readCodeLookup } from './codes';
 import { describePlan } from './describe';
 import { EXAMPLE_QUESTIONS } from './examples';
 import { refuseOffTopic, refuseUnsupported } from './limits';
+import {
+  afterOverview,
+  asksOverview,
+  isOverviewPlan,
+  overviewMeasures,
+  overviewParts,
+} from './overview-question';
 import { windowDates } from './plan-window';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
 import { ParseProblem, refuse } from './problem';
@@ -166,7 +173,27 @@ function parseAnalytics(
     refuseOrphanFollowUp(context);
   }
   if (isMarked && !canFollow && !hasScope && !hasFigure) refuseOrphanFollowUp(context);
-  const built = buildPlan(parts, context.orgType, isFollowUp ? previous : undefined);
+  const anchor = {
+    today: context.today,
+    lastAdmit: context.lastAdmit,
+    fiscalYearStartMonth: context.fiscalYearStartMonth,
+  };
+  // "how are we doing" is an overview; after one, "in 2025" or "now for Aetna" is the overview again.
+  const overview =
+    asksOverview(parts) ||
+    (isFollowUp &&
+      isOverviewPlan(previous, context.orgType) &&
+      parts.measures.length === 0 &&
+      parts.groupBy.length === 0 &&
+      parts.aggregation === undefined);
+  const asked = overview ? overviewParts(parts, context.orgType, anchor) : parts;
+  const base =
+    previous && !overview && isOverviewPlan(previous, context.orgType)
+      ? afterOverview(previous, anchor)
+      : previous;
+  const built = buildPlan(asked, context.orgType, isFollowUp ? base : undefined);
+  if (overview && built.plan.workflow === 'analytics')
+    built.plan.plan.measures = overviewMeasures(context.orgType);
   return {
     plan: built.plan,
     resolutions: parts.resolutions,
