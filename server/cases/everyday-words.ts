@@ -20,7 +20,7 @@ stays staying still stop such sure take taken than that the their them then ther
 think this those though three through time times to today too took top total toward two type typical under
 until up upon us use used very want was way we well went were what when where whether which while who whole
 why will with within without work would year years yes yet you young younger your
-negative positive red black profitable unprofitable losers loser money break even breaks lost
+negative positive red vets veterans vet kids black profitable unprofitable losers loser money break even breaks lost
 `;
 
 export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(

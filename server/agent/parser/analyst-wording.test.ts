@@ -320,11 +320,20 @@ const CASE_NOUNS: [string, Want][] = [
   ['all procedures by month', analytics({ measures: count, group_by: ['month'], filters: [] })],
   ['number of inpatients by month', { refuse: /does not say which cases were inpatient/ }],
   ['outpatient revenue', { refuse: /does not say which cases were outpatient/ }],
+  [
+    'cost of knee replacement in patients aged 75+',
+    analytics({ filters: [procedure(KNEE)], conditions: [age('>=', 75)] }),
+  ],
+  ['spine cases by month', { refuse: /no specialty or service line/ }],
+  ['cardiac cases by payor', { refuse: /no specialty or service line/ }],
+  ['revenue by service line', { refuse: /no specialty or service line|does not hold that/ }],
+  ['knee replacement cost for vets', { refuse: /didn't find "vets"/ }],
 ];
 
 const NAME_LIKE: [string, Want][] = [
   ['gout cost', { refuse: /didn't find "gout"/ }],
-  ['ortho cases by month', { refuse: /didn't find "ortho"/ }],
+  ['ortho cases by month', { refuse: /no specialty or service line/ }],
+  ['podiatry cases by month', { refuse: /didn't find "podiatry"/ }],
   ['elective admissions by payor', { refuse: /didn't find "elective/ }],
   ['lupus readmissions', { refuse: /didn't find "lupus"/ }],
   ['total cost for NYC', { refuse: /didn't find "NYC"/ }],
@@ -395,9 +404,15 @@ describe("a payor organization's overview", () => {
   });
 });
 
-describe('the age refusal offers an example that is answered', () => {
-  it('offers an age-band breakdown that reads as a plan', () => {
-    const outcome = read('avg age of tkr patients');
+describe('refusals offer examples that are answered', () => {
+  it.each([
+    'avg age of tkr patients',
+    'number of inpatients by month',
+    'spine cases by month',
+    'how many cases lose money',
+    'average cost of knee replacement more than 20 times',
+  ])('%s', (question) => {
+    const outcome = read(question);
     expect(outcome.kind).toBe('refuse');
     if (outcome.kind !== 'refuse') return;
     for (const example of outcome.examples) expect(read(example).kind, example).toBe('query');

@@ -8,7 +8,7 @@ import type {
 } from '../../../src/contract/query-plan';
 import type { EntityKind, Resolution } from '../../cases/types';
 import { refuseAgeFigure } from './age-figure';
-import { CASE_VOLUME_NOUNS, isCaseNoun, refuseCareSetting } from './case-nouns';
+import { CASE_VOLUME_NOUNS, isCaseNoun, refuseCareSetting, refuseSpecialty } from './case-nouns';
 import { refuseUnreadConditions, takeCaseThresholds } from './case-thresholds';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
@@ -359,6 +359,7 @@ export function takeAnalyticsParts(
   }
   refuseAgeFigure(remainder);
   refuseCareSetting(remainder);
+  refuseSpecialty(remainder);
   const exclusions = takeExclusions(remainder, resolve);
   for (const item of exclusions?.values ?? []) parts.excluded.push(item);
   parts.resolutions.push(...(exclusions?.resolutions ?? []));

@@ -18,7 +18,7 @@ export function isCaseNoun(piece: Piece): boolean {
 export const CASE_VOLUME_NOUNS =
   /\b(?:surgeries|operations|stays|visits|claims|discharges|hospitali[sz]ations|members|admits)\b/;
 
-const SETTING = /\b(?:in|out)[- ]?patients?\b|\b(?:ambulatory|same[- ]day surgery|observation stays?)\b/;
+const SETTING = /\b(?:in|out)-?patients?\b|\b(?:ambulatory|same[- ]day surgery|observation stays?)\b/;
 
 export function refuseCareSetting(remainder: Remainder): void {
   const found = remainder.find(SETTING);
@@ -29,5 +29,18 @@ export function refuseCareSetting(remainder: Remainder): void {
       'number of cases with a length of stay of at least 1 day by month',
       'number of cases with a length of stay under 1 day by procedure',
     ],
+  );
+}
+
+/** Specialties and service lines: the case data has no such field, and a look-alike name would be one procedure. */
+const SPECIALTY =
+  /\b(?:cardiac|cardiology|cardiovascular|spine|spinal|ortho|orthopa?edics?|bariatrics?|trauma|neuro(?:surgery|logy)?|urology|urologic|gi|gastroenterology|ob|obstetrics?|gyn|gynecology|oncology|general surgery|vascular|thoracic|ent|ophthalmology|eye)(?: (?:surgery|surgical))? (?:cases|patients|volumes?|admissions|service line|department|unit|program)\b|\bservice lines?\b/;
+
+export function refuseSpecialty(remainder: Remainder): void {
+  const found = remainder.find(SPECIALTY);
+  if (!found) return;
+  refuse(
+    `Your case data has no specialty or service line, so I cannot tell which cases "${found[0]}" covers without guessing. Name the procedures, conditions or DRGs instead.`,
+    ['number of cases of coronary artery bypass by month', 'number of cases by DRG'],
   );
 }
