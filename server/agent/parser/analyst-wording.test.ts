@@ -94,6 +94,13 @@ const WHAT_IF: [string, Want][] = [
   ['if medicare renegotiates rates down 4%', price(-4, [payor(MEDICARE)])],
   ['how much would we lose if medicare cut payments 2%', price(-2, [payor(MEDICARE)])],
   ['assuming a 5% cut in medicare rates what is our margin', price(-5, [payor(MEDICARE)])],
+  [
+    'what would happen if medicaid reimbursed 10% less',
+    price(-10, [payor({ id: 'Medicaid', name: 'Medicaid' })]),
+  ],
+  ['assume a 7% increase in costs', cost(7)],
+  ['if we had 10% more knee replacements', { refuse: /not to how many cases there are/ }],
+  ['what if volume grows 5%', { refuse: /not to how many cases there are/ }],
 ];
 
 const EVERYDAY_WORDS: [string, Want][] = [

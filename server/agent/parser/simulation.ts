@@ -8,7 +8,7 @@ import type { Piece } from './pieces';
 import { clarify, refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
-import { WHAT_IF_WORDS } from './what-if';
+import { refuseVolumeChange, WHAT_IF_WORDS } from './what-if';
 
 const RATE_WORDS =
   '(?:prices?|pricing|rates?|charges?|fees?|reimbursements?|payments?|contract rates?|fee schedules?)';
@@ -98,6 +98,8 @@ export function takeSimulationParts(
   } else if (remainder.test(new RegExp(`\\b${RATE_WORDS}\\b|\\bpa(?:y|ys|id|ying)\\b|\\brevenue\\b`))) {
     parts.target = 'price';
   }
+  // "if we had 10% more knee replacements" changes the volume, which no scenario here models.
+  if (!parts.target) refuseVolumeChange(remainder.segments().join(' ').toLowerCase());
   const lookback = takeMonths(
     remainder,
     '\\b(?:based on|using|looking at|learn(?:ing|ed)? from|from|with|over|on) (?:data from )?(?:the )?(?:last|past|previous|prior|trailing) COUNT? ?(months?|years?)(?: of (?:data|history|cases))?\\b|\\blookback (?:of )?COUNT (months?|years?)\\b',

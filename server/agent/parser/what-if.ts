@@ -1,3 +1,5 @@
+import { refuse } from './problem';
+
 // What-if wording as analysts write it: a conditional clause ("if", "suppose", "assuming") around a change to
 // prices, payments, rates or costs. Such a question asks about a scenario, so it must reach the simulation
 // workflow: answering it with today's figure would state a number for a question that was not asked.
@@ -28,3 +30,15 @@ export function isWhatIf(lower: string): boolean {
 /** Words of what-if wording that name nothing once the change and its target are read. */
 export const WHAT_IF_WORDS =
   /\b(?:if|suppose|supposing|assume|assuming|imagine|hypothetically|let's say|what happens to|what would|would|be|look like|renegotiat\w*|cuts?|cutting|slash(?:es|ed)?|hikes?|pa(?:y|ys|id|ying)|us|margins?|profits?|income|bottom line|revenue|numbers?|happen|happens|to)\b/g;
+
+/** A change in how many cases there are, which the simulation does not model (it changes prices and costs). */
+const VOLUME_CHANGE =
+  /\b(?:volumes?|caseload)\b|\b(?:had|have|do|did|does|perform(?:ed|s)?|see|saw|get|got|admit(?:ted)?) (?:\d+(?:\.\d+)? ?(?:%|percent) )?(?:more|fewer|less)\b|\b(?:more|fewer) (?:cases|patients|admissions|surgeries|procedures|operations|encounters)\b/;
+
+export function refuseVolumeChange(lower: string): void {
+  if (!VOLUME_CHANGE.test(lower)) return;
+  refuse(
+    'I simulate changes to prices, payments and costs, not to how many cases there are. Ask how a price or cost change would move revenue, or look at the trend in case volume.',
+    ['what if we raise prices 5% for knee replacements', 'number of knee replacements by month'],
+  );
+}
