@@ -198,6 +198,23 @@ const CASE_CONDITIONS: [string, Want][] = [
     'surgeons whose average stay is longer than 5 days',
     analytics({ group_by: ['surgeon'], conditions: [], having: [{ measure: 0, op: '>', value: 5 }] }),
   ],
+  ['cost of tkr for pts over 70', analytics({ filters: [procedure(KNEE)], conditions: [age('>', 70)] })],
+  [
+    'average revenue for patients between 50 and 60',
+    analytics({ conditions: [age('>=', 50), age('<=', 60)] }),
+  ],
+  [
+    'surgeries longer than 3 hours by procedure',
+    analytics({
+      measures: count,
+      group_by: ['procedure'],
+      conditions: [{ field: 'or_minutes', op: '>', value: 180 }],
+    }),
+  ],
+  [
+    'procedures with average or time longer than 2 hours',
+    analytics({ group_by: ['procedure'], conditions: [], having: [{ measure: 0, op: '>', value: 120 }] }),
+  ],
   // A condition no rule reads is never dropped.
   ['how many cases over $100k', { refuse: /which figure of a case/ }],
   ['average cost of knee replacement more than 20 times', { refuse: /could not tell what "more than 20"/ }],

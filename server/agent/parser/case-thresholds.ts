@@ -13,7 +13,27 @@ const YEARS = '(?:\\s*(?:years?|yrs?)(?:\\s*(?:old|of age))?)';
 const MORE = 'over|above|older than|more than|greater than|beyond|past';
 const LESS = 'under|below|younger than|less than|beneath';
 
+const PEOPLE = '(?:patients?|pts|people|persons|members?|those|anyone|folks|adults|women|men)';
+const NOT_A_UNIT = '(?!\\s*(?:days?|nights?|minutes?|mins?|hours?|hrs?|%|percent|k\\b|cases?)|\\d)';
+
 const AGE_RULES: [RegExp, (match: RegExpExecArray) => CaseCondition[]][] = [
+  [
+    new RegExp(
+      `\\b(?:${PEOPLE}|aged?|ages)\\s+(?:aged\\s+)?(?:between|from)\\s+(\\d{1,3})\\s*(?:and|to|-)\\s*(\\d{1,3})(?:\\s*(?:years?|yrs?)(?:\\s*old)?)?\\b`,
+    ),
+    (match) => [
+      { field: 'age', op: '>=', value: Number(match[1]) },
+      { field: 'age', op: '<=', value: Number(match[2]) },
+    ],
+  ],
+  [
+    new RegExp(`\\b${PEOPLE}\\s+(at least|${MORE})\\s+(\\d{1,3})\\b${NOT_A_UNIT}`),
+    (match) => [{ field: 'age', op: match[1] === 'at least' ? '>=' : '>', value: Number(match[2]) }],
+  ],
+  [
+    new RegExp(`\\b${PEOPLE}\\s+(at most|${LESS})\\s+(\\d{1,3})\\b${NOT_A_UNIT}`),
+    (match) => [{ field: 'age', op: match[1] === 'at most' ? '<=' : '<', value: Number(match[2]) }],
+  ],
   [
     /\b(?:aged?|ages)\s*(\d{1,3})\s*(?:\+|and (?:over|older|up|above)|or (?:older|over|more|above))/,
     (match) => [{ field: 'age', op: '>=', value: Number(match[1]) }],
@@ -52,7 +72,7 @@ const AGE_RULES: [RegExp, (match: RegExpExecArray) => CaseCondition[]][] = [
 const STAY_UNIT = '(?:days?|nights?)';
 const TIME_UNIT = '(?:minutes?|mins?|hours?|hrs?)';
 const AVERAGE_BEFORE =
-  /\b(?:average|avg|mean|median|typical|total)\s+(?:length of\s+|(?:los|stay) (?:is|was)\s+)?$/;
+  /\b(?:average|avg|mean|median|typical|total)\s+(?:length of\s+|(?:los|stays?|length of stay|or time|operating time|surgery time|surgical time|duration)\s+(?:(?:is|was|of)\s+)?)?$/;
 
 /** "with los of", "a stay of": the words naming the field, cut along with the condition. */
 const STAY_LEAD =
@@ -76,6 +96,12 @@ const STAY_RULES: [RegExp, Comparator][] = [
 ];
 
 /** The cases themselves; "procedures with cost over …" names a breakdown and stays a grouped condition. */
+/** "surgeries longer than 3 hours": a time on each case is its OR time. */
+const TIME_RULES: [RegExp, Comparator][] = [
+  [new RegExp(`\\b(?:longer|more|greater) than (\\d+(?:\\.\\d+)?) (${TIME_UNIT})(?!\\w)`), '>'],
+  [new RegExp(`\\b(?:shorter|less) than (\\d+(?:\\.\\d+)?) (${TIME_UNIT})(?!\\w)`), '<'],
+];
+
 const CASE_SUBJECT =
   '(?:cases?|stays?|patients?|admissions?|encounters?|visits?|claims|episodes?|discharges?|inpatient stays?)';
 const FIELD_WORDS: [RegExp, CaseField][] = [
@@ -147,6 +173,14 @@ export function takeCaseThresholds(remainder: Remainder): CaseCondition[] {
     if (scale) value *= /^(?:k|thousand)$/.test(scale) ? 1_000 : 1_000_000;
     if (field === 'or_minutes' && unit && /^(?:hours?|hrs?)$/.test(unit)) value *= 60;
     conditions.push({ field, op: comparatorOf(comparator), value });
+  }
+  for (const [rule, op] of TIME_RULES) {
+    for (let found = remainder.find(rule); found; found = remainder.find(rule)) {
+      if (afterAverage(remainder, found[0])) break;
+      remainder.take(rule);
+      const hours = /^(?:hours?|hrs?)$/.test(found[2] ?? '');
+      conditions.push({ field: 'or_minutes', op, value: Number(found[1]) * (hours ? 60 : 1) });
+    }
   }
   for (const [rule, op] of STAY_RULES) {
     const pattern = new RegExp(`${STAY_LEAD}(?:${rule.source})`);
