@@ -1183,8 +1183,8 @@ describe('two windows broken down by time: periods lined up, a column per window
 describe('typical case, predictions and simulations', () => {
   it.each([
     ['what does a typical knee replacement case look like', KNEE],
-    ['overview for hip replacement in 2025', `${HIP} AND ${Y2025}`.replace(LAST12, '')],
-    ['how are we doing', 'TRUE'],
+    ['what does a typical hip replacement look like in 2025', `${HIP} AND ${Y2025}`.replace(LAST12, '')],
+    ['typical case', 'TRUE'],
   ])('%s gives the mean and median of each measure', async (question, where) => {
     const asked = await ask(question);
     expect(asked.query?.workflow).toBe('dashboard');
@@ -1493,5 +1493,113 @@ describe('questions as analysts type them, checked against SQL', () => {
     expect(outcome.message).toMatch(
       /^I didn't find "heart transplant" among your procedures or conditions\. The closest names are /,
     );
+  });
+});
+
+// ---- Words analysts use that once went astray (issue 11) -------------------------------------------
+
+const PREVIOUS12 =
+  'admit_date > (SELECT max(admit_date) FROM cases) - INTERVAL 24 MONTH AND admit_date <= (SELECT max(admit_date) FROM cases) - INTERVAL 12 MONTH';
+const OSTEOARTHRITIS =
+  "condition_code IN ('M17.11', 'M17.12', 'M17.0', 'M16.11', 'M16.12', 'M19.011', 'M19.012')";
+
+describe('scoping words, condition shorthand and loss words, with the figures', () => {
+  it.each([
+    [
+      'cost of colonoscopies over 75 years old',
+      'cost_avg',
+      'avg(cost)',
+      `procedure_code = '45378' AND age > 75 AND ${LAST12}`,
+    ],
+    ['average los for patients aged 65+', 'los_avg', 'avg(los_days)', `age >= 65 AND ${LAST12}`],
+    [
+      'cost of tka for patients under 60 years old',
+      'cost_avg',
+      'avg(cost)',
+      `${KNEE} AND age < 60 AND ${LAST12}`,
+    ],
+    ['readmission rate for OA', 'readmission_30_ratio', READMISSION_RATE, `${OSTEOARTHRITIS} AND ${LAST12}`],
+    ['average cost for hip fx', 'cost_avg', 'avg(cost)', `condition_code LIKE 'S72.1%' AND ${LAST12}`],
+    ['how many cases with los of 10 or more days', 'cases_count', 'count(*)', `los_days >= 10 AND ${LAST12}`],
+    ['number of surgeries in 2025', 'cases_count', 'count(*)', Y2025],
+  ])('%s', async (question, key, figure, where) => {
+    const asked = await ask(question);
+    expect(figureKey(asked), JSON.stringify(asked.outcome).slice(0, 300)).toBe(key);
+    const [expected] = await sql(
+      `SELECT CAST(count(*) AS INTEGER) AS cases, ${figure} AS figure FROM cases WHERE ${where}`,
+    );
+    const row = asked.answer?.tables[0]?.rows[0] ?? {};
+    close(row[key], expected?.figure, question);
+    checkOpening(asked, Number(expected?.cases));
+  });
+
+  it('counts the cases meeting a condition by DRG for "show cases where los > 10 days by drg"', async () => {
+    const asked = await ask('show cases where los > 10 days by drg');
+    const expected = await sql(
+      `SELECT drg_code AS label, CAST(count(*) AS INTEGER) AS n FROM cases WHERE los_days > 10 AND ${LAST12} GROUP BY 1`,
+    );
+    const byCode = new Map(expected.map((row) => [String(row.label), Number(row.n)]));
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.length).toBe(expected.length);
+    for (const row of rows) expect(row.cases_count).toBe(byCode.get(String(row.drg_code)));
+  });
+
+  it('keeps only the payors that lose money, lowest first', async () => {
+    const asked = await ask('which payors are unprofitable');
+    const expected = await sql(
+      `SELECT payor AS label, sum(hospital_revenue - cost) AS figure FROM cases WHERE ${LAST12}
+       GROUP BY 1 HAVING sum(hospital_revenue - cost) < 0 ORDER BY 2`,
+    );
+    const rows = asked.answer?.tables[0]?.rows ?? [];
+    expect(rows.map((row) => row.payor)).toEqual(expected.map((row) => row.label));
+    rows.forEach((row, index) => {
+      close(row.profit_sum, expected[index]?.figure, String(row.payor));
+    });
+    expect(asked.answer?.summary).toMatch(/where total profit is under \$0/);
+  });
+
+  it('answers "how are we doing" with the key figures of the last 12 months beside the 12 before', async () => {
+    const asked = await ask('how are we doing');
+    const row = asked.answer?.tables[0]?.rows[0] ?? {};
+    const figures: [string, string][] = [
+      ['cases_count', 'count(*)'],
+      ['hospital_revenue_sum', 'sum(hospital_revenue)'],
+      ['cost_sum', 'sum(cost)'],
+      ['margin_ratio', MARGIN],
+      ['los_avg', 'avg(los_days)'],
+      ['readmission_30_ratio', READMISSION_RATE],
+    ];
+    for (const [key, figure] of figures) {
+      const [before] = await sql(`SELECT ${figure} AS figure FROM cases WHERE ${PREVIOUS12}`);
+      const [now] = await sql(`SELECT ${figure} AS figure FROM cases WHERE ${LAST12}`);
+      close(row[`${key}_1`], before?.figure, `${key} before`);
+      close(row[`${key}_2`], now?.figure, `${key} now`);
+    }
+    const payor = await ask('how are we doing', { orgId: 'lakeside' });
+    expect(payor.refusal ?? '').toBe('');
+    const columns = Object.keys(payor.answer?.tables[0]?.rows[0] ?? {});
+    expect(columns.some((column) => /margin|hospital_revenue|profit/.test(column))).toBe(false);
+  });
+
+  it('simulates what-if wording instead of answering the current figure', async () => {
+    const asked = await ask('what happens to margin if medicare cuts rates 5%');
+    expect(asked.query).toMatchObject({ workflow: 'simulation', plan: { change: { value: -5 } } });
+    const row = asked.answer?.tables[0]?.rows[0] ?? {};
+    const [base] = await sql(
+      `SELECT sum(hospital_revenue) AS figure FROM cases WHERE payor = 'Medicare' AND ${LAST12}`,
+    );
+    close(row.before, base?.figure, 'base');
+    close(row.after, Number(base?.figure) * 0.95, 'after');
+  });
+
+  it.each([
+    ['copd readmissions', /didn't find copd/],
+    ["what's the readmit rate for CHF", /didn't find CHF/],
+    ['gout cost', /didn't find "gout"/],
+    ['number of inpatients by month', /does not say which cases were inpatient/],
+    ['avg age of tkr patients', /ages are not a figure/],
+  ])('states no number for %s', async (question, reason) => {
+    const { outcome } = await ask(question);
+    expect(outcome).toMatchObject({ kind: 'refuse', message: expect.stringMatching(reason) });
   });
 });

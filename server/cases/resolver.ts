@@ -1,3 +1,5 @@
+import { conditionAbbreviationMatches, findConditionAbbreviations } from './condition-abbreviations';
+import { EVERYDAY_WORDS } from './everyday-words';
 import { compactCode, normalizeText, TextMatcher, tokens, trigramSimilarity, trigrams } from './fuzzy';
 import { LAY_SYNONYMS } from './lay-synonyms';
 import { abbreviationMatches, findAbbreviations } from './procedure-abbreviations';
@@ -14,15 +16,29 @@ interface Phrase {
   tokens: string[];
 }
 
+/** Words around diagnosis shorthand that name no more of it ("CHF patients", "cases with COPD"). */
+const CASE_WORDS = new Set([
+  'patients',
+  'patient',
+  'pts',
+  'cases',
+  'case',
+  'with',
+  'dx',
+  'diagnosis',
+  'people',
+]);
+
 const phraseCache = new WeakMap<Catalog, Map<string, Phrase[]>>();
 const knownWordCache = new WeakMap<Catalog, Set<string>>();
 
-/** Every word of every name and lay term: a text word among them is never read as a typo of another. */
+/** Every word of every name and lay term, and everyday English words: a text word among them is never read as a
+ *  typo of another ("long" is not "lung"). */
 function knownWords(catalog: Catalog): Set<string> {
   let known = knownWordCache.get(catalog);
   if (!known) {
     const kinds = Object.keys(catalog.entities) as EntityKind[];
-    known = new Set(phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens));
+    known = new Set([...phrasesOf(catalog, kinds).flatMap((phrase) => phrase.tokens), ...EVERYDAY_WORDS]);
     knownWordCache.set(catalog, known);
   }
   return known;
@@ -80,6 +96,20 @@ export function resolveText(
   for (const mention of mentions) {
     rest = rest.slice(0, mention.start) + ' '.repeat(mention.end - mention.start) + rest.slice(mention.end);
   }
+  // Diagnosis shorthand ("CHF", "afib", "hip fx") likewise names its own conditions (or DRGs) or nothing.
+  // Only when the shorthand is the whole text: inside a longer name ("Bilateral primary osteoarthritis of knee")
+  // the name itself is what was written.
+  let conditionMentions =
+    kinds.includes('condition') || kinds.includes('drg') ? findConditionAbbreviations(rest) : [];
+  let unmasked = rest;
+  for (const mention of conditionMentions) {
+    unmasked =
+      unmasked.slice(0, mention.start) +
+      ' '.repeat(mention.end - mention.start) +
+      unmasked.slice(mention.end);
+  }
+  if (tokens(unmasked).some((word) => !CASE_WORDS.has(word))) conditionMentions = [];
+  else rest = unmasked;
   const matcher = new TextMatcher(rest, knownWords(catalog));
   const textTokens = matcher.tokens;
   const scores = new Map<string, MatchCandidate>();
@@ -101,6 +131,17 @@ export function resolveText(
       whole.add(`${entry.kind}:${entry.id}`);
     }
   }
+  // A shorthand covering several of the organization's conditions names them together ("OA": every
+  // osteoarthritis code), so they come back as one group rather than as names to choose between.
+  const group: MatchCandidate[] = [];
+  for (const mention of conditionMentions) {
+    for (const entry of conditionAbbreviationMatches(catalog, mention.entry)) {
+      if (!kinds.includes(entry.kind)) continue;
+      consider(entry, 1);
+      whole.add(`${entry.kind}:${entry.id}`);
+      group.push({ kind: entry.kind, id: entry.id, name: entry.name, score: 1 });
+    }
+  }
   // A phrase sharing no trigram with the text cannot score on any token, so large catalogs stay quick.
   const textGrams = new Set(textTokens.flatMap((token) => [...trigrams(token)]));
   const sharesGram = (token: string) => [...trigrams(token)].some((gram) => textGrams.has(gram));
@@ -120,6 +161,9 @@ export function resolveText(
         left.name.localeCompare(right.name),
     );
   const [first, second] = ranked;
+  if (group.length > 1 && conditionMentions.length === 1 && !rest.trim() && mentions.length === 0) {
+    return { text, best: group[0]!, alternatives: group.slice(1), ambiguous: false, group };
+  }
   const best = first && first.score >= MINIMUM_SCORE ? first : null;
   const isClear = best !== null && second !== undefined && isWhole(best) && !isWhole(second);
   return {

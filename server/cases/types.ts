@@ -77,6 +77,8 @@ export interface Resolution {
   alternatives: MatchCandidate[];
   /** True when the best match is not clearly ahead of the next one. */
   ambiguous: boolean;
+  /** Shorthand that names several entries together ("OA": every osteoarthritis code): all of them are meant. */
+  group?: MatchCandidate[];
 }
 
 /** Thrown by engines for a request that cannot be answered as asked (e.g. hospital metric for a payor). */

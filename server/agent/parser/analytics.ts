@@ -7,10 +7,14 @@ import type {
   PlanWindow,
 } from '../../../src/contract/query-plan';
 import type { EntityKind, OrgType, Resolution } from '../../cases/types';
+import { refuseAgeFigure } from './age-figure';
+import { CASE_VOLUME_NOUNS, isCaseNoun, refuseCareSetting, refuseSpecialty } from './case-nouns';
+import { refuseUnreadConditions, takeCaseThresholds } from './case-thresholds';
 import { takeCodes } from './codes';
 import { CLINICAL_KINDS, DIMENSION_KINDS, type KindChoice, piecesOf, resolvePieces } from './entities';
 import { takeExactName } from './exact-names';
 import { takeCaseConditions, takeExclusions, takeGender, takePercentileBand } from './filters';
+import { applyLoss, takeLossWords } from './loss-words';
 import { type Piece, splitPieces } from './pieces';
 import { fixedWindow } from './plan-window';
 import { refuse } from './problem';
@@ -75,6 +79,8 @@ export interface AnalyticsParts {
   bothEnds?: boolean;
   clearsClinical: boolean;
   isDashboard: boolean;
+  /** "how are we doing", "summary", "KPIs": the organization's key figures, not a typical case. */
+  isOverview?: boolean;
   band?: [number, number];
   lookup?: { text: string; kinds?: EntityKind[] };
   unknown: Piece[];
@@ -82,7 +88,7 @@ export interface AnalyticsParts {
 }
 
 const DASHBOARD =
-  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+|\w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing)\b/;
+  /\b(?:overview|summary|summari[sz]e|dashboard|key (?:figures|metrics|numbers|stats|indicators)|kpis?|stats|statistics|snapshot|scorecard|at a glance|big picture|headline (?:figures|numbers)|how (?:are|is|were|was|did|do|have) (?:we|it|things|our \w+) (?:doing|going|performing|do|perform|been doing)|how'?re we doing|how(?:'s| is) business|how(?:'s| is) it going|how (?:is|are|was|were|has|have)(?= (?:[\w.'-]+ ){1,4}(?:doing|going|performing|been doing)\b))\b/;
 const TYPICAL =
   /\b(?:what (?:does|do|did|would) (?:an? |the )?(?:typical|average|normal|usual)\b|typical (?:cases?|patients?|admissions?|claims?|encounters?|stays?)(?= (?:for|of|at|with|in)\b|$)|(?:typical|average|normal|usual) (?:\S+ ){0,6}?cases? (?:look|looks|looked) like\b|profile of (?:an? |the )?(?:typical|average)?)/;
 const LOOKUP =
@@ -159,13 +165,13 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/^(?:at least|no less than|>=|minimum of)$/, '>='],
   [/^(?:at most|no more than|<=|maximum of|up to)$/, '<='],
   [
-    /^(?:over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|>|north of|in excess of)$/,
+    /^(?:over|above|more than|greater than|higher than|longer than|exceeding|exceeds?|beyond|>|north of|in excess of)$/,
     '>',
   ],
-  [/^(?:under|below|less than|lower than|fewer than|<|south of|beneath)$/, '<'],
+  [/^(?:under|below|less than|lower than|shorter than|fewer than|<|south of|beneath)$/, '<'],
 ];
 const COMPARATOR_WORDS =
-  'at least|no less than|at most|no more than|up to|over|above|more than|greater than|higher than|exceeding|exceeds?|beyond|in excess of|north of|under|below|less than|lower than|fewer than|south of|beneath|>=|<=|>|<';
+  'at least|no less than|at most|no more than|up to|over|above|more than|greater than|higher than|longer than|shorter than|exceeding|exceeds?|beyond|in excess of|north of|under|below|less than|lower than|fewer than|south of|beneath|>=|<=|>|<';
 
 const HAVING = new RegExp(
   `\\b(?:whose|with(?: an?| the| their)?|where(?: the| their)?|having(?: an?)?|that (?:have|has|had|run|show)(?: an?)?|who (?:have|has|had)(?: an?)?|(?:have|has|had)(?: an?| the)?|averaging|at|running)\\s+` +
@@ -268,9 +274,9 @@ export function takeAnalyticsParts(
     compares: false,
     addsGroupBy: remainder.test(/\b(?:too|as well|in addition|also)\s*$/),
     perCase: false,
-    mentionsCases: remainder.test(
-      /\b(?:cases|volumes?|caseload|admissions|encounters|claims|surgeries performed)\b/,
-    ),
+    mentionsCases:
+      remainder.test(/\b(?:cases|volumes?|caseload|admissions|encounters|claims|surgeries performed)\b/) ||
+      remainder.test(CASE_VOLUME_NOUNS),
     dropsGroupBy: takeGroupRemoval(remainder),
     clearsClinical:
       remainder.take(/\b(?:all|every|any) (?:cases|procedures|conditions|patients|surgeries|drgs)\b/) !==
@@ -289,12 +295,15 @@ export function takeAnalyticsParts(
   const exact = takeExactName(remainder, resolve, [...CLINICAL_KINDS, ...DIMENSION_KINDS]);
   const band = takePercentileBand(remainder);
   if (band) parts.band = band;
-  parts.isDashboard =
-    remainder.take(TYPICAL) !== null || takeTypicalNamed(remainder) || remainder.take(DASHBOARD) !== null;
+  const typical = remainder.take(TYPICAL) !== null || takeTypicalNamed(remainder);
+  parts.isOverview = !typical && remainder.take(DASHBOARD) !== null;
+  parts.isDashboard = typical || parts.isOverview;
   const leading = takeLeadingGroupBy(remainder);
+  const caseThresholds = takeCaseThresholds(remainder);
   parts.having = takeHaving(remainder);
   takeWindows(remainder, options, parts);
-  parts.conditions = takeCaseConditions(remainder);
+  parts.conditions = [...caseThresholds, ...takeCaseConditions(remainder)];
+  const loss = takeLossWords(remainder);
   const money = remainder.find(MONEY_WITHOUT_FIGURE);
   if (money) {
     refuse(
@@ -302,6 +311,7 @@ export function takeAnalyticsParts(
       [`cases with cost ${money[1]} ${money[2]}`, `cases with revenue ${money[1]} ${money[2]}`],
     );
   }
+  refuseUnreadConditions(remainder);
   const than = remainder.find(THAN);
   if (than) {
     parts.compares = true;
@@ -360,6 +370,8 @@ export function takeAnalyticsParts(
   // "min and max cost": both ends of the range, one column each (read before the ranking takes "highest").
   const bothEnds = remainder.take(MIN_AND_MAX) !== null;
   parts.rank = takeRanking(remainder);
+  // "which procedures lose money": lowest first, never the most profitable first.
+  if (loss) parts.rank = { ...parts.rank, direction: 'asc' };
   if (superlative && parts.rank.direction === undefined) {
     parts.rank = { ...parts.rank, direction: LOW_SUPERLATIVE.test(superlative[1] ?? '') ? 'asc' : 'desc' };
   }
@@ -404,6 +416,13 @@ export function takeAnalyticsParts(
     if (nouns) remainder.takeAll(new RegExp(`\\b(?:${nouns[2]}|${nouns[1]})\\b(?!['’]s)`));
   }
   parts.groupBy = [...new Set([...groups.map((group) => group.dimension), ...grains])];
+  // "show cases where los > 10 days by DRG": with a breakdown, a list of cases is the number of them in each group.
+  if (parts.aggregation === 'detail' && parts.groupBy.length > 0) parts.aggregation = 'count_of';
+  // "cases with cost over $50,000": a condition on the cases with no other figure counts them.
+  const countsThresholds = caseThresholds.some((condition) => condition.field !== 'age');
+  if (countsThresholds && parts.measures.length === 0 && !parts.aggregation && !parts.isDashboard)
+    parts.aggregation = 'count_of';
+  if (loss) applyLoss(parts, loss);
   if (parts.groupBy.length > 2) {
     refuse('I can break figures down by at most two things at once.', [
       'average cost by payor and surgeon',
@@ -422,6 +441,9 @@ export function takeAnalyticsParts(
     parts.lookup = exact ? { text: exact.text } : takeLookup(remainder);
     return parts;
   }
+  refuseAgeFigure(remainder);
+  refuseCareSetting(remainder);
+  refuseSpecialty(remainder);
   const exclusions = takeExclusions(remainder, resolve);
   for (const item of exclusions?.values ?? []) parts.excluded.push(item);
   parts.resolutions.push(...(exclusions?.resolutions ?? []));
@@ -509,14 +531,19 @@ function resolveEntities(
   const pieces = [
     ...(exact ? [exact] : []),
     ...takeCodes(remainder),
-    ...piecesOf(remainder.segments(), choice, resolve),
+    ...piecesOf(remainder.segments(), choice, resolve).filter((piece) => !isCaseNoun(piece)),
   ];
   const resolved = resolvePieces(pieces, choice, resolve);
   parts.unknown = resolved.unknownPieces;
   parts.resolutions.push(...resolved.resolutions);
-  resolved.matches.forEach(({ match }, index) => {
+  resolved.matches.forEach(({ match, grouped }, index) => {
     const dimension = DIMENSION_OF_KIND[match.kind];
     if (parts.named.some((item) => item.dimension === dimension && item.value.id === match.id)) return;
-    parts.named.push({ dimension, value: { id: match.id, name: match.name }, index });
+    parts.named.push({
+      dimension,
+      value: { id: match.id, name: match.name },
+      index,
+      ...(grouped ? { grouped } : {}),
+    });
   });
 }

@@ -219,7 +219,9 @@ export function buildPlan(asked: AnalyticsParts, orgType: OrgType, previous?: An
   let comparison: Comparison | null = null;
   const next: DimensionFilter[] = [];
   for (const [dimension, values] of grouped) {
-    if (values.length >= 2) {
+    // Values one shorthand named together ("OA") are one filter; only values named apart are set side by side.
+    const together = parts.named.some((item) => item.dimension === dimension && item.grouped);
+    if (values.length >= 2 && !together) {
       if (comparison?.kind === 'values') {
         refuse('I can set values of one kind side by side at a time (payors, or surgeons, or procedures).', [
           'Aetna vs Cigna average cost of knee replacement',

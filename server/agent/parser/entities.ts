@@ -14,6 +14,8 @@ export interface Resolved {
   piece: Piece;
   resolution: Resolution;
   match: MatchCandidate;
+  /** One of several entries a shorthand names together ("OA"): kept as one filter, never compared. */
+  grouped?: boolean;
 }
 
 export interface ResolvedPieces {
@@ -243,6 +245,12 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
   if (!best) {
     result.unknown.push(piece.text);
     result.unknownPieces.push(piece);
+    return;
+  }
+  if (resolution.group && resolution.group.length > 1) {
+    for (const member of resolution.group)
+      result.matches.push({ piece, resolution, match: member, grouped: true });
+    result.resolutions.push(resolution);
     return;
   }
   // A name written exactly as the catalog spells it is the one meant, however close the others score.

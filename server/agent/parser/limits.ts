@@ -5,9 +5,9 @@ const OFF_TOPIC =
   /\b(?:weather|poem|poetry|joke|song|lyrics|story|recipe|haiku|essay|limerick|translate|horoscope|stock price|football|movie)\b|^(?:write|compose|sing|draw)\b(?!-)/;
 const GREETING = /^(?:hi|hello|hey|thanks|thank you|good (?:morning|afternoon|evening)|help)$/;
 const NO_PATIENT_FIGURES: [RegExp, string, string[]] = [
-  /\b(?:average|mean|typical|median) (?:patient )?ages?\b|\bages? of (?:the |our )?(?:patients|cases)\b|\bhow old\b/,
-  "Patients' ages are not a figure I report; I give cost, revenue, margin, profit, discount, length of stay, OR time and readmissions, and a prediction can take age into account.",
-  ['average cost of knee replacement', 'predict the cost of a knee replacement for a 67-year-old woman'],
+  /\b(?:average|avg|mean|typical|median) (?:patient )?ages?\b|\bages? of (?:the |our )?(?:patients|cases)\b|\bhow old\b/,
+  "Patients' ages are not a figure I compute: age is a case field I can filter on ('patients over 65') and break figures down by (age bands), not a measure, so there is no average age. A prediction can take age into account.",
+  ['number of cases by age band', 'predict the cost of a knee replacement for a 67-year-old woman'],
 ];
 // Things people reasonably ask that the data does not hold; each gets its own explanation rather than a guess.
 const UNSUPPORTED: [RegExp, string, string[]][] = [

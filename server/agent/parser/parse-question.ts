@@ -8,6 +8,13 @@ import { readCodeLookup } from './codes';
 import { describePlan } from './describe';
 import { EXAMPLE_QUESTIONS } from './examples';
 import { refuseOffTopic, refuseUnsupported } from './limits';
+import {
+  afterOverview,
+  asksOverview,
+  isOverviewPlan,
+  overviewMeasures,
+  overviewParts,
+} from './overview-question';
 import { windowDates } from './plan-window';
 import { buildPrediction, PREDICTION_TRIGGER, takePredictionParts } from './predictions';
 import { ParseProblem, refuse } from './problem';
@@ -18,6 +25,7 @@ import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
 import { describeCorrections } from './typos';
 import { refuseUnitRatio } from './unit-ratios';
 import { checkUnknownWords } from './unknown-words';
+import { isWhatIf } from './what-if';
 import { pairWindows } from './windows';
 
 const FOLLOW_UP =
@@ -73,7 +81,8 @@ function parse(question: string, context: ParseContext): Parsed {
     remainder.take(joiners);
     return remainder;
   };
-  if (SIMULATION_TRIGGER.test(lower)) return parseSimulation(fresh(), context, isMarked, text);
+  if (SIMULATION_TRIGGER.test(lower) || isWhatIf(lower))
+    return parseSimulation(fresh(), context, isMarked, text);
   if (PREDICTION_TRIGGER.test(lower)) return parsePrediction(fresh(), context, isMarked, text);
   const previous = context.previous;
   if (previous?.workflow !== 'simulation' && previous?.workflow !== 'predictions') {
@@ -201,7 +210,27 @@ function parseAnalytics(
     // "just Q1" after a question about 2025 is Q1 2025, not the latest Q1.
     parts.windows = [withYear(named, Number(year))];
   }
-  const built = buildPlan(parts, context.orgType, isFollowUp ? previous : undefined);
+  const anchor = {
+    today: context.today,
+    lastAdmit: context.lastAdmit,
+    fiscalYearStartMonth: context.fiscalYearStartMonth,
+  };
+  // "how are we doing" is an overview; after one, "in 2025" or "now for Aetna" is the overview again.
+  const overview =
+    asksOverview(parts) ||
+    (isFollowUp &&
+      isOverviewPlan(previous, context.orgType) &&
+      parts.measures.length === 0 &&
+      parts.groupBy.length === 0 &&
+      parts.aggregation === undefined);
+  const asked = overview ? overviewParts(parts, context.orgType, anchor) : parts;
+  const base =
+    previous && !overview && isOverviewPlan(previous, context.orgType)
+      ? afterOverview(previous, anchor)
+      : previous;
+  const built = buildPlan(asked, context.orgType, isFollowUp ? base : undefined);
+  if (overview && built.plan.workflow === 'analytics')
+    built.plan.plan.measures = overviewMeasures(context.orgType);
   return {
     plan: built.plan,
     resolutions: parts.resolutions,

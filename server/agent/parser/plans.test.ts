@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { QueryPlan } from '../../../src/contract/query-plan';
+import { formatDay } from '../../lib/dates';
 import { parseQuestion } from './parse-question';
 import { analytics, contextWith, DEFAULT_WINDOW, HIP, KNEE, keep, named, year } from './test-resolver';
 import type { ParsedQuery } from './types';
@@ -8,6 +10,36 @@ import type { ParsedQuery } from './types';
 // here. The fixture catalog is in test-resolver.ts; today is 28 Nov 2026 and the data ends on 31 Oct 2026.
 
 type Row = [string, ParsedQuery];
+
+type Dates = [from: string, to: string, label?: string];
+const LAST_12: Dates = ['2025-11-01', '2026-10-31'];
+const BEFORE_12: Dates = ['2024-11-01', '2025-10-31'];
+const YEAR_2025: Dates = ['2025-01-01', '2025-12-31', '2025'];
+const YEAR_2024: Dates = ['2024-01-01', '2024-12-31', '2024'];
+
+/** "How are we doing": the key figures of the window asked beside the window before it (issue 11). */
+function overview(later: Dates, earlier: Dates, filters: QueryPlan['filters'] = []): ParsedQuery {
+  const fixed = ([from, to, label]: Dates) =>
+    ({ kind: 'fixed', from, to, label: label ?? `${formatDay(from)} – ${formatDay(to)}` }) as const;
+  return analytics({
+    measures: [
+      { measure: 'cases', aggregation: 'count' },
+      { measure: 'hospital_revenue', aggregation: 'sum' },
+      { measure: 'cost', aggregation: 'sum' },
+      { measure: 'margin', aggregation: 'ratio' },
+      { measure: 'los', aggregation: 'avg' },
+      { measure: 'readmission_30', aggregation: 'ratio' },
+    ],
+    filters,
+    comparison: { kind: 'windows', windows: [fixed(earlier), fixed(later)] },
+    window: {
+      kind: 'fixed',
+      from: earlier[0],
+      to: later[1],
+      label: `${fixed(earlier).label} and ${fixed(later).label}`,
+    },
+  });
+}
 
 const BREAKDOWNS: Row[] = [
   [
@@ -1967,104 +1999,32 @@ const FORMS: Row[] = [
       },
     }),
   ],
-  [
-    'how are we doing',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
-  ],
-  [
-    'how are we doing this year',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: { kind: 'relative', period: 'year_to_date' },
-      },
-    },
-  ],
-  [
-    'overview',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
-  ],
+  ['how are we doing', overview(LAST_12, BEFORE_12)],
+  ['how are we doing this year', overview(['2026-01-01', '2026-11-28'], ['2025-01-01', '2025-11-28'])],
+  ['overview', overview(LAST_12, BEFORE_12)],
   [
     'overview for knee replacement',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [{ dimension: 'procedure', op: 'in', values: [KNEE] }]),
   ],
   [
     'Give me a summary of hip replacements in 2025',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
-        conditions: [],
-        window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
-      },
-    },
+    overview(YEAR_2025, YEAR_2024, [{ dimension: 'procedure', op: 'in', values: [HIP] }]),
   ],
-  [
-    'dashboard',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
-  ],
+  ['dashboard', overview(LAST_12, BEFORE_12)],
   [
     'key figures for Aetna this year',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
-        conditions: [],
-        window: { kind: 'relative', period: 'year_to_date' },
-      },
-    },
+    overview(
+      ['2026-01-01', '2026-11-28'],
+      ['2025-01-01', '2025-11-28'],
+      [{ dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] }],
+    ),
   ],
   [
     'stats for TKA at Mercy North',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [
-          { dimension: 'procedure', op: 'in', values: [KNEE] },
-          { dimension: 'provider', op: 'in', values: [{ id: 'Mercy North', name: 'Mercy North' }] },
-        ],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [
+      { dimension: 'procedure', op: 'in', values: [KNEE] },
+      { dimension: 'provider', op: 'in', values: [{ id: 'Mercy North', name: 'Mercy North' }] },
+    ]),
   ],
   [
     'hip replacement',
@@ -2137,40 +2097,12 @@ const FORMS: Row[] = [
   ],
   [
     'snapshot of Mercy North',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'provider', op: 'in', values: [{ id: 'Mercy North', name: 'Mercy North' }] }],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [
+      { dimension: 'provider', op: 'in', values: [{ id: 'Mercy North', name: 'Mercy North' }] },
+    ]),
   ],
-  [
-    'kpis for 2025',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
-      },
-    },
-  ],
-  [
-    'how did we do last year',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [],
-        conditions: [],
-        window: { kind: 'relative', period: 'last_year' },
-      },
-    },
-  ],
+  ['kpis for 2025', overview(YEAR_2025, YEAR_2024)],
+  ['how did we do last year', overview(YEAR_2025, YEAR_2024)],
   ['average cost', analytics({})],
   [
     'what was the average cost of knee replacement last quarter',
@@ -3275,15 +3207,7 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
   [
     'average cost of knee replacement by surgeon',
     'overview',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [{ dimension: 'procedure', op: 'in', values: [KNEE] }]),
   ],
   [
     'average cost of knee replacement by surgeon',
@@ -3621,44 +3545,20 @@ const FOLLOW_UPS: [string, string, ParsedQuery][] = [
   [
     'overview for knee replacement',
     'and for hip replacement',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'procedure', op: 'in', values: [HIP] }],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [{ dimension: 'procedure', op: 'in', values: [HIP] }]),
   ],
   [
     'overview for knee replacement',
     'now for Aetna',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [
-          { dimension: 'procedure', op: 'in', values: [KNEE] },
-          { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
-        ],
-        conditions: [],
-        window: DEFAULT_WINDOW,
-      },
-    },
+    overview(LAST_12, BEFORE_12, [
+      { dimension: 'procedure', op: 'in', values: [KNEE] },
+      { dimension: 'payor', op: 'in', values: [{ id: 'Aetna', name: 'Aetna' }] },
+    ]),
   ],
   [
     'overview for knee replacement',
     'in 2025',
-    {
-      workflow: 'dashboard',
-      plan: {
-        measures: ['revenue', 'cost', 'profit', 'los', 'time'],
-        filters: [{ dimension: 'procedure', op: 'in', values: [KNEE] }],
-        conditions: [],
-        window: { kind: 'fixed', from: '2025-01-01', to: '2025-12-31', label: '2025' },
-      },
-    },
+    overview(YEAR_2025, YEAR_2024, [{ dimension: 'procedure', op: 'in', values: [KNEE] }]),
   ],
   [
     'predict the cost of a knee replacement for a 67-year-old woman with diabetes',

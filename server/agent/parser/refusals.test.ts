@@ -107,9 +107,17 @@ describe('hospital-only figures for a payor organization', () => {
   });
 
   it('leaves profit out of a payor’s typical case', () => {
-    expect(parseQuestion('overview', contextWith({ orgType: 'payor' }))).toMatchObject({
+    expect(parseQuestion('typical case', contextWith({ orgType: 'payor' }))).toMatchObject({
       query: { workflow: 'dashboard', plan: { measures: ['revenue', 'cost', 'los', 'time'] } },
     });
+    const overview = parseQuestion('overview', contextWith({ orgType: 'payor' }));
+    expect(overview.kind === 'query' && overview.query.workflow === 'analytics').toBe(true);
+    if (overview.kind === 'query' && overview.query.workflow === 'analytics') {
+      const measures = overview.query.plan.measures.map((ref) => ref.measure);
+      expect(measures).not.toContain('profit');
+      expect(measures).not.toContain('margin');
+      expect(measures).not.toContain('hospital_revenue');
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import type { Piece } from './pieces';
 import { clarify, refuse } from './problem';
 import type { Remainder } from './remainder';
 import type { Resolve } from './types';
+import { refuseVolumeChange, WHAT_IF_WORDS } from './what-if';
 
 const RATE_WORDS =
   '(?:prices?|pricing|rates?|charges?|fees?|reimbursements?|payments?|contract rates?|fee schedules?)';
@@ -91,12 +92,14 @@ export function takeSimulationParts(
   const exact = takeExactName(remainder, resolve, ['procedure']);
   if (
     remainder.test(new RegExp(`\\b${COST_WORDS}\\b|\\bcheaper to (?:perform|do|run)\\b`)) &&
-    !remainder.test(new RegExp(`\\b${RATE_WORDS}\\b|\\bpays?\\b`))
+    !remainder.test(new RegExp(`\\b${RATE_WORDS}\\b|\\bpa(?:y|ys|id|ying)\\b`))
   ) {
     parts.target = 'cost';
-  } else if (remainder.test(new RegExp(`\\b${RATE_WORDS}\\b|\\bpays?\\b|\\brevenue\\b`))) {
+  } else if (remainder.test(new RegExp(`\\b${RATE_WORDS}\\b|\\bpa(?:y|ys|id|ying)\\b|\\brevenue\\b`))) {
     parts.target = 'price';
   }
+  // "if we had 10% more knee replacements" changes the volume, which no scenario here models.
+  if (!parts.target) refuseVolumeChange(remainder.segments().join(' ').toLowerCase());
   const lookback = takeMonths(
     remainder,
     '\\b(?:based on|using|looking at|learn(?:ing|ed)? from|from|with|over|on) (?:data from )?(?:the )?(?:last|past|previous|prior|trailing) COUNT? ?(months?|years?)(?: of (?:data|history|cases))?\\b|\\blookback (?:of )?COUNT (months?|years?)\\b',
@@ -115,6 +118,7 @@ export function takeSimulationParts(
   if (change) parts.change = change;
   const onePayor = remainder.take(/\b(?:one|a single|any one|a|some) (?:payor|payer|insurer)(?:'s|s')?\b/);
   remainder.takeAll(SIMULATION_TRIGGER);
+  remainder.takeAll(WHAT_IF_WORDS);
   remainder.takeAll(new RegExp(`\\b${RATE_WORDS}\\b|\\b${COST_WORDS}\\b`));
   remainder.takeAll(
     /\b(?:by|our|the|their|its|all|every|each|any|payors?|payers?|insurers?|procedures?|revenue|happen|happens|would|will|to|a|an|instead|per case|get|gets|got|become|becomes|pays?|paid|rates?|'s|s)\b/,

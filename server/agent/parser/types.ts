@@ -56,4 +56,6 @@ export interface NamedValue {
   dimension: CaseDimension;
   value: DimensionValue;
   index: number;
+  /** Named together with other values by one shorthand ("OA"): they form one filter, not a comparison. */
+  grouped?: boolean;
 }

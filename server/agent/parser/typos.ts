@@ -1,3 +1,5 @@
+import { conditionAbbreviationVocabulary } from '../../cases/condition-abbreviations';
+import { EVERYDAY_WORDS } from '../../cases/everyday-words';
 import { editDistance, isTypoOf } from '../../cases/fuzzy';
 import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import { abbreviationVocabulary } from '../../cases/procedure-abbreviations';
@@ -186,10 +188,12 @@ export function questionVocabulary(
       ...modelPhrases,
       ...LAY_SYNONYMS.map((synonym) => synonym.phrase),
       ...abbreviationVocabulary(),
+      // Long condition words may be typo targets ("diabetis"); shorthand only protects itself ("cts" ≠ "cots").
+      ...conditionAbbreviationVocabulary().filter((form) => form.length >= 6),
       ...names,
     ],
     ANALYSIS_WORDS,
-    QUESTION_WORDS,
+    [...QUESTION_WORDS, ...EVERYDAY_WORDS, ...conditionAbbreviationVocabulary()],
   );
   if (modelPhrases === MODEL_PHRASES) catalogVocabularies.set(catalog, vocabulary);
   return vocabulary;

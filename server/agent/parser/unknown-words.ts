@@ -1,9 +1,11 @@
+import { findConditionAbbreviations } from '../../cases/condition-abbreviations';
 import { findAbbreviations } from '../../cases/procedure-abbreviations';
 import { DIMENSION_MODEL } from '../../cases/semantic-model';
 import type { EntityKind } from '../../cases/types';
 import { EXAMPLE_QUESTIONS } from './examples';
 import type { Piece } from './pieces';
 import { refuse } from './problem';
+import { isShorthand, modifiesFigure } from './scope-modifiers';
 import type { ParseContext } from './types';
 
 // Tolerant reading (issue: "Reading questions as analysts write them"): words the parser has no rule for are
@@ -60,7 +62,8 @@ function looksLikeName(piece: Piece, question: string): boolean {
   const words = wordsOf(piece.text).filter((word) => !HARMLESS.has(word.toLowerCase()));
   if (words.length === 0) return false;
   if (piece.kinds?.length || piece.lead === 'code') return true;
-  if (words.some((word) => /\d/.test(word) || CLINICAL_WORD.test(word))) return true;
+  if (words.some((word) => /\d/.test(word) || CLINICAL_WORD.test(word) || isShorthand(word))) return true;
+  if (modifiesFigure(words.join(' '), question)) return true;
   const first = wordsOf(question)[0] ?? '';
   // A capital letter inside the question marks a name; the question's own first word proves nothing.
   if (
@@ -115,6 +118,7 @@ export function checkUnknownWords(
       closest.length ? closest.map((item) => question.replace(mention.text, item.name)) : EXAMPLE_QUESTIONS,
     );
   }
+  refuseMissingCondition(unknown, question, context);
   const name = unknown.find((piece) => looksLikeName(piece, question));
   if (!name) return;
   const kinds = kindsOf(name);
@@ -127,5 +131,46 @@ export function checkUnknownWords(
     closest.length
       ? closest.map((candidate) => question.replace(name.text, candidate.name))
       : EXAMPLE_QUESTIONS,
+  );
+}
+
+const GENERIC_MEDICAL = new Set(
+  'acute chronic disease diseases disorder disorders syndrome unspecified infection other with without primary'.split(
+    ' ',
+  ),
+);
+
+/** Diagnosis shorthand the organization has no condition or DRG for ("CHF", "COPD") names one all the same. */
+function refuseMissingCondition(unknown: Piece[], question: string, context: ParseContext): void {
+  const found = unknown
+    .map((piece) => findConditionAbbreviations(piece.text)[0])
+    .find((mention) => mention !== undefined);
+  if (!found) return;
+  // Only names sharing a telling word with the condition are worth offering ("failure" for heart failure).
+  const telling = new Set(
+    found.entry.meaning
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((word) => word.length >= 4 && !GENERIC_MEDICAL.has(word)),
+  );
+  const closest = (context.closest?.(found.entry.meaning, ['condition', 'drg']) ?? [])
+    .filter((item) =>
+      item.name
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .some((word) => telling.has(word)),
+    )
+    .slice(0, 3);
+  const written =
+    found.text.toLowerCase() === found.entry.meaning.toLowerCase()
+      ? found.text
+      : `${found.text} (${found.entry.meaning.toLowerCase()})`;
+  refuse(
+    `I didn't find ${written} among your conditions or DRGs, so I cannot answer for it.${
+      closest.length
+        ? ` The closest ${closest.length === 1 ? 'name is' : 'names are'} ${closest.map((item) => item.name).join(', ')}.`
+        : ''
+    }`,
+    closest.length ? closest.map((item) => question.replace(found.text, item.name)) : EXAMPLE_QUESTIONS,
   );
 }
