@@ -144,7 +144,11 @@ const analytics = (plan: Record<string, unknown>): Want => ({ workflow: 'analyti
 const CASE_CONDITIONS: [string, Want][] = [
   [
     'cost of colonoscopies over 75 years old',
-    analytics({ measures: avgCost, filters: [procedure(COLONOSCOPY)], conditions: [age('>', 75)] }),
+    analytics({
+      measures: [{ measure: 'cost', aggregation: 'sum' }],
+      filters: [procedure(COLONOSCOPY)],
+      conditions: [age('>', 75)],
+    }),
   ],
   ['average los for patients aged 65+', analytics({ conditions: [age('>=', 65)] })],
   [

