@@ -4049,6 +4049,18 @@ const SHARE_CONDITIONS: Row[] = [
     analytics({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] }),
   ],
   [
+    'what % of our cases were readmitted within 30 days',
+    analytics({ measures: [{ measure: 'readmission_30', aggregation: 'ratio' }] }),
+  ],
+  [
+    '30 day readmits by payor',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: byMeasure,
+    }),
+  ],
+  [
     'how many patients over 80',
     analytics({ measures: [...cases], conditions: [{ field: 'age', op: '>', value: 80 }] }),
   ],
@@ -4255,6 +4267,8 @@ const NOT_FOUND: [string, RegExp][] = [
   ['average cost of heart transplant', /didn't find "heart transplant"/],
   ['how many heart transplants last year', /didn't find "heart transplants"/],
   ['revenue for knee transplant', /didn't find "knee transplant"/],
+  ['avg allowed per claim for mri', /didn't find "mri"/],
+  ['cost for ent in 2025', /didn't find "ent"/],
   ['cost of diabetes insipidus', /didn't find "?diabetes/],
 ];
 
@@ -4262,6 +4276,8 @@ const NOT_FOUND: [string, RegExp][] = [
 const UNIT_RATIOS: [string, RegExp][] = [
   ['cost per minute of OR time', /^Cost per OR minute is not a figure I compute/],
   ['cost per OR minute', /^Cost per OR minute is not a figure I compute/],
+  ['cost per day for sepsis', /^Cost per day of stay is not a figure I compute/],
+  ['daily cost for knee replacements', /^Cost per day of stay is not a figure I compute/],
   ['revenue per day of stay', /^Revenue per day of stay is not a figure I compute/],
   ['cost per los day by payor', /^Cost per day of stay is not a figure I compute/],
   ['margin per or hour', /^Margin per OR hour is not a figure I compute/],

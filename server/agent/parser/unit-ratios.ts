@@ -14,7 +14,7 @@ const UNITS: [RegExp, Measure, string][] = [
     'OR minute',
   ],
   [
-    /\bper (?:(?:los|inpatient|patient|bed|hospital) days?|days? (?:of|in) (?:the )?(?:stay|hospital)|days? stayed|night)\b/,
+    /\bper (?:(?:los|inpatient|patient|bed|hospital) days?|days? (?:of|in) (?:the )?(?:stay|hospital)|days? stayed|night|day)\b|\bdaily\b/,
     'los',
     'day of stay',
   ],
@@ -26,7 +26,11 @@ export function refuseUnitRatio(question: string): void {
   for (const [unit, measure, unitName] of UNITS) {
     const match = unit.exec(lower);
     if (!match) continue;
-    const figure = measureOf(lower.slice(0, match.index));
+    // "daily cost" names its figure after the unit, "cost per day" before it.
+    const figure =
+      match[0] === 'daily'
+        ? measureOf(lower.slice(match.index + match[0].length))
+        : measureOf(lower.slice(0, match.index));
     if (!figure || figure === measure || figure === 'cases') continue;
     const label = MEASURE_MODEL[figure].label;
     const per = MEASURE_MODEL[measure].label;

@@ -49,6 +49,14 @@ const HARMLESS = new Set(
     .filter((word) => word.length > 0),
 );
 
+/** Three-letter words that name nothing. */
+const COMMON_SHORT = new Set(
+  `the all any and but not one two six ten new old own who why how yet far few per via out off too its his her
+  him she was are has had did does can may our you get got put set way men end top low big day`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
 const wordsOf = (text: string) => text.split(/[^\p{L}\p{N}'.-]+/u).filter((word) => word.length > 0);
 
 /** The kinds a piece can only be, from its keyword or its words; every kind when nothing tells. */
@@ -70,7 +78,11 @@ function looksLikeName(piece: Piece, question: string): boolean {
     words.some((word) => /^\p{Lu}/u.test(word) && !(word === first && question.trimStart().startsWith(word)))
   )
     return true;
-  return SCOPE_LEADS.has(piece.lead) && words.some((word) => word.length >= 4);
+  // Three letters after "for" are as often a name ("for mri", "for ent", "for icu") as a word; common ones are let go.
+  return (
+    SCOPE_LEADS.has(piece.lead) &&
+    words.some((word) => word.length >= 4 || (word.length === 3 && !COMMON_SHORT.has(word.toLowerCase())))
+  );
 }
 
 function among(kinds: EntityKind[]): string {
