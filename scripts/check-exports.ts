@@ -24,15 +24,6 @@ const ENTRIES = [
  * are left for after the merge: delete a line here, run `npx tsx scripts/check-exports.ts` and fix what it
  * lists (un-export, or remove what nothing uses).
  */
-const DEFERRED = [
-  /^src\/(app|components|features|lib|config|test)\//, // hc15, the SPA side of this issue
-  /^server\/agent\/parser\//, // p11a, p11b
-  /^server\/agent\/compose\.ts$/, // p11a, p11b
-  /^server\/cases\/(semantic-model|plan-window)\.ts$/, // p11a, p11b
-  /^server\/(dashboard\/|cases\/overview\.ts$)/, // dash14
-  /^server\/(upload|storage|mappings)\//, // up13
-];
-
 const files = new Map<string, FileFacts>();
 const paths = [
   ...FOLDERS.flatMap((folder) => [...sourceFiles(path.join(root, folder))]),
@@ -44,7 +35,6 @@ for (const file of paths) {
 }
 
 const unused = unusedExports(files, (file) => ENTRIES.some((entry) => entry.test(file)));
-for (const file of unused.keys()) if (DEFERRED.some((deferred) => deferred.test(file))) unused.delete(file);
 if (unused.size) {
   const count = [...unused.values()].reduce((sum, names) => sum + names.length, 0);
   console.error(

@@ -1,17 +1,12 @@
-import { COLUMN_TYPES, ENTITY_KINDS } from '../../src/contract/agent';
-import { ORG_TYPES } from '../../src/contract/auth';
+import type { COLUMN_TYPES, ENTITY_KINDS } from '../../src/contract/agent';
+import type { ORG_TYPES } from '../../src/contract/auth';
 import {
   type Aggregation,
-  CASE_DIMENSIONS,
-  type CaseDimension,
   type CaseField,
   CLINICAL_DIMENSIONS,
   type ClinicalDimension,
   type Dimension,
-  MEASURES,
   type Measure,
-  ORGANIZATION_DIMENSIONS,
-  type OrganizationDimension,
   PERCENTILES,
   TIME_GRAINS,
   type TimeGrain,
@@ -22,15 +17,13 @@ import {
 // Adding a measure is adding one entry to MEASURE_MODEL; nothing else lists measures.
 
 // Column types and organization types are the contract's lists; the server names them from here.
-export { COLUMN_TYPES, ORG_TYPES };
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 export type OrgType = (typeof ORG_TYPES)[number];
 
 /** What the resolver can name: a clinical domain or an organizational dimension (the contract's list). */
-export { ENTITY_KINDS };
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export type Unit = 'USD' | 'days' | 'minutes' | '%' | 'cases';
+type Unit = 'USD' | 'days' | 'minutes' | '%' | 'cases';
 
 /**
  * How a measure aggregates:
@@ -38,9 +31,9 @@ export type Unit = 'USD' | 'days' | 'minutes' | '%' | 'cases';
  * - `additive`: a per-case value that sums, averages and has percentiles;
  * - `ratio`: Σnumerator ÷ Σdenominator over the group, never an average of per-case ratios.
  */
-export type MeasureKind = 'count' | 'additive' | 'ratio';
+type MeasureKind = 'count' | 'additive' | 'ratio';
 
-export interface MeasureModel {
+interface MeasureModel {
   key: Measure;
   /** Lower-case noun for running text: "cost", "length of stay". */
   label: string;
@@ -350,9 +343,6 @@ export const MEASURE_MODEL: Record<Measure, MeasureModel> = {
   },
 };
 
-export const measureModel = (measure: Measure): MeasureModel => MEASURE_MODEL[measure];
-export const HOSPITAL_ONLY_MEASURES = MEASURES.filter((measure) => MEASURE_MODEL[measure].hospitalOnly);
-
 /** Whether an organization of this type can see the measure (hospital-only measures are not a payor's). */
 export function measureAllowed(orgType: OrgType, measure: Measure): boolean {
   return !(orgType === 'payor' && MEASURE_MODEL[measure].hospitalOnly);
@@ -446,11 +436,6 @@ export const measureColumnKey = (measure: Measure, aggregation: Aggregation) => 
 
 // ---- SQL ---------------------------------------------------------------------------------------
 
-/** One case's value of an additive measure (null for count and ratio measures). */
-export function caseValueSql(measure: Measure): string | null {
-  return MEASURE_MODEL[measure].caseSql ?? null;
-}
-
 /**
  * The SQL aggregate of a measure over a group of rows of `cases`, with an optional FILTER condition (a window of
  * a comparison). `share` is returned as the group's part (sum or count); the compiler divides by the scope total.
@@ -487,9 +472,9 @@ export function aggregateSql(measure: Measure, aggregation: Aggregation, filter?
 
 // ---- Dimensions ----------------------------------------------------------------------------------
 
-export type DimensionKind = 'clinical' | 'organization' | 'demographic' | 'time';
+type DimensionKind = 'clinical' | 'organization' | 'demographic' | 'time';
 
-export interface DimensionModel {
+interface DimensionModel {
   key: Dimension;
   /** Singular, for a column header: "Procedure". */
   label: string;
@@ -505,7 +490,7 @@ export interface DimensionModel {
   periodNouns?: readonly string[];
 }
 
-export interface AgeBand {
+interface AgeBand {
   id: string;
   low: number;
   /** Inclusive; null for the open top band. */
@@ -528,7 +513,7 @@ const AGE_BAND_SQL = `CASE ${AGE_BANDS.map((band) =>
     : `WHEN age BETWEEN ${band.low} AND ${band.high} THEN '${band.id}'`,
 ).join(' ')} END`;
 
-export const GENDER_NAMES: Record<string, string> = { M: 'Male', F: 'Female' };
+const GENDER_NAMES: Record<string, string> = { M: 'Male', F: 'Female' };
 
 /** Time grains group on the first day of their period; the answer shows them as `2025-03`, `2025-Q1`, `2025`. */
 const TIME_TRUNC: Record<TimeGrain, string> = {
@@ -686,15 +671,10 @@ export const DIMENSION_MODEL: Record<Dimension, DimensionModel> = {
   },
 };
 
-export const dimensionModel = (dimension: Dimension): DimensionModel => DIMENSION_MODEL[dimension];
 export const isTimeGrain = (dimension: Dimension): dimension is TimeGrain =>
   (TIME_GRAINS as readonly string[]).includes(dimension);
 export const isClinical = (dimension: Dimension): dimension is ClinicalDimension =>
   (CLINICAL_DIMENSIONS as readonly string[]).includes(dimension);
-export const isOrganizational = (dimension: Dimension): dimension is OrganizationDimension =>
-  (ORGANIZATION_DIMENSIONS as readonly string[]).includes(dimension);
-export const isCaseDimension = (dimension: Dimension): dimension is CaseDimension =>
-  (CASE_DIMENSIONS as readonly string[]).includes(dimension);
 
 /** How a time-grain period reads in a table: `2025-03`, `2025-Q1`, `2025`, from its first day. */
 export function timeGrainSql(grain: TimeGrain, expression: string): string {

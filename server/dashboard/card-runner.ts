@@ -20,14 +20,9 @@ import { createOrgLanes, type LaneTask, type OrgLanes, WorkCancelled } from './o
 // their first card before the rest, and a background refresh only uses what they leave.
 
 /** Workflows whose plans a card can run again; a name lookup is no figure to keep current, so it is refused. */
-export const PINNABLE_WORKFLOWS: readonly Workflow[] = [
-  'analytics',
-  'dashboard',
-  'predictions',
-  'simulation',
-];
+const PINNABLE_WORKFLOWS: readonly Workflow[] = ['analytics', 'dashboard', 'predictions', 'simulation'];
 
-export const CARD_DEADLINE_MS = 10_000;
+const CARD_DEADLINE_MS = 10_000;
 /**
  * Queries of one organization's dashboard computed at the same time: as many as there are cores (at least two,
  * at most four). Measured at 1,000,000 cases on two cores: one or two at a time finish twelve cards in the same
@@ -38,15 +33,15 @@ export const CARD_CONCURRENCY = Math.max(2, Math.min(4, os.availableParallelism(
  * Lower runs first: a card's priority is its place on the page. The overview (two scans, the heaviest job of the
  * page) starts once the first two cards have, so it never slows the first card down.
  */
-export const OVERVIEW_PRIORITY = 1.5;
+const OVERVIEW_PRIORITY = 1.5;
 /** Background refreshes (after new data, at start-up) come after anything a person is waiting for. */
-export const WARM_PRIORITY = 1_000_000;
+const WARM_PRIORITY = 1_000_000;
 const CACHE_ENTRIES = 1000;
 
 type Figures = Omit<Extract<CardResult, { status: 'ok' }>, 'pin_id'>;
 type Outcome = { status: 'ok'; figures: Figures } | { status: 'invalid' | 'failed'; message: string };
 
-export type PlanCheck = { ok: true; plan: AnalysisPlan } | { ok: false; message: string };
+type PlanCheck = { ok: true; plan: AnalysisPlan } | { ok: false; message: string };
 
 /** Whether a stored plan still fits the model a card would run it against (shape, measures, organization). */
 export function checkPlan(workflow: string, plan: unknown, orgType: OrgType): PlanCheck {
@@ -164,7 +159,7 @@ function hasRelativeWindow(plan: AnalysisPlan): boolean {
   );
 }
 
-export interface CardRunnerOptions {
+interface CardRunnerOptions {
   cases: CaseStore;
   today: () => string;
   now: () => Date;
@@ -174,14 +169,14 @@ export interface CardRunnerOptions {
   concurrency?: number;
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** Lower runs first (see OVERVIEW_PRIORITY, WARM_PRIORITY); a card's place on the page by default. */
   priority?: number;
   /** Cancels the work while it still waits for a lane (a background refresh that a newer one replaces). */
   signal?: AbortSignal;
 }
 
-export interface OverviewFigures {
+interface OverviewFigures {
   overview: CaseOverview;
   version: number;
   computedAt: string;

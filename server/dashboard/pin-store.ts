@@ -26,7 +26,7 @@ interface PinRow {
   updated_at: string;
 }
 
-export interface NewPin {
+interface NewPin {
   title: string;
   question: string;
   reading: string;
@@ -204,5 +204,3 @@ export function createPinStore(db: Db, now: () => Date) {
     },
   };
 }
-
-export type PinStore = ReturnType<typeof createPinStore>;

@@ -11,7 +11,7 @@ import { CASE_DATA_COLUMNS, REQUIRED_CASE_COLUMNS } from '../../src/contract/fil
 import { trigramSimilarity } from '../cases/fuzzy';
 
 /** Header spellings seen in hospital and payer exports, by the case column they mean. */
-export const COLUMN_SYNONYMS: Record<CaseDataColumn, string[]> = {
+const COLUMN_SYNONYMS: Record<CaseDataColumn, string[]> = {
   case_id: [
     'encounter_id',
     'encounter',

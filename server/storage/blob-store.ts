@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { S3Error } from './s3-error';
 
-export interface BodyExpectations {
+interface BodyExpectations {
   /** Bytes the client announced; a body that ends short (or long) is refused. */
   length?: number;
   maxLength: number;
@@ -16,7 +16,7 @@ export interface BodyExpectations {
   sha256?: string;
 }
 
-export interface WrittenBody {
+interface WrittenBody {
   tempPath: string;
   size: number;
   md5: Buffer;

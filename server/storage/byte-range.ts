@@ -1,6 +1,6 @@
 import { S3Error } from './s3-error';
 
-export interface ByteRange {
+interface ByteRange {
   start: number;
   /** Inclusive. */
   end: number;

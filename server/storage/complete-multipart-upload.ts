@@ -6,7 +6,7 @@ import { quoteEtag, readSmallText, type S3Request, type StorageDeps, unquoteEtag
 import { parseCompleteMultipartUpload, xmlDocument } from './xml';
 
 /** S3's floor for every part but the last. */
-export const MIN_PART_BYTES = 5 * 1024 ** 2;
+const MIN_PART_BYTES = 5 * 1024 ** 2;
 /** 10 000 parts of ~150 bytes of XML each, with room to spare. */
 const MAX_COMPLETE_BODY_BYTES = 4 * 1024 ** 2;
 

@@ -32,7 +32,7 @@ export interface StorageOptions {
   singleUseSignatures?: boolean;
 }
 
-export type StorageEnv = { Variables: { requestId: string } };
+type StorageEnv = { Variables: { requestId: string } };
 
 export interface Storage {
   /** Path-style S3 (`/<bucket>/<key…>`), to be served on its own port. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 
-export interface ObjectRecord {
+interface ObjectRecord {
   key: string;
   blob: string;
   size: number;
@@ -9,14 +9,14 @@ export interface ObjectRecord {
   lastModified: number;
 }
 
-export interface UploadRecord {
+interface UploadRecord {
   uploadId: string;
   key: string;
   contentType: string;
   createdAt: number;
 }
 
-export interface PartRecord {
+interface PartRecord {
   uploadId: string;
   partNumber: number;
   blob: string;

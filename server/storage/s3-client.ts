@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 
-export interface S3ClientOptions {
+interface S3ClientOptions {
   endpoint: string;
   region: string;
   accessKeyId: string;

@@ -10,7 +10,7 @@ const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 /** S3 tolerates this much clock difference between signer and store. */
 const ALLOWED_SKEW_MS = 15 * 60 * 1000;
 
-export interface SignedRequest {
+interface SignedRequest {
   method: string;
   /** The path exactly as it arrived on the wire (still percent-encoded): S3 signs it without re-encoding. */
   path: string;
@@ -23,7 +23,7 @@ export type Authorization =
   | { kind: 'presigned'; signature: string; expiresAt: Date }
   | { kind: 'header'; signature: string; payloadHash: string };
 
-export interface SignatureVerifierOptions {
+interface SignatureVerifierOptions {
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   now: () => Date;

@@ -6,7 +6,7 @@ const XML_ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
-export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
@@ -22,8 +22,8 @@ function unescapeXml(text: string): string {
 }
 
 /** Renders `{ Name: value }` as S3's flat elements; arrays repeat the element, objects nest. */
-export type XmlValue = string | number | boolean | XmlFields | XmlFields[];
-export interface XmlFields {
+type XmlValue = string | number | boolean | XmlFields | XmlFields[];
+interface XmlFields {
   [name: string]: XmlValue | undefined;
 }
 
@@ -44,7 +44,7 @@ export function xmlDocument(root: string, fields: XmlFields): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${S3_NAMESPACE}">${renderFields(fields)}</${root}>`;
 }
 
-export interface CompletedPart {
+interface CompletedPart {
   partNumber: number;
   etag: string;
 }

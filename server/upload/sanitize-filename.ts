@@ -3,7 +3,7 @@ import { type AllowedExtension, allowedExtensionOf } from '../../src/contract/up
 /** Object keys and download names stay well inside every store's and file system's limits. */
 export const MAX_FILENAME_BYTES = 200;
 /** What is left when a name holds nothing usable: plain, obviously generated, never hidden. */
-export const FALLBACK_STEM = 'untitled';
+const FALLBACK_STEM = 'untitled';
 
 // Bidi embeddings, overrides and isolates (U+202E makes "evil‮fdp.exe" read as "evilexe.pdf"), the
 // Arabic letter mark, line and paragraph separators, and the byte order mark.
@@ -37,7 +37,7 @@ function truncateToBytes(text: string, maxBytes: number): string {
   return kept;
 }
 
-export interface SanitizedFilename {
+interface SanitizedFilename {
   filename: string;
   /** Null when the name does not end in an allowed extension (the caller refuses it). */
   extension: AllowedExtension | null;

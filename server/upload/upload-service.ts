@@ -15,7 +15,7 @@ import type { MappingStore } from '../mappings/mapping-store';
 import { contentTypeFor } from './content-types';
 import { sanitizeFilename } from './sanitize-filename';
 
-export interface UploadsOptions {
+interface UploadsOptions {
   files: Files;
   mappings: Pick<MappingStore, 'require'>;
   objects: ObjectStore;
@@ -160,5 +160,3 @@ export function createUploads(options: UploadsOptions) {
     complete: (orgId: string, key: string, mappingId?: string) => files.complete(orgId, key, mappingId),
   };
 }
-
-export type Uploads = ReturnType<typeof createUploads>;

@@ -19,7 +19,7 @@ export const connectAuth = (bridge: AuthBridge) => {
   auth = bridge;
 };
 
-export interface RequestOptions<T extends z.core.$ZodType | undefined> {
+interface RequestOptions<T extends z.core.$ZodType | undefined> {
   body?: unknown;
   schema?: T;
   headers?: Record<string, string>;

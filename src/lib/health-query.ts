@@ -3,7 +3,7 @@ import { env } from '../config/env';
 import { Health } from '../contract/health';
 import { ApiError, send } from './api-client';
 
-export type HealthState = { level: 'ok' | 'degraded' | 'unreachable' | 'checking'; detail: string };
+type HealthState = { level: 'ok' | 'degraded' | 'unreachable' | 'checking'; detail: string };
 
 export const healthQuery = () =>
   queryOptions({

@@ -10,7 +10,7 @@ export interface SseMessage {
   data: string;
 }
 
-export interface EventStreamOptions {
+interface EventStreamOptions {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;

@@ -33,7 +33,7 @@ import { DEFAULT_WINDOW, fitWindowToGrain } from './plan-window';
 import { refuse } from './problem';
 import type { NamedValue } from './types';
 
-export interface BuiltPlan {
+interface BuiltPlan {
   plan: AnalysisPlan;
   highlight?: DimensionValue[];
 }

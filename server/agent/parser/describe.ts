@@ -42,7 +42,7 @@ function listOf(words: string[], joiner = 'or'): string {
   return `${words.slice(0, -1).join(', ')} ${joiner} ${words[words.length - 1]}`;
 }
 
-export function describeFilters(filters: DimensionFilter[]): string {
+function describeFilters(filters: DimensionFilter[]): string {
   const kept = filters.filter((filter) => filter.op === 'in');
   const left = filters.filter((filter) => filter.op === 'not_in');
   const parts: string[] = [];
@@ -68,7 +68,7 @@ export function describeFilters(filters: DimensionFilter[]): string {
   return parts.join('');
 }
 
-export function describeConditions(conditions: CaseCondition[]): string {
+function describeConditions(conditions: CaseCondition[]): string {
   return conditions
     .map((condition) => {
       const field = CASE_FIELD_MODEL[condition.field];
@@ -115,7 +115,7 @@ const RELATIVE_PHRASES: Record<RelativePeriod, (count: number) => string> = {
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Mar 2025", "Q1 2025", "2025": the period of a grain starting on `start`. */
-export function periodName(grain: TimeGrain, start: string): string {
+function periodName(grain: TimeGrain, start: string): string {
   const [year, month] = start.split('-').map(Number) as [number, number];
   if (grain === 'year') return String(year);
   if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
@@ -147,7 +147,7 @@ function describeWholePeriods(grain: TimeGrain, dates: DateWindow, months: numbe
 }
 
 /** "in 2025", "in the 12 months to 28 Nov 2026 (the latest admit date in your data)". */
-export function describeWindow(window: PlanWindow, anchor: WindowAnchor): string {
+function describeWindow(window: PlanWindow, anchor: WindowAnchor): string {
   const dates = windowDates(window, anchor);
   switch (window.kind) {
     case 'data_trailing':

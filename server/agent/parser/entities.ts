@@ -10,7 +10,7 @@ import type { Resolve } from './types';
 export const CLINICAL_KINDS: EntityKind[] = ['procedure', 'condition', 'drg'];
 export const DIMENSION_KINDS: Pivot[] = ['surgeon', 'payor', 'provider', 'client'];
 
-export interface Resolved {
+interface Resolved {
   piece: Piece;
   resolution: Resolution;
   match: MatchCandidate;
@@ -18,7 +18,7 @@ export interface Resolved {
   grouped?: boolean;
 }
 
-export interface ResolvedPieces {
+interface ResolvedPieces {
   matches: Resolved[];
   /** Pieces no kind recognised, in the question's words. */
   unknown: string[];

@@ -1,3 +1,2 @@
-export { describePlan } from './describe';
 export { parseQuestion } from './parse-question';
-export type { ParseContext, ParsedQuery, ParseOutcome, QueryOutcome, Resolve } from './types';
+export type { ParseContext, ParsedQuery, ParseOutcome, QueryOutcome } from './types';

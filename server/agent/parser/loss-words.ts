@@ -17,7 +17,7 @@ const NEGATIVE_PROFIT =
 const MOST_LOSS = /\blos(?:e|es|ing|t) (?:us )?(?:the )?most money\b|\bbiggest (?:money[- ]?)?losers?\b/;
 const BREAK_EVEN = /\bbreak(?:s|ing)? ?even\b|\bbreak-even\b/;
 
-export interface LossReading {
+interface LossReading {
   measure: Extract<Measure, 'profit' | 'margin'>;
   /** True when the groups are kept to those below zero; "break even" only orders them, closest to a loss first. */
   belowZero: boolean;

@@ -13,7 +13,7 @@ export const DEFAULT_WINDOW: PlanWindow = { kind: 'data_trailing', months: 12 };
  * month. Quarters: the 8 ending with the latest admit quarter (a quarter has its year-ago twin beside it).
  * Years: every whole year of the data (up to ten), the latest one to the latest admit date.
  */
-export const GRAIN_WINDOWS: Record<TimeGrain, PlanWindow & { kind: 'data_trailing' }> = {
+const GRAIN_WINDOWS: Record<TimeGrain, PlanWindow & { kind: 'data_trailing' }> = {
   month: { kind: 'data_trailing', months: 12, grain: 'month' },
   quarter: { kind: 'data_trailing', months: 24, grain: 'quarter' },
   year: { kind: 'data_trailing', months: 120, grain: 'year' },

@@ -22,9 +22,9 @@ export const PREDICTION_TRIGGER =
 type PredictionTarget = PredictionPlan['target'];
 
 /** "any procedure": the cohort is given by a DRG or condition filter instead of one procedure. */
-export const ANY_PROCEDURE: DimensionValue = { id: '*', name: 'any procedure' };
+const ANY_PROCEDURE: DimensionValue = { id: '*', name: 'any procedure' };
 
-export interface PredictionParts {
+interface PredictionParts {
   metric?: PredictionTarget;
   gender?: 'M' | 'F';
   age?: number;

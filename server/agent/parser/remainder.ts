@@ -4,7 +4,7 @@
 
 const CUT = '\uE000';
 
-export type Taken = RegExpExecArray & { originals: string[] };
+type Taken = RegExpExecArray & { originals: string[] };
 
 /** Tidies the question so patterns only deal with one spelling of quotes, dashes and spaces. */
 export function normalizeQuestion(question: string): string {

@@ -31,7 +31,7 @@ const EXAMPLES = [
   "if Aetna's rates fall 6% based on 2025",
 ];
 
-export interface SimulationParts {
+interface SimulationParts {
   target?: SimulationPlan['target'];
   change?: SimulationPlan['change'];
   filters: DimensionFilter[];

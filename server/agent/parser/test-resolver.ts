@@ -85,7 +85,7 @@ function score(text: string, entry: Entry): number {
   return Math.max(...[entry.name, ...(entry.aliases ?? [])].map((name) => overlap(query, words(name))));
 }
 
-export function fakeResolve(text: string, kinds?: EntityKind[]): Resolution {
+function fakeResolve(text: string, kinds?: EntityKind[]): Resolution {
   const ranked: MatchCandidate[] = CATALOG.filter((entry) => !kinds || kinds.includes(entry.kind))
     .map((entry) => ({ kind: entry.kind, id: entry.id, name: entry.name, score: score(text, entry) }))
     .filter((candidate) => candidate.score >= 0.5)
@@ -95,12 +95,12 @@ export function fakeResolve(text: string, kinds?: EntityKind[]): Resolution {
   return { text, best, alternatives, ambiguous: !!best && !!runnerUp && best.score - runnerUp.score < 0.05 };
 }
 
-export const TODAY = '2026-11-28';
+const TODAY = '2026-11-28';
 /** The fixture's latest admit date: the default window ends here, not today. */
-export const LAST_ADMIT = '2026-10-31';
+const LAST_ADMIT = '2026-10-31';
 
 /** Closest names by shared letters, for "I didn't find X" (the real one is the resolver's fuzzy matcher). */
-export function fakeClosest(text: string, kinds: EntityKind[]): MatchCandidate[] {
+function fakeClosest(text: string, kinds: EntityKind[]): MatchCandidate[] {
   const letters = new Set(text.toLowerCase().replace(/[^a-z]/g, ''));
   return CATALOG.filter((entry) => kinds.includes(entry.kind))
     .map((entry) => {
@@ -117,7 +117,7 @@ export function fakeClosest(text: string, kinds: EntityKind[]): MatchCandidate[]
     .sort((left, right) => right.score - left.score);
 }
 
-export function fakeTopMembers(kind: EntityKind): MatchCandidate[] {
+function fakeTopMembers(kind: EntityKind): MatchCandidate[] {
   return CATALOG.filter((entry) => entry.kind === kind).map((entry) => ({
     kind: entry.kind,
     id: entry.id,
@@ -173,10 +173,6 @@ export function analytics(plan: Partial<QueryPlan> = {}): ParsedQuery {
 
 export const keep = (dimension: DimensionFilter['dimension'], ...values: { id: string; name: string }[]) =>
   ({ dimension, op: 'in', values }) as DimensionFilter;
-export const leaveOut = (
-  dimension: DimensionFilter['dimension'],
-  ...values: { id: string; name: string }[]
-) => ({ dimension, op: 'not_in', values }) as DimensionFilter;
 export const named = (name: string) => ({ id: name, name });
 export const year = (value: number) =>
   ({ kind: 'fixed', from: `${value}-01-01`, to: `${value}-12-31`, label: String(value) }) as const;

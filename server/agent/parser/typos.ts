@@ -16,7 +16,7 @@ export interface Correction {
   to: string;
 }
 
-export interface Vocabulary {
+interface Vocabulary {
   /** Words a typo may be corrected to, lower case, indexed by first letter (a swap of the first two letters
    *  looks under the second). */
   readonly byFirstLetter: ReadonlyMap<string, readonly string[]>;
@@ -160,7 +160,7 @@ export function describeCorrections(corrections: Correction[]): string {
 }
 
 /** The semantic model's words: every measure's and dimension's label and synonyms. */
-export const MODEL_PHRASES: readonly string[] = [
+const MODEL_PHRASES: readonly string[] = [
   ...Object.values(MEASURE_MODEL).flatMap((measure) => [measure.label, ...measure.synonyms]),
   ...Object.values(DIMENSION_MODEL).flatMap((dimension) => [
     dimension.label,

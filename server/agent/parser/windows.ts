@@ -1,7 +1,7 @@
 import type { PlanWindow } from '../../../src/contract/query-plan';
 import { resolvePlanWindow } from '../../cases/plan-window';
 import type { DateWindow } from '../../cases/types';
-import { addDays, addMonths, formatDay, isIsoDate, monthEnd, monthStart, parseDate } from '../../lib/dates';
+import { addMonths, formatDay, isIsoDate, monthEnd, monthStart, parseDate } from '../../lib/dates';
 import { COUNT, readCount } from './numbers';
 import { refuse } from './problem';
 import type { Remainder } from './remainder';
@@ -43,9 +43,9 @@ export interface WindowOptions {
   fiscalYearStartMonth: number;
 }
 
-export type WindowComparison = { kind: 'windows'; windows: [PlanWindow, PlanWindow] };
+type WindowComparison = { kind: 'windows'; windows: [PlanWindow, PlanWindow] };
 
-export interface WindowReading {
+interface WindowReading {
   /** The window asked about; with a comparison, the span from the earlier period's start to the later's end. */
   window: PlanWindow;
   /** Set for YoY / QoQ / MoM: the earlier period first, then the one asked about. */
@@ -94,15 +94,9 @@ function fullYear(text: string): number {
 }
 
 /** The dates of fiscal year `year` (named for the calendar year it ends in). */
-export function fiscalYearDates(year: number, startMonth: number): DateWindow {
+function fiscalYearDates(year: number, startMonth: number): DateWindow {
   if (startMonth === 1) return { from: `${year}-01-01`, to: `${year}-12-31` };
   return { from: monthStart(year - 1, startMonth), to: monthEnd(year, startMonth - 1) };
-}
-
-/** The fiscal year a date falls in. */
-export function fiscalYearOf(date: string, startMonth: number): number {
-  const { year, month } = parseDate(date);
-  return startMonth === 1 || month < startMonth ? year : year + 1;
 }
 
 function fiscalYearWindow(year: number, startMonth: number): PlanWindow {
@@ -419,44 +413,6 @@ export function datesLabel({ from, to }: DateWindow, fiscalYearStartMonth: numbe
   return `${formatDay(from)} – ${formatDay(to)}`;
 }
 
-/** Words for a relative window: "year to date", "last quarter". */
-export function windowLabel(
-  window: PlanWindow,
-  options: Pick<WindowOptions, 'fiscalYearStartMonth'>,
-): string {
-  switch (window.kind) {
-    case 'fixed':
-      return window.label;
-    case 'all':
-      return 'all time';
-    case 'data_trailing':
-      return `the latest ${window.months} months of data`;
-    case 'relative':
-      switch (window.period) {
-        case 'last_days':
-          return `the last ${window.count ?? 1} days`;
-        case 'last_months':
-          return `the last ${window.count ?? 1} months`;
-        case 'last_month':
-          return 'last month';
-        case 'last_quarter':
-          return 'last quarter';
-        case 'last_year':
-          return 'last year';
-        case 'month_to_date':
-          return 'month to date';
-        case 'quarter_to_date':
-          return 'quarter to date';
-        case 'year_to_date':
-          return 'year to date';
-        case 'fiscal_year_to_date':
-          return options.fiscalYearStartMonth === 1 ? 'year to date' : 'fiscal year to date';
-        case 'last_fiscal_year':
-          return 'last fiscal year';
-      }
-  }
-}
-
 /**
  * The admit dates a plan window covers, resolved exactly as the plan compiler resolves them: relative windows
  * from today, `data_trailing` back from the organization's latest admit date, `all` is null (no limit).
@@ -481,9 +437,4 @@ export function takeWindow(
   if (!reading) return undefined;
   const dates = planWindowDates(reading.window, { today, lastAdmit: today, fiscalYearStartMonth });
   return dates ?? { from: '1900-01-01', to: today };
-}
-
-/** The contract's old default: the last 365 days ending today. */
-export function defaultWindow(today: string): DateWindow {
-  return { from: addDays(today, -364), to: today };
 }

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AgentEvent, AssistantMessage, StepFailure } from '../../contract/agent';
 import { applyAgentEvent, emptyAssistantMessage } from '../../contract/agent-message';
 
-export type LivePhase = 'streaming' | 'stopping' | 'done' | 'failed' | 'stopped';
+type LivePhase = 'streaming' | 'stopping' | 'done' | 'failed' | 'stopped';
 
 /** What the server said about a Stop: it cancelled the run, or the run had already finished. */
 export type StopOutcome = 'cancelled' | 'finished';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const UNDO_MS = 8000;
+const UNDO_MS = 8000;
 
 /**
  * Deleting with a way back: the item disappears at once, and the delete is sent only when the undo time has

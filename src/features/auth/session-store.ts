@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Session, User } from '../../contract/auth';
 
-export type SessionStatus = 'restoring' | 'signed_in' | 'signed_out';
+type SessionStatus = 'restoring' | 'signed_in' | 'signed_out';
 
 interface SessionState {
   status: SessionStatus;

@@ -3,8 +3,7 @@ import { api } from '../../../lib/api-client';
 import { conversationQuery } from './get-conversation';
 import { conversationsQuery } from './list-conversations';
 
-export const deleteConversation = (id: string) =>
-  api.delete(`/agent/conversations/${encodeURIComponent(id)}/`);
+const deleteConversation = (id: string) => api.delete(`/agent/conversations/${encodeURIComponent(id)}/`);
 
 export function useDeleteConversation() {
   const queryClient = useQueryClient();

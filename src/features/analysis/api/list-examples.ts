@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { AgentExamples } from '../../../contract/agent';
 import { api } from '../../../lib/api-client';
 
-export const examplesQuery = () =>
+const examplesQuery = () =>
   queryOptions({
     queryKey: ['agent', 'examples'],
     queryFn: ({ signal }) => api.get('/agent/examples/', { schema: AgentExamples, signal }),

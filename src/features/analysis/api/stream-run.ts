@@ -1,7 +1,7 @@
 import { type AgentEvent, isFinalEvent, parseAgentEvent } from '../../../contract/agent';
 import { readEventStream } from '../../../lib/sse';
 
-export interface StreamRunOptions {
+interface StreamRunOptions {
   question: string;
   conversationId: string | null;
   signal: AbortSignal;

@@ -10,7 +10,7 @@ import {
 import { QUESTION_MAX_LENGTH } from '../../../contract/agent';
 
 /** The question box's id, for the "Ask a question" skip link. */
-export const QUESTION_BOX_ID = 'question';
+const QUESTION_BOX_ID = 'question';
 
 export interface ComposerHandle {
   focus(): void;

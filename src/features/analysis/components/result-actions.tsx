@@ -2,7 +2,7 @@ import { CopyButton } from '../../../components/copy-button';
 import type { CellValue, TableBlock } from '../../../contract/agent';
 import { toCsv, toTsv } from '../lib/csv';
 
-export const fileNameOf = (title: string) =>
+const fileNameOf = (title: string) =>
   `${
     title
       .replace(/[^\w -]+/g, '')

@@ -1,7 +1,7 @@
 import type { ChartBlock, TableBlock } from '../../../contract/agent';
 import { TIME_GRAINS } from '../../../contract/query-plan';
 
-export type ChartKind = 'bar' | 'grouped-bar' | 'line' | 'histogram' | 'interval';
+type ChartKind = 'bar' | 'grouped-bar' | 'line' | 'histogram' | 'interval';
 export interface ChartChoice {
   kind: ChartKind;
   x: string;

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Overview } from '../../../contract/dashboard';
 import { api } from '../../../lib/api-client';
 
-export const overviewQuery = () =>
+const overviewQuery = () =>
   queryOptions({
     queryKey: ['dashboard', 'overview'],
     queryFn: ({ signal }) => api.get('/dashboard/overview/', { schema: Overview, signal }),

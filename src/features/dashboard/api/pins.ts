@@ -11,7 +11,7 @@ import { api } from '../../../lib/api-client';
 
 const PINS_KEY = ['dashboard', 'pins'] as const;
 
-export const pinsQuery = () =>
+const pinsQuery = () =>
   queryOptions({
     queryKey: PINS_KEY,
     queryFn: ({ signal }) => api.get('/dashboard/pins/', { schema: PinListSchema, signal }),

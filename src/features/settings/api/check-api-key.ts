@@ -3,7 +3,7 @@ import { ApiKeyIdentity } from '../../../contract/auth';
 import { ApiError, api } from '../../../lib/api-client';
 
 /** Asks who a pasted key belongs to, with that key alone: the signed-in session must not travel along. */
-export const checkApiKey = (key: string, signal?: AbortSignal) =>
+const checkApiKey = (key: string, signal?: AbortSignal) =>
   api.get('/auth/me/', {
     schema: ApiKeyIdentity,
     withSession: false,
@@ -11,7 +11,7 @@ export const checkApiKey = (key: string, signal?: AbortSignal) =>
     ...(signal ? { signal } : {}),
   });
 
-export type KeyCheckState =
+type KeyCheckState =
   | { status: 'idle' }
   | { status: 'checking' }
   | { status: 'valid'; identity: ApiKeyIdentity }

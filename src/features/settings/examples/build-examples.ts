@@ -1,7 +1,7 @@
 import javascriptTemplate from './upload-example.mjs.txt?raw';
 import pythonTemplate from './upload-example.py.txt?raw';
 
-export interface CurlStep {
+interface CurlStep {
   id: string;
   title: string;
   description: string;
@@ -15,10 +15,9 @@ export interface IntegrationExamples {
   python: string;
 }
 
-export const KEY_VARIABLE = 'HPX_API_KEY';
-export const SAMPLE_FILE = 'report.csv';
-export const SAMPLE_QUESTION =
-  'What was the average length of stay for knee replacement in the last 12 months?';
+const KEY_VARIABLE = 'HPX_API_KEY';
+const SAMPLE_FILE = 'report.csv';
+const SAMPLE_QUESTION = 'What was the average length of stay for knee replacement in the last 12 months?';
 
 /** Single quotes keep the shell from expanding anything inside; a quote itself is closed, escaped, reopened. */
 export const shellQuote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;

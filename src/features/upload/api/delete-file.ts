@@ -5,7 +5,7 @@ import { forgetPlan } from '../uppy/resume-plans';
 import { abortStoredUpload } from '../uppy/stored-progress';
 import { filesQuery } from './list-files';
 
-export const deleteFile = (id: string) => api.delete(`/files/${encodeURIComponent(id)}/`);
+const deleteFile = (id: string) => api.delete(`/files/${encodeURIComponent(id)}/`);
 
 /** Removes a pending upload: its stored parts first (when it has any), then its record. */
 async function removeUpload(file: Pick<StoredFile, 'id' | 'key' | 'upload_id'>) {

@@ -54,7 +54,7 @@ export function checkHeader(text: string, delimiter: ',' | '\t', isCutOff = fals
 }
 
 /** What a file's own column names (and first values) mean for ingestion, whatever the file format. */
-export function checkColumns(columns: string[], samples: string[][]): HeaderCheck {
+function checkColumns(columns: string[], samples: string[][]): HeaderCheck {
   const present = new Set(columns.map(normalizeHeader));
   const known = new Set<string>(CASE_DATA_COLUMNS);
   return {

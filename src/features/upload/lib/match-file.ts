@@ -1,6 +1,6 @@
 import { formatBytes } from './format';
 
-export interface PendingSource {
+interface PendingSource {
   filename: string;
   size: number | null;
   source_last_modified: number | null;

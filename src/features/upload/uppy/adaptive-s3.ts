@@ -21,7 +21,7 @@ export interface UploadBody extends Body {
   key: string;
 }
 
-export interface AdaptiveS3Options extends PluginOpts {
+interface AdaptiveS3Options extends PluginOpts {
   sign: (body: SignRequest) => Promise<SignedRequest>;
   send?: SendToStore;
   /** Files uploading at once; each multipart file has its own parts in flight. */

@@ -34,7 +34,7 @@ export interface MultipartState {
   parts: PlannedPart[];
 }
 
-export interface MultipartOptions {
+interface MultipartOptions {
   file: Blob;
   /** The create request's description of the file (name, type, size, last-modified, mapping). */
   describe: {

@@ -31,7 +31,7 @@ const MAX_STEP = 2;
 export const MULTIPART_THRESHOLD = 8 * MiB;
 
 /** The first part, before anything is measured: small, so a slow link learns its speed quickly. */
-export const FIRST_PART = MIN_PART;
+const FIRST_PART = MIN_PART;
 
 const roundToMiB = (bytes: number) => Math.max(MiB, Math.round(bytes / MiB) * MiB);
 
@@ -70,16 +70,3 @@ export function nextPartSize(input: {
  */
 export const MIN_CONCURRENCY = 2;
 export const MAX_CONCURRENCY = 4;
-/** A new connection must add this much throughput to stay. */
-const WORTH_IT = 1.15;
-
-export function nextConcurrency(
-  current: number,
-  throughputNow: number,
-  throughputBefore: number | null,
-): number {
-  if (throughputBefore === null) return current;
-  if (throughputNow >= throughputBefore * WORTH_IT) return Math.min(MAX_CONCURRENCY, current + 1);
-  if (throughputNow < throughputBefore / WORTH_IT) return Math.max(MIN_CONCURRENCY, current - 1);
-  return current;
-}

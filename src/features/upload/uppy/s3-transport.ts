@@ -80,20 +80,20 @@ const unescapeXml = (text: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-export interface ListedPart {
+interface ListedPart {
   partNumber: number;
   size: number;
   etag: string;
 }
 
-export interface ListedPage {
+interface ListedPage {
   parts: ListedPart[];
   isTruncated: boolean;
   /** Where the next page starts (the last part number on this page). */
   nextMarker: number;
 }
 
-export function parseListParts(xml: string): ListedPage {
+function parseListParts(xml: string): ListedPage {
   const parts: ListedPart[] = [];
   for (const [, body = ''] of xml.matchAll(/<Part>([\s\S]*?)<\/Part>/g)) {
     parts.push({
