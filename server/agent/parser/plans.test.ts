@@ -4159,6 +4159,30 @@ const FORMS_QA: Row[] = [
     }),
   ],
   [
+    'which payor has the worst discount rate',
+    analytics({
+      measures: [{ measure: 'discount_rate', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: { by: 'measure', index: 0, direction: 'desc' },
+    }),
+  ],
+  [
+    'which surgeon has the best readmission rate',
+    analytics({
+      measures: [{ measure: 'readmission_30', aggregation: 'ratio' }],
+      group_by: ['surgeon'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
+    'which payor has the worst margin',
+    analytics({
+      measures: [{ measure: 'margin', aggregation: 'ratio' }],
+      group_by: ['payor'],
+      order: { by: 'measure', index: 0, direction: 'asc' },
+    }),
+  ],
+  [
     'worst 3 providers by margin',
     analytics({
       measures: [{ measure: 'margin', aggregation: 'ratio' }],

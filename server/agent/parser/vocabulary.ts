@@ -359,6 +359,12 @@ export function takeRanking(remainder: Remainder): RankTake {
   }
   const ascending = remainder.find(ASCENDING);
   const descending = remainder.find(DESCENDING);
+  const judged = rank.direction ? null : remainder.find(/\b(best|worst)\b/);
+  if (judged) {
+    // "the worst discount rate" is the highest, "the worst margin" the lowest: best and worst follow the figure.
+    const lowerIsBetter = remainder.test(LOWER_IS_BETTER);
+    rank.direction = (judged[1] === 'worst') === lowerIsBetter ? 'desc' : 'asc';
+  }
   if (!rank.direction) {
     if (ascending && (!descending || ascending.index <= descending.index)) rank.direction = 'asc';
     else if (descending) rank.direction = 'desc';
