@@ -32,6 +32,9 @@ export const LAY_SYNONYMS: { phrase: string; kind: EntityKind; code: string }[] 
   { phrase: 'gastric bypass', kind: 'procedure', code: '43644' },
   { phrase: 'weight loss surgery', kind: 'procedure', code: '43644' },
   { phrase: 'bariatric surgery', kind: 'procedure', code: '43644' },
+  // A family of procedures names each of them: the analyst is asked which, or names both, never one picked.
+  { phrase: 'weight loss surgery', kind: 'procedure', code: '43775' },
+  { phrase: 'bariatric surgery', kind: 'procedure', code: '43775' },
   { phrase: 'gastric sleeve', kind: 'procedure', code: '43775' },
   { phrase: 'mastectomy', kind: 'procedure', code: '19303' },
   { phrase: 'c-section', kind: 'procedure', code: '59510' },

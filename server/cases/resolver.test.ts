@@ -24,7 +24,6 @@ const EXPECTED: [text: string, kind: EntityKind, id: string][] = [
   ['back surgery', 'procedure', '22612'],
   ['spinal fusion', 'procedure', '22612'],
   ['cataract surgery', 'procedure', '66984'],
-  ['weight loss surgery', 'procedure', '43644'],
   ['heart stent', 'procedure', '92928'],
   ['pacemaker', 'procedure', '33208'],
   ['prostate removal', 'procedure', '55866'],
@@ -81,6 +80,14 @@ describe('resolve', () => {
     const resolution = await store.resolve('org', 'hysterectomy');
     expect(resolution.ambiguous).toBe(true);
     expect([resolution.best?.id, resolution.alternatives[0]?.id].sort()).toEqual(['58150', '58571']);
+  });
+
+  it('asks which one when a lay term names a family of procedures (bariatric surgery)', async () => {
+    for (const text of ['bariatric surgery', 'weight loss surgery']) {
+      const resolution = await store.resolve('org', text);
+      expect(resolution.ambiguous, text).toBe(true);
+      expect([resolution.best?.id, resolution.alternatives[0]?.id].sort(), text).toEqual(['43644', '43775']);
+    }
   });
 
   it('finds nothing for a procedure the organization does not do, and honours kinds', async () => {
