@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { CARD_ROWS_MAX, type CardResult, type Pin } from '../../src/contract/dashboard';
 import { AnalysisPlan, type QueryPlan, type Workflow } from '../../src/contract/query-plan';
@@ -357,6 +358,9 @@ export function createCardRunner({
     const controller = new AbortController();
     warmups.set(orgId, controller);
     const { signal } = controller;
+    // One refresh schedules every pinned card of the organization and the overview on this signal at once;
+    // each removes its listener when it starts, so many listeners here are expected, not a leak.
+    setMaxListeners(0, signal);
     const quietly = (error: unknown) => {
       if (!(error instanceof WorkCancelled)) {
         log({ level: 'warn', event: 'dashboard_refresh_failed', org_id: orgId, error: String(error) });
