@@ -1,7 +1,8 @@
 // Similarity for entity names: character trigrams (robust to typos and plural endings) combined with
 // token coverage (robust to word order and extra words). Scores run 0..1.
 
-const STOPWORDS = new Set([
+/** Words that tell no name from another ("of", "the", and a surgeon's title). */
+export const NAME_STOPWORDS = new Set([
   'a',
   'an',
   'and',
@@ -32,7 +33,7 @@ export function normalizeText(text: string): string {
 export function tokens(text: string): string[] {
   return normalizeText(text)
     .split(' ')
-    .filter((token) => token !== '' && !STOPWORDS.has(token));
+    .filter((token) => token !== '' && !NAME_STOPWORDS.has(token));
 }
 
 const trigramCache = new Map<string, Set<string>>();

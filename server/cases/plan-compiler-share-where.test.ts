@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/contract/query-plan';
+import { queryPlan } from '../test/query-plan';
 import { compilePlan } from './plan-compiler';
 
 // The share of each group's cases meeting conditions (`where` on the share of cases); figures are checked against
 // hand-written SQL in server/agent/analyst-questions.test.ts.
 
-const plan = (measures: QueryPlan['measures'], group_by: QueryPlan['group_by'] = []): QueryPlan => ({
-  measures,
-  group_by,
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
-  window: { kind: 'all' },
-});
+const plan = (measures: QueryPlan['measures'], group_by: QueryPlan['group_by'] = []): QueryPlan =>
+  queryPlan({ measures, group_by });
 
 describe('share of cases meeting conditions', () => {
   it('binds the condition values and never divides the share by the scope again', () => {

@@ -10,22 +10,13 @@ import { fixtureCases, textSource, toCsv } from '../cases/test-fixture';
 import { loadConfig } from '../config';
 import { createDeps, type Deps } from '../deps';
 import { addOrgWithUser, signIn, testClock } from '../test/make-app';
+import { queryPlan } from '../test/query-plan';
 
 // A server started again over the same data: the data version carries on from the file, the cards of
 // organizations with pins are computed before anyone asks, and cards computed side by side equal each plan run
 // on its own and the plain SQL.
 
-const base: QueryPlan = {
-  measures: [{ measure: 'cases', aggregation: 'count' }],
-  group_by: [],
-  filters: [],
-  conditions: [],
-  having: [],
-  comparison: null,
-  order: null,
-  limit: null,
-  window: { kind: 'all' },
-};
+const base = queryPlan({ measures: [{ measure: 'cases', aggregation: 'count' }] });
 const PLANS: QueryPlan[] = [
   base,
   { ...base, measures: [{ measure: 'revenue', aggregation: 'sum' }], group_by: ['payor'] },

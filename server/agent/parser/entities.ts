@@ -1,4 +1,4 @@
-import { isTypoOf } from '../../cases/fuzzy';
+import { isTypoOf, NAME_STOPWORDS } from '../../cases/fuzzy';
 import { LAY_SYNONYMS } from '../../cases/lay-synonyms';
 import type { EntityKind, MatchCandidate, Pivot, Resolution } from '../../cases/types';
 import { stripFiller } from './filler';
@@ -191,21 +191,6 @@ const OPTION_SPREAD = 0.2;
 
 /** A match this sure (a name or lay term written out) is taken whatever its words. */
 const SURE_MATCH = 0.75;
-const STOPWORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'of',
-  'the',
-  'with',
-  'without',
-  'for',
-  'in',
-  'on',
-  'to',
-  'or',
-  's',
-]);
 /** Everyday words: matched only as written, never as a slip of a name's word ("lose" is not "lobe"). */
 const EVERYDAY = new Set(QUESTION_WORDS.map((word) => word.toLowerCase()));
 
@@ -229,7 +214,7 @@ function wordMatches(word: string, phraseWords: string[]): boolean {
 /** The words of a text that tell what it names: not joiners, generic words ("surgery") or everyday words. */
 function tellingWords(text: string): string[] {
   return wordsOf(text).filter(
-    (word) => !STOPWORDS.has(word) && !GENERIC_WORD.test(word) && !EVERYDAY.has(word),
+    (word) => !NAME_STOPWORDS.has(word) && !GENERIC_WORD.test(word) && !EVERYDAY.has(word),
   );
 }
 
@@ -275,7 +260,7 @@ function record(result: ResolvedPieces, outcome: { piece: Piece; resolution: Res
       const words = wordsOf(piece.text);
       const isWholeName = (option: MatchCandidate) =>
         wordsOf(option.name)
-          .filter((word) => !STOPWORDS.has(word) && !/^dr$/.test(word))
+          .filter((word) => !NAME_STOPWORDS.has(word))
           .every((word) => words.includes(word));
       if (!options.some(isWholeName)) return;
     } else if (!options.some((option) => coversWords(option, telling))) {
