@@ -92,6 +92,8 @@ const AGE_OVER_SAID = new RegExp(`${SAID_OF}(?:over|above|older than) (\\d{1,3})
 const AGE_UNDER_SAID = new RegExp(`${SAID_OF}(?:under|below|younger than) (\\d{1,3})\\b`);
 const SENIORS = /\b(?:seniors?|elderly|geriatric|older (?:patients|adults))\b/;
 const CHILDREN = /\b(?:pediatric|paediatric|children|kids|minors|child)\b/;
+const NOT_READMITTED =
+  /\b(?:(?:cases|patients) (?:that|who) (?:were|was) (?:not|never) readmitted|(?:cases|patients) (?:not|never) readmitted|not readmitted (?:cases|patients)|non[- ]?readmitted(?: cases| patients)?|(?:cases|patients) (?:without|with no) (?:a )?readmission)\b/;
 const READMITTED =
   /\b(?:(?:cases|patients) (?:that|who) (?:were|got) readmitted|readmitted (?:cases|patients))\b/;
 
@@ -136,6 +138,7 @@ export function takeCaseConditions(remainder: Remainder): CaseCondition[] {
   if (under) conditions.push({ field: 'age', op: '<', value: Number(under[1]) });
   if (remainder.take(SENIORS)) conditions.push({ field: 'age', op: '>=', value: 65 });
   if (remainder.take(CHILDREN)) conditions.push({ field: 'age', op: '<', value: 18 });
+  if (remainder.take(NOT_READMITTED)) conditions.push({ field: 'readmitted_30', op: '=', value: 0 });
   if (remainder.take(READMITTED)) conditions.push({ field: 'readmitted_30', op: '=', value: 1 });
   const stay = remainder.take(STAY_CONDITION);
   if (stay) conditions.push({ field: 'los_days', op: comparatorOf(stay[1] ?? ''), value: Number(stay[2]) });

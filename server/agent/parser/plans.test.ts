@@ -1292,6 +1292,20 @@ const AGGREGATIONS: Row[] = [
       conditions: [{ field: 'readmitted_30', op: '=', value: 1 }],
     }),
   ],
+  [
+    'average LOS for patients not readmitted',
+    analytics({
+      measures: [{ measure: 'los', aggregation: 'avg' }],
+      conditions: [{ field: 'readmitted_30', op: '=', value: 0 }],
+    }),
+  ],
+  [
+    'average LOS for non-readmitted patients',
+    analytics({
+      measures: [{ measure: 'los', aggregation: 'avg' }],
+      conditions: [{ field: 'readmitted_30', op: '=', value: 0 }],
+    }),
+  ],
   // One figure as a percent of another is the model's ratio, not two shares of the scope (each 100 %).
   [
     'contractual adjustments as a percent of charges',
