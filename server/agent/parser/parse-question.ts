@@ -23,7 +23,7 @@ import { expandShorthand } from './shorthand';
 import { buildSimulation, SIMULATION_TRIGGER, takeSimulationParts } from './simulation';
 import type { ParseContext, ParseOutcome, QueryOutcome } from './types';
 import { describeCorrections } from './typos';
-import { refuseUnitRatio } from './unit-ratios';
+import { refuseReadmittedSplit, refuseUnitRatio } from './unit-ratios';
 import { checkUnknownWords } from './unknown-words';
 import { isWhatIf } from './what-if';
 import { pairWindows } from './windows';
@@ -136,6 +136,7 @@ function parseAnalytics(
 ): Parsed {
   refuseUnsupported(text.toLowerCase());
   refuseUnitRatio(text);
+  refuseReadmittedSplit(text);
   // "which procedure is 47562", "code for total knee arthroplasty": a look-up, read before anything else.
   const codeLookup = readCodeLookup(text);
   if (codeLookup) {

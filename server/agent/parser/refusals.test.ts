@@ -29,6 +29,11 @@ describe('questions outside the domain', () => {
 });
 
 const CANNOT: [string, RegExp][] = [
+  ['avg cost readmitted vs not', /cannot set readmitted and not readmitted cases side by side/],
+  [
+    'los readmitted versus non-readmitted patients',
+    /cannot set readmitted and not readmitted cases side by side/,
+  ],
   ['average cost of unicorn grooming', /didn't find "unicorn grooming" among your/],
   ['average cost of knee replacement for Zorblax Insurance', /didn't find "Zorblax Insurance"/],
   ['average cost of knee replacement for Dr Smith', /didn't find "Smith" among your surgeons/],

@@ -41,3 +41,18 @@ export function refuseUnitRatio(question: string): void {
     );
   }
 }
+
+/**
+ * "avg cost readmitted vs not": readmitted and not readmitted are not values of a dimension the plan can set side
+ * by side, and answering the figure beside the readmission rate looks like the comparison and is not.
+ */
+const READMITTED_VS_NOT =
+  /\breadmit(?:ted|s)? (?:cases |patients )?(?:vs\.?|versus|or|and|compared (?:to|with)) (?:not|non[- ]?readmit(?:ted|s)?|(?:those |cases |patients )?(?:not|never) readmitted|the rest|others)\b/;
+
+export function refuseReadmittedSplit(question: string): void {
+  if (!READMITTED_VS_NOT.test(question.toLowerCase())) return;
+  refuse(
+    'I cannot set readmitted and not readmitted cases side by side in one answer; ask for each group on its own.',
+    ['average cost of readmitted cases', 'average cost of cases not readmitted'],
+  );
+}
