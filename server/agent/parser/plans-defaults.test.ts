@@ -278,6 +278,22 @@ const FOLLOW_UPS: [first: string, question: string, plan: ParsedQuery][] = [
   ],
   [
     'revenue in 2024',
+    'what about February',
+    analytics({
+      measures: sum('revenue'),
+      window: { kind: 'fixed', from: '2024-02-01', to: '2024-02-29', label: 'February 2024' },
+    }),
+  ],
+  [
+    'revenue in 2024',
+    'march?',
+    analytics({
+      measures: sum('revenue'),
+      window: { kind: 'fixed', from: '2024-03-01', to: '2024-03-31', label: 'March 2024' },
+    }),
+  ],
+  [
+    'revenue in 2024',
     'what about in February',
     analytics({
       measures: sum('revenue'),

@@ -216,7 +216,11 @@ const RULES: Rule[] = [
   ],
   [new RegExp(`${LEAD}${MONTH}\\s+(?:of\\s+)?${YEAR}`), (m) => monthWindow(Number(m[2]), monthNumber(m[1]!))],
   [
-    new RegExp(`(?:in|during)\\s+${MONTH}\\b`),
+    // "in March", and in a follow-up "what about February" / "just March" / "February?": a month left alone once
+    // the rest is read (U+E000 marks what was cut).
+    new RegExp(
+      `(?:(?:in|during|about|just|only)\\s+|(?<=^[\\s\\uE000]*)(?=${MONTH.replace('(', '(?:')}[\\s\\uE000]*$))${MONTH}\\b`,
+    ),
     (m, { today }) => {
       const month = monthNumber(m[1]!);
       return monthWindow(recentMonthYear(month, today), month);
