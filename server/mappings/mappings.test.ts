@@ -124,7 +124,12 @@ describe('column mappings', () => {
       status: 'uploaded',
       missing_columns: ['case_id', 'admit_date', 'discharge_date'],
     });
-    const mapping = ((await call(t, user, 'GET', '/mappings/')).json.results as { id: string }[])[0]!;
+    // By name: mappings made at the same test-clock instant list in id order, which is random.
+    const mappings = (await call(t, user, 'GET', '/mappings/')).json.results as {
+      id: string;
+      name: string;
+    }[];
+    const mapping = mappings.find((candidate) => candidate.name === 'Epic nightly')!;
     const started = await call(t, user, 'POST', `/files/${file.id}/ingest/`, { mapping_id: mapping.id });
     expect(started.status).toBe(202);
     await t.deps.files.idle();
@@ -202,7 +207,12 @@ describe('column mappings', () => {
   });
 
   it('takes the mapping id at completion from an integration that did not name one when it signed', async () => {
-    const mapping = ((await call(t, user, 'GET', '/mappings/')).json.results as { id: string }[])[0]!;
+    // By name: mappings made at the same test-clock instant list in id order, which is random.
+    const mappings = (await call(t, user, 'GET', '/mappings/')).json.results as {
+      id: string;
+      name: string;
+    }[];
+    const mapping = mappings.find((candidate) => candidate.name === 'Epic nightly')!;
     const presigned = await call(t, user, 'POST', '/upload/presigned-url/', { filename: 'late.csv' });
     await fetch(String(presigned.json.url), {
       method: 'PUT',
@@ -218,7 +228,10 @@ describe('column mappings', () => {
     expect(completed.json.mapping_id).toBe(mapping.id);
     await t.deps.files.idle();
     const file = (await call(t, user, 'GET', `/files/${presigned.json.file_id}/`)).json;
-    expect(file).toMatchObject({ status: 'ingested', ingest: { rows: 2, rejected_rows: 1 } });
+    expect(file, JSON.stringify(file.ingest)).toMatchObject({
+      status: 'ingested',
+      ingest: { rows: 2, rejected_rows: 1 },
+    });
     // Completing again is idempotent with the same mapping; another one is a re-ingestion, said so.
     expect((await call(t, user, 'POST', '/upload/complete/', { key, mapping_id: mapping.id })).status).toBe(
       200,
